@@ -1,0 +1,158 @@
+//! Motif text formats: JASPAR count matrices and MEME's minimal motif format, in and out.
+//!
+//! A JASPAR matrix holds counts (rows A, C, G, T); a MEME motif holds per-position probabilities
+//! plus `nsites`, so reading MEME gives `count = probability × nsites` (MEME's default nsites is 20).
+//! Only the first motif of a file is read.
+
+pub mod jaspar;
+pub mod meme;
+
+use super::motif::{MotifError, Pfm};
+use crate::lang::Lang;
+use std::fmt;
+
+pub use jaspar::{parse_jaspar, to_jaspar};
+pub use meme::{parse_meme, to_meme};
+
+/// A motif with the identifier and name its file gave it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedMotif {
+    /// Identifier, such as `MA0004.1` (may be empty).
+    pub id: String,
+    /// Human-readable name, such as `Arnt` (may be empty).
+    pub name: String,
+    /// The counts.
+    pub pfm: Pfm,
+}
+
+/// Why a motif text could not be read. Line numbers are 1-based.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FormatError {
+    /// Nothing but whitespace.
+    Empty,
+    /// A JASPAR matrix needs 4 rows (A, C, G, T).
+    RowCount {
+        /// Rows found.
+        found: usize,
+    },
+    /// A MEME text without a `letter-probability matrix:` line.
+    NoMatrix,
+    /// A token where a number belongs.
+    BadNumber {
+        /// Line of the token.
+        line: usize,
+        /// The token.
+        token: String,
+    },
+    /// A row whose length differs from the first row's.
+    RowLength {
+        /// Line of the row.
+        line: usize,
+        /// Expected number of values.
+        expected: usize,
+        /// Values found.
+        found: usize,
+    },
+    /// A JASPAR row label other than A, C, G, T, or one given twice.
+    BadRowLabel {
+        /// Line of the row.
+        line: usize,
+        /// The label.
+        label: String,
+    },
+    /// A MEME alphabet other than DNA's four letters.
+    NotDna {
+        /// Line of the alphabet declaration.
+        line: usize,
+    },
+    /// A MEME matrix with fewer rows than its declared width `w=`.
+    WidthMismatch {
+        /// Declared width.
+        declared: usize,
+        /// Rows found.
+        found: usize,
+    },
+    /// The numbers were read but do not make a motif (negative counts, for example).
+    Matrix(MotifError),
+}
+
+impl FormatError {
+    /// The message shown to the student, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use FormatError::*;
+        match self {
+            Empty => lang.pick(
+                "모티프 텍스트가 비어 있습니다.".into(),
+                "The motif text is empty.".into(),
+            ),
+            RowCount { found } => lang.pick(
+                format!("JASPAR 행렬은 A, C, G, T 네 행이 필요한데 {found}행만 있습니다."),
+                format!("A JASPAR matrix needs four rows (A, C, G, T); found {found}."),
+            ),
+            NoMatrix => lang.pick(
+                "MEME 텍스트에 'letter-probability matrix:' 줄이 없습니다.".into(),
+                "The MEME text has no 'letter-probability matrix:' line.".into(),
+            ),
+            BadNumber { line, token } => lang.pick(
+                format!("{line}번째 줄: '{token}'은(는) 숫자가 아닙니다."),
+                format!("Line {line}: '{token}' is not a number."),
+            ),
+            RowLength { line, expected, found } => lang.pick(
+                format!("{line}번째 줄: 값이 {expected}개여야 하는데 {found}개입니다."),
+                format!("Line {line}: expected {expected} values, found {found}."),
+            ),
+            BadRowLabel { line, label } => lang.pick(
+                format!("{line}번째 줄: 행 이름 '{label}'은(는) A, C, G, T 중 하나가 아니거나 중복입니다."),
+                format!("Line {line}: row label '{label}' is not one of A, C, G, T, or repeats one."),
+            ),
+            NotDna { line } => lang.pick(
+                format!("{line}번째 줄: DNA 알파벳(ACGT) 모티프만 읽을 수 있습니다."),
+                format!("Line {line}: only DNA motifs (alphabet ACGT) can be read."),
+            ),
+            WidthMismatch { declared, found } => lang.pick(
+                format!("MEME 행렬의 폭이 w= {declared}로 적혀 있는데 {found}행만 있습니다."),
+                format!("The MEME matrix declares w= {declared} but has {found} rows."),
+            ),
+            Matrix(error) => error.message(lang),
+        }
+    }
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// Reads a motif in either format: MEME if the text has a `letter-probability matrix` line or a
+/// `MEME version` header, JASPAR otherwise.
+///
+/// # Errors
+/// The [`FormatError`] of the format it was read as.
+pub fn parse_motif(text: &str) -> Result<NamedMotif, FormatError> {
+    if text.contains("letter-probability matrix") || text.trim_start().starts_with("MEME version") {
+        parse_meme(text)
+    } else {
+        parse_jaspar(text)
+    }
+}
+
+/// Parses a number token of a matrix row.
+fn parse_number(token: &str, line: usize) -> Result<f64, FormatError> {
+    token
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| FormatError::BadNumber { line, token: token.to_string() })
+}
+
+/// Writes a count or probability compactly: `3`, `2.5`, `0.333333`.
+fn format_number(value: f64, decimals: usize) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        return format!("{value:.0}");
+    }
+    let text = format!("{value:.decimals$}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}

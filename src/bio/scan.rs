@@ -1,0 +1,132 @@
+//! Scanning a sequence with a motif: score every window of the motif's width, on both strands.
+//!
+//! - Log-likelihood (the lecture's score, natural log):
+//!   `LL(w) = ln Π_i Σ_b x[i, b]·p[b, i]` where `x` is the window's one-hot matrix. It is ≤ 0;
+//!   closer to 0 means more like the motif. "ATACA" scores −9.567015315914915 and "TACAA"
+//!   −2.119846956314875 against the lecture's PWM (`fixtures/seed_values.json`, `window_scores`).
+//! - Log-odds (what motif tools report, bits, as Biopython's `pssm.calculate`):
+//!   `LO(w) = log2( Π_i p[w_i, i] / Π_i bg[w_i] )`; above 0 means more like the motif than like the
+//!   background.
+//!
+//! `N` counts as the average of the four bases (its one-hot row is 1/4 each). The reverse strand's
+//! score of a window is the score of its reverse complement.
+
+use super::alphabet::{Symbol, reverse_complement, to_text};
+use super::motif::{Background, Pwm};
+use crate::lang::Lang;
+use std::fmt;
+
+/// Which score a scan reports.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Score {
+    /// Natural-log likelihood of the window under the PWM (the lecture's score).
+    LogLikelihood,
+    /// Log2 odds of the window under the PWM against a background (Biopython's `log_odds`).
+    LogOdds(Background),
+}
+
+/// The scores of one window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WindowScore {
+    /// 0-based start of the window in the sequence.
+    pub start: usize,
+    /// The window's letters on the forward strand.
+    pub window: String,
+    /// Score of the window as written (+ strand).
+    pub forward: f64,
+    /// The window's reverse complement: the − strand read 5′→3′.
+    pub reverse_window: String,
+    /// Score of its reverse complement (− strand).
+    pub reverse: f64,
+}
+
+impl WindowScore {
+    /// The better of the two strands' scores.
+    pub fn best(&self) -> f64 {
+        self.forward.max(self.reverse)
+    }
+}
+
+/// Why a scan could not run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScanError {
+    /// The sequence is shorter than the motif, so it has no window.
+    TooShort {
+        /// Sequence length.
+        length: usize,
+        /// Motif width.
+        width: usize,
+    },
+}
+
+impl ScanError {
+    /// The message shown to the student, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let ScanError::TooShort { length, width } = self;
+        lang.pick(
+            format!(
+                "서열 길이({length})가 모티프 폭({width})보다 짧아서 훑을 창(window)이 없습니다."
+            ),
+            format!(
+                "The sequence ({length} bases) is shorter than the motif ({width} positions), so \
+                 there is no window to score."
+            ),
+        )
+    }
+}
+
+impl fmt::Display for ScanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ScanError {}
+
+/// Scores one window (`window.len()` must equal the motif width).
+///
+/// # Panics
+/// If `window.len() != pwm.width()`.
+pub fn score_window(pwm: &Pwm, window: &[Symbol], score: Score) -> f64 {
+    assert_eq!(
+        window.len(),
+        pwm.width(),
+        "a window of {} bases cannot be scored by a motif of width {}",
+        window.len(),
+        pwm.width()
+    );
+    // The lecture's order: the product of the per-position probabilities, then one logarithm.
+    let likelihood: f64 = window.iter().enumerate().map(|(j, &s)| pwm.prob(s, j)).product();
+    match score {
+        Score::LogLikelihood => likelihood.ln(),
+        Score::LogOdds(background) => {
+            let null: f64 = window.iter().map(|&s| background.prob(s)).product();
+            (likelihood / null).log2()
+        }
+    }
+}
+
+/// Scores every window of `sequence` on both strands.
+///
+/// # Errors
+/// [`ScanError::TooShort`] if the sequence is shorter than the motif.
+pub fn scan(pwm: &Pwm, sequence: &[Symbol], score: Score) -> Result<Vec<WindowScore>, ScanError> {
+    let width = pwm.width();
+    if sequence.len() < width {
+        return Err(ScanError::TooShort { length: sequence.len(), width });
+    }
+    Ok(sequence
+        .windows(width)
+        .enumerate()
+        .map(|(start, window)| {
+            let reverse_window = reverse_complement(window);
+            WindowScore {
+                start,
+                window: to_text(window),
+                forward: score_window(pwm, window, score),
+                reverse: score_window(pwm, &reverse_window, score),
+                reverse_window: to_text(&reverse_window),
+            }
+        })
+        .collect())
+}

@@ -1,0 +1,21 @@
+//! The web app: a Leptos client-side-rendered shell around the lessons.
+//!
+//! Only this module (with `main.rs`) names web crates. Lessons read and write signals and call the
+//! pure core (`bio`, …) for every number they show; they compute nothing themselves.
+//!
+//! - [`app`]: the shell (header, language switch, lesson navigation, router).
+//! - [`i18n`]: the language context and helpers for bilingual text.
+//! - [`state`]: URL query parameters, persisted language and progress (localStorage).
+//! - [`panic`]: the error panel shown if the WebAssembly panics.
+//! - [`lessons`]: one file per lesson page, listed by the [`lessons::Lesson`] enum.
+//! - [`widgets`] and [`plots`]: reusable controls, tables and canvas plots.
+
+pub mod app;
+pub mod i18n;
+pub mod lessons;
+pub mod panic;
+pub mod plots;
+pub mod state;
+pub mod widgets;
+
+pub use app::App;

@@ -1,0 +1,87 @@
+//! The lesson pages. [`Lesson`] is the one list the navigation, the home page's course map and the
+//! router are built from, so only pages that exist are ever linked.
+
+pub mod home;
+pub mod not_found;
+pub mod one_hot;
+pub mod pwm;
+
+use crate::ui::i18n::Bi;
+use leptos::prelude::*;
+
+/// A lesson page, in course order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lesson {
+    /// One-hot encoding of DNA (lecture item 9).
+    OneHot,
+    /// PFM → PWM → scanning, log-likelihood and log-odds (lecture items 10–11).
+    Pwm,
+}
+
+impl Lesson {
+    /// Every lesson, in course order.
+    pub const ALL: [Lesson; 2] = [Lesson::OneHot, Lesson::Pwm];
+
+    /// The URL path segment, e.g. `one-hot` for `/one-hot`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Lesson::OneHot => "one-hot",
+            Lesson::Pwm => "pwm",
+        }
+    }
+
+    /// The lesson whose slug is `slug`.
+    pub fn from_slug(slug: &str) -> Option<Lesson> {
+        Lesson::ALL.into_iter().find(|lesson| lesson.slug() == slug)
+    }
+
+    /// 1-based number in the course order.
+    pub fn number(self) -> usize {
+        Lesson::ALL.iter().position(|&l| l == self).map_or(0, |i| i + 1)
+    }
+
+    /// The page title.
+    pub fn title(self) -> Bi {
+        match self {
+            Lesson::OneHot => Bi::new("원-핫 인코딩", "One-hot encoding"),
+            Lesson::Pwm => Bi::new("모티프: PFM → PWM → 스캐닝", "Motifs: PFM → PWM → scanning"),
+        }
+    }
+
+    /// One sentence for the course map.
+    pub fn summary(self) -> Bi {
+        match self {
+            Lesson::OneHot => Bi::new(
+                "DNA 서열을 신경망이 읽을 수 있는 L × 4 행렬로 바꿉니다.",
+                "Turn a DNA sequence into the L × 4 matrix a neural network reads.",
+            ),
+            Lesson::Pwm => Bi::new(
+                "정렬된 결합 부위에서 빈도 행렬과 확률 행렬을 만들고, 서열을 훑어 모티프를 찾습니다.",
+                "Count aligned binding sites into a frequency and a weight matrix, then scan a \
+                 sequence for the motif.",
+            ),
+        }
+    }
+
+    /// The page itself.
+    pub fn view(self) -> AnyView {
+        match self {
+            Lesson::OneHot => view! { <one_hot::OneHotLesson /> }.into_any(),
+            Lesson::Pwm => view! { <pwm::PwmLesson /> }.into_any(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_unique_and_round_trip() {
+        for lesson in Lesson::ALL {
+            assert_eq!(Lesson::from_slug(lesson.slug()), Some(lesson));
+        }
+        assert_eq!(Lesson::from_slug("nope"), None);
+        assert_eq!(Lesson::Pwm.number(), 2);
+    }
+}

@@ -1,0 +1,292 @@
+//! Lesson: PFM → PWM → scanning (lecture items 10–11). Aligned sites become a count matrix, a
+//! pseudocount turns it into probabilities, a logo shows it, and a scan scores every window of a
+//! target sequence on both strands. All numbers come from [`crate::bio`].
+
+use crate::bio::formats::NamedMotif;
+use crate::bio::motif::{Background, MotifError, Pfm, Pwm};
+use crate::bio::scan::{Score, WindowScore, scan};
+use crate::bio::{ScanError, SequenceError, parse_sequence};
+use crate::lang::Lang;
+use crate::ui::i18n::{Bi, tr, use_lang};
+use crate::ui::lessons::Lesson;
+use crate::ui::plots::{ScoreTrack, SequenceLogo};
+use crate::ui::state::use_query_param;
+use crate::ui::widgets::{
+    CheckQuestion, ErrorMessage, MatrixTable, MotifExport, MotifImport, ScanTable, SequenceInput,
+};
+use leptos::prelude::*;
+
+mod text;
+
+/// The lecture's aligned sites (Biopython `motifs.create([TACAA, TACGA, TACAA])`).
+pub const DEFAULT_SITES: &str = "TACAA\nTACGA\nTACAA";
+/// The lecture's target sequence.
+pub const DEFAULT_TARGET: &str = "ATACAA";
+/// The lecture's pseudocount (`counts.normalize(pseudocounts=0.5)`).
+pub const DEFAULT_PSEUDOCOUNT: f64 = 0.5;
+
+/// Why there is no scan to show.
+#[derive(Clone, Debug, PartialEq)]
+enum ScanProblem {
+    Sequence(SequenceError),
+    Scan(ScanError),
+    NoMotif,
+}
+
+impl ScanProblem {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            ScanProblem::Sequence(e) => e.message(lang),
+            ScanProblem::Scan(e) => e.message(lang),
+            ScanProblem::NoMotif => lang
+                .pick("위의 모티프를 먼저 고쳐 주세요.", "Fix the motif above first.")
+                .to_string(),
+        }
+    }
+}
+
+/// The PWM lesson page (`/pwm`; settings `?sites=`, `?pc=`, `?seq=`, `?score=ll|lo`, `?gc=`).
+#[component]
+pub fn PwmLesson() -> impl IntoView {
+    let lang = use_lang();
+    let sites = use_query_param("sites", DEFAULT_SITES.to_string());
+    let pseudocount = use_query_param("pc", DEFAULT_PSEUDOCOUNT);
+    let target = use_query_param("seq", DEFAULT_TARGET.to_string());
+    let log_odds = use_query_param("score", "ll".to_string());
+    let gc_percent = use_query_param("gc", 50.0f64);
+    let imported = RwSignal::new(None::<NamedMotif>);
+
+    let pfm: Memo<Result<Pfm, MotifError>> = Memo::new(move |_| match imported.get() {
+        Some(motif) => Ok(motif.pfm),
+        None => sites.with(|s| Pfm::from_text(s)),
+    });
+    let pwm: Memo<Result<Pwm, MotifError>> =
+        Memo::new(move |_| pfm.get().and_then(|pfm| pfm.normalize(pseudocount.get())));
+    let score = Memo::new(move |_| {
+        if log_odds.get() == "lo" {
+            let background = Background::from_gc(gc_percent.get() / 100.0).unwrap_or_else(Background::uniform);
+            Score::LogOdds(background)
+        } else {
+            Score::LogLikelihood
+        }
+    });
+    let scores: Memo<Result<Vec<WindowScore>, ScanProblem>> = Memo::new(move |_| {
+        let pwm = pwm.get().map_err(|_| ScanProblem::NoMotif)?;
+        let sequence = target.with(|t| parse_sequence(t)).map_err(ScanProblem::Sequence)?;
+        scan(&pwm, &sequence, score.get()).map_err(ScanProblem::Scan)
+    });
+
+    let motif_error = Signal::derive(move || pfm.with(|p| p.as_ref().err().map(|e| e.message(lang.get()))));
+    let pwm_error = Signal::derive(move || {
+        pwm.with(|p| match (p, pfm.with(Result::is_ok)) {
+            (Err(e), true) => Some(e.message(lang.get())),
+            _ => None,
+        })
+    });
+    let scan_error = Signal::derive(move || {
+        scores.with(|s| match s {
+            Err(ScanProblem::NoMotif) | Ok(_) => None,
+            Err(e) => Some(e.message(lang.get())),
+        })
+    });
+    let counts = Signal::derive(move || pfm.with(|p| p.as_ref().map(|p| p.counts().clone()).unwrap_or_default()));
+    let probs = Signal::derive(move || pwm.with(|p| p.as_ref().map(|p| p.probs().clone()).unwrap_or_default()));
+    let pwm_option = Signal::derive(move || pwm.get().ok());
+    let window_scores = Signal::derive(move || scores.get().unwrap_or_default());
+    let export = Signal::derive(move || {
+        pfm.get().ok().map(|pfm| {
+            let (id, name) = imported.with(|m| match m {
+                Some(m) => (m.id.clone(), m.name.clone()),
+                None => ("SeqLab".to_string(), pfm.consensus()),
+            });
+            NamedMotif { id, name, pfm }
+        })
+    });
+    let y_label = Signal::derive(move || {
+        if log_odds.get() == "lo" {
+            Bi::new("로그 오즈 (log2, 비트)", "log-odds (log2, bits)")
+        } else {
+            Bi::new("로그 가능도 (ln)", "log-likelihood (ln)")
+        }
+    });
+    let exact = move || {
+        scores.with(|s| {
+            s.as_ref().ok().map(|s| {
+                s.iter().take(12).map(|w| format!("{}: {}", w.window, w.forward)).collect::<Vec<_>>().join(",  ")
+            })
+        })
+    };
+    let formula = move || {
+        pfm.with(|p| {
+            p.as_ref().ok().map(|pfm| {
+                let (n, pc) = (pfm.n_sites(), pseudocount.get());
+                format!("p = (count + {pc}) / ({n} + 4 × {pc}) = (count + {pc}) / {}", n + 4.0 * pc)
+            })
+        })
+    };
+    let on_import = Callback::new(move |motif: NamedMotif| imported.set(Some(motif)));
+
+    view! {
+        <article class="lesson">
+            <h1>{move || Lesson::Pwm.title().get(lang.get())}</h1>
+            <text::Intro />
+
+            <section class="panel">
+                <h2>{tr("1 · 정렬된 결합 부위 → 빈도 행렬 (PFM)", "1 · Aligned sites → frequency matrix (PFM)")}</h2>
+                {move || match imported.get() {
+                    Some(motif) => view! {
+                        <p class="notice">
+                            {tr("가져온 모티프를 쓰는 중: ", "Using the imported motif: ")}
+                            <strong>{format!("{} {}", motif.id, motif.name)}</strong>
+                            " "
+                            <button type="button" on:click=move |_| imported.set(None)>
+                                {tr("정렬된 서열로 돌아가기", "Back to the aligned sites")}
+                            </button>
+                        </p>
+                    }.into_any(),
+                    None => view! {
+                        <SequenceInput
+                            id="pwm-sites"
+                            label=Bi::new("정렬된 모티프 서열 (한 줄에 하나)", "Aligned motif sites (one per line)")
+                            hint=Bi::new("모든 서열의 길이가 같아야 합니다.", "All sites must have the same length.")
+                            value=sites
+                            rows=4
+                        />
+                    }.into_any(),
+                }}
+                <ErrorMessage message=motif_error />
+                <Show when=move || pfm.with(Result::is_ok)>
+                    <MatrixTable
+                        matrix=counts
+                        decimals=0
+                        caption=Bi::new("PFM: 위치별 염기 개수", "PFM: base counts per position")
+                        testid="pfm-table"
+                    />
+                </Show>
+            </section>
+
+            <section class="panel">
+                <h2>{tr("2 · 의사빈도 → 확률 행렬 (PWM)", "2 · Pseudocounts → weight matrix (PWM)")}</h2>
+                <div class="field slider">
+                    <label for="pwm-pc">{tr("의사빈도 (pseudocount)", "Pseudocount")}</label>
+                    <input
+                        id="pwm-pc"
+                        type="range"
+                        min="0"
+                        max="2"
+                        step="0.05"
+                        prop:value=move || pseudocount.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse() {
+                                pseudocount.set(v);
+                            }
+                        }
+                    />
+                    <input
+                        type="number"
+                        min="0"
+                        step="0.1"
+                        aria-label=tr("의사빈도 값", "Pseudocount value")
+                        prop:value=move || pseudocount.get().to_string()
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse() {
+                                pseudocount.set(v);
+                            }
+                        }
+                    />
+                </div>
+                <p class="formula"><code>{formula}</code></p>
+                <ErrorMessage message=pwm_error />
+                <Show when=move || pwm.with(Result::is_ok)>
+                    <MatrixTable
+                        matrix=probs
+                        decimals=2
+                        shade=true
+                        caption=Bi::new("PWM: 위치별 염기 확률 (열의 합 = 1)", "PWM: base probabilities per position (each column sums to 1)")
+                        testid="pwm-table"
+                    />
+                </Show>
+                <text::PseudocountNote />
+            </section>
+
+            <section class="panel">
+                <h2>{tr("3 · 서열 로고", "3 · Sequence logo")}</h2>
+                <text::LogoNote />
+                <Show when=move || pwm.with(Result::is_ok)>
+                    <SequenceLogo pwm=pwm_option />
+                </Show>
+            </section>
+
+            <section class="panel">
+                <h2>{tr("4 · 서열 훑기 (스캐닝)", "4 · Scanning a sequence")}</h2>
+                <SequenceInput
+                    id="pwm-target"
+                    label=Bi::new("훑을 서열", "Sequence to scan")
+                    value=target
+                />
+                <fieldset class="inline-choices">
+                    <legend>{tr("점수", "Score")}</legend>
+                    <label class="inline">
+                        <input type="radio" name="score-kind" prop:checked=move || log_odds.get() != "lo"
+                            on:change=move |_| log_odds.set("ll".to_string()) />
+                        {tr("로그 가능도 (ln, 강의)", "log-likelihood (ln, as in the lecture)")}
+                    </label>
+                    <label class="inline">
+                        <input type="radio" name="score-kind" prop:checked=move || log_odds.get() == "lo"
+                            on:change=move |_| log_odds.set("lo".to_string()) />
+                        {tr("배경 대비 로그 오즈 (log2)", "log-odds against a background (log2)")}
+                    </label>
+                </fieldset>
+                <Show when=move || log_odds.get() == "lo">
+                    <div class="field slider">
+                        <label for="pwm-gc">{tr("배경 GC 함량 (%)", "Background GC content (%)")}</label>
+                        <input id="pwm-gc" type="number" min="1" max="99" step="1"
+                            prop:value=move || gc_percent.get().to_string()
+                            on:change=move |ev| {
+                                if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                                    gc_percent.set(v.clamp(1.0, 99.0));
+                                }
+                            } />
+                    </div>
+                </Show>
+                <ErrorMessage message=scan_error />
+                <Show when=move || scores.with(Result::is_ok)>
+                    <ScanTable scores=window_scores />
+                    <p class="exact" data-testid="exact-scores">
+                        {tr("+ 가닥 점수 전체 자릿수 (파이썬 출력과 같은 형식): ", "Forward scores at full precision (as Python prints them): ")}
+                        <code>{exact}</code>
+                    </p>
+                    <ScoreTrack scores=window_scores y_label=y_label />
+                </Show>
+                <text::ScoreNote />
+            </section>
+
+            <section class="panel">
+                <h2>{tr("5 · 모티프 저장하고 불러오기", "5 · Save or load the motif")}</h2>
+                <text::FormatNote />
+                <MotifExport motif=export />
+                <MotifImport on_load=on_import />
+            </section>
+
+            <text::Try />
+
+            <CheckQuestion
+                lesson=Lesson::Pwm
+                question=Bi::new(
+                    "TACAA, TACGA, TACAA에 의사빈도 0.5를 쓰면, 3번 위치에서 A의 확률은 얼마일까요?",
+                    "With TACAA, TACGA, TACAA and a pseudocount of 0.5, what is the probability of A at position 3?",
+                )
+                options=vec![
+                    (Bi::new("2/3 ≈ 0.67", "2/3 ≈ 0.67"), false),
+                    (Bi::new("0.50", "0.50"), true),
+                    (Bi::new("0.70", "0.70"), false),
+                    (Bi::new("0.30", "0.30"), false),
+                ]
+                explanation=Bi::new(
+                    "3번 위치에는 A가 2번 있으므로 (2 + 0.5) / (3 + 4 × 0.5) = 2.5 / 5 = 0.50입니다.",
+                    "Position 3 has A twice, so (2 + 0.5) / (3 + 4 × 0.5) = 2.5 / 5 = 0.50.",
+                )
+            />
+        </article>
+    }
+}

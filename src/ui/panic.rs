@@ -1,0 +1,56 @@
+//! A visible error panel instead of a blank page.
+//!
+//! A panic in WebAssembly stops the app for good, so the panel is built with plain DOM calls (not
+//! Leptos, whose runtime may be the thing that failed) and offers a reload. The message is logged to
+//! the console too ([`console_error_panic_hook`]).
+
+use wasm_bindgen::JsCast;
+
+/// The element id of the panel (tests look for it).
+pub const PANEL_ID: &str = "seqlab-panic";
+
+/// Installs the panic hook: console log plus the error panel. Call first in `main`.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_error_panel(&info.to_string());
+    }));
+}
+
+/// Shows the error panel with `detail` (the panic message) under a bilingual explanation.
+pub fn show_error_panel(detail: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(body) = document.body() else { return };
+    if document.get_element_by_id(PANEL_ID).is_some() {
+        return;
+    }
+    let Ok(panel) = document.create_element("div") else { return };
+    panel.set_id(PANEL_ID);
+    panel.set_class_name("error-panel");
+    let _ = panel.set_attribute("role", "alert");
+    let parts: [(&str, &str); 4] = [
+        ("h2", "문제가 생겨 SeqLab이 멈췄습니다 · SeqLab stopped because of an error"),
+        (
+            "p",
+            "페이지를 새로 고치면 다시 시작합니다. 입력한 설정은 주소(URL)에 남아 있습니다. · \
+             Reload the page to start again; your settings are kept in the address (URL).",
+        ),
+        ("pre", detail),
+        ("button", "새로 고침 · Reload"),
+    ];
+    for (tag, text) in parts {
+        let Ok(element) = document.create_element(tag) else { continue };
+        element.set_text_content(Some(text));
+        if tag == "button" {
+            let _ = element.set_attribute("type", "button");
+            let _ = element.set_attribute("onclick", "location.reload()");
+        }
+        let _ = panel.append_child(&element);
+    }
+    let _ = body.insert_before(&panel, body.first_child().as_ref());
+    if let Some(button) = panel.query_selector("button").ok().flatten() {
+        if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+            let _ = button.focus();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Canvas plots drawn with plotters-canvas. Each is a component that takes signals and redraws when
+//! they (or the language, or the window size) change.
+
+pub mod canvas;
+pub mod glyphs;
+pub mod score_track;
+pub mod sequence_logo;
+
+pub use score_track::ScoreTrack;
+pub use sequence_logo::SequenceLogo;

@@ -1,0 +1,45 @@
+//! Shared canvas set-up: a crisp drawing buffer on high-density screens and a redraw on resize.
+
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+/// Width used when the canvas has not been laid out yet (hidden, or not in the document).
+const FALLBACK_WIDTH: f64 = 640.0;
+
+/// Colours of the four bases (the usual logo palette): A green, C blue, G orange, T red.
+pub const BASE_COLORS: [RGBColor; 4] = [
+    RGBColor(16, 150, 72),
+    RGBColor(37, 92, 153),
+    RGBColor(222, 140, 0),
+    RGBColor(214, 40, 57),
+];
+
+/// Sizes the drawing buffer to the canvas's CSS width × `height` CSS pixels times the device
+/// pixel ratio, and returns the plotters backend with that ratio (multiply font sizes and margins
+/// by it).
+pub fn prepare(canvas: &web_sys::HtmlCanvasElement, height: f64) -> Option<(CanvasBackend, f64)> {
+    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+    let width = match canvas.client_width() {
+        w if w > 0 => f64::from(w),
+        _ => FALLBACK_WIDTH,
+    };
+    canvas.set_width((width * ratio).round() as u32);
+    canvas.set_height((height * ratio).round() as u32);
+    CanvasBackend::with_canvas_object(canvas.clone()).map(|backend| (backend, ratio))
+}
+
+/// A counter that increases whenever the window is resized (read it in a drawing effect).
+pub fn use_resize_tick() -> ReadSignal<u32> {
+    let (tick, set_tick) = signal(0u32);
+    let handle = window_event_listener(leptos::ev::resize, move |_| set_tick.update(|t| *t += 1));
+    on_cleanup(move || handle.remove());
+    tick
+}
+
+/// Logs a drawing failure to the console (a plot that fails must not take the page down).
+pub fn report<E: std::fmt::Debug>(result: Result<(), E>) {
+    if let Err(error) = result {
+        leptos::logging::warn!("plot not drawn: {error:?}");
+    }
+}

@@ -1,0 +1,121 @@
+//! The score track of a scan: every window's score against its start position, one line per strand.
+
+use super::canvas::{BASE_COLORS, prepare, report, use_resize_tick};
+use crate::bio::scan::WindowScore;
+use crate::lang::Lang;
+use crate::ui::i18n::{Bi, use_lang};
+use leptos::prelude::*;
+use plotters::prelude::*;
+
+/// CSS height of the track canvas.
+const HEIGHT: f64 = 240.0;
+
+/// Line plot of `scores` (forward and reverse strand), redrawn on change.
+#[component]
+pub fn ScoreTrack(
+    /// The scanned windows.
+    #[prop(into)]
+    scores: Signal<Vec<WindowScore>>,
+    /// The y-axis title (the score's name and unit).
+    #[prop(into)]
+    y_label: Signal<Bi>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let tick = use_resize_tick();
+    Effect::new(move || {
+        tick.track();
+        let lang = lang.get();
+        let y_label = y_label.get().get(lang);
+        let Some(canvas) = canvas.get() else { return };
+        scores.with(|scores| {
+            if !scores.is_empty() {
+                report(draw(&canvas, scores, y_label, lang));
+            }
+        });
+    });
+    let description = move || {
+        let lang = lang.get();
+        scores.with(|scores| {
+            let best = scores.iter().max_by(|a, b| a.best().total_cmp(&b.best()));
+            best.map(|b| {
+                lang.pick(
+                    format!("창 {}개의 점수 그래프. 가장 높은 점수는 위치 {}의 {}.", scores.len(), b.start, b.window),
+                    format!("Scores of {} windows; the best is {} at position {}.", scores.len(), b.window, b.start),
+                )
+            })
+        })
+    };
+    view! {
+        <figure class="plot">
+            <canvas
+                node_ref=canvas
+                style=format!("height:{HEIGHT}px")
+                role="img"
+                aria-label=description
+                data-testid="score-track"
+            ></canvas>
+        </figure>
+    }
+}
+
+fn draw(
+    canvas: &web_sys::HtmlCanvasElement,
+    scores: &[WindowScore],
+    y_label: &str,
+    lang: Lang,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let (backend, s) = prepare(canvas, HEIGHT).ok_or("no 2D canvas")?;
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE)?;
+    let finite = scores.iter().flat_map(|w| [w.forward, w.reverse]).filter(|v| v.is_finite());
+    let (low, high) = finite.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (low, high) = if low > high { (-1.0, 1.0) } else { (low, high) };
+    let pad = ((high - low) * 0.1).max(0.5);
+    let last = (scores.len() - 1) as f64;
+    let font = |size: f64| ("sans-serif", size * s).into_font();
+    let mut chart = ChartBuilder::on(&root)
+        .margin((10.0 * s) as u32)
+        .x_label_area_size((36.0 * s) as u32)
+        .y_label_area_size((56.0 * s) as u32)
+        .build_cartesian_2d(-0.5..last + 0.5, (low - pad)..(high + pad))?;
+    chart
+        .configure_mesh()
+        .x_labels(scores.len().min(12) + 1)
+        .x_label_formatter(&|x| {
+            if (x - x.round()).abs() < 1e-6 && *x >= 0.0 { format!("{}", x.round() as i64) } else { String::new() }
+        })
+        .y_label_formatter(&|y| format!("{y:.1}"))
+        .label_style(font(12.0))
+        .axis_desc_style(font(13.0))
+        .x_desc(lang.pick("창의 시작 위치", "window start"))
+        .y_desc(y_label)
+        .light_line_style(RGBColor(238, 238, 238))
+        .draw()?;
+    let strands = [
+        (lang.pick("+ 가닥 (앞)", "+ strand (as written)"), BASE_COLORS[1], true),
+        (lang.pick("− 가닥 (역상보)", "− strand (reverse complement)"), BASE_COLORS[2], false),
+    ];
+    for (name, color, forward) in strands {
+        let points: Vec<(f64, f64)> = scores
+            .iter()
+            .map(|w| (w.start as f64, if forward { w.forward } else { w.reverse }))
+            .filter(|p| p.1.is_finite())
+            .collect();
+        let style = color.stroke_width((2.0 * s) as u32);
+        chart
+            .draw_series(LineSeries::new(points.clone(), style))?
+            .label(name)
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + (18.0 * s) as i32, y)], style));
+        chart.draw_series(points.into_iter().map(|p| Circle::new(p, (3.5 * s) as u32, color.filled())))?;
+    }
+    chart
+        .configure_series_labels()
+        .label_font(font(12.0))
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(200, 200, 200))
+        .position(SeriesLabelPosition::LowerRight)
+        .draw()?;
+    root.present()?;
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! A sequence logo: at every motif position the four letters are stacked, each as tall as
+//! `p[b, j] · IC_j` bits (information content, [`Pwm::information_content`]), the most likely on top.
+
+use super::canvas::{BASE_COLORS, prepare, report, use_resize_tick};
+use super::glyphs::glyph;
+use crate::bio::alphabet::Base;
+use crate::bio::motif::Pwm;
+use crate::lang::Lang;
+use crate::ui::i18n::use_lang;
+use leptos::prelude::*;
+use plotters::prelude::*;
+
+/// CSS height of the logo canvas.
+const HEIGHT: f64 = 220.0;
+
+/// The logo of `pwm`, redrawn when the matrix, the language or the window size changes.
+#[component]
+pub fn SequenceLogo(
+    /// The motif to draw (nothing is drawn while `None`).
+    #[prop(into)]
+    pwm: Signal<Option<Pwm>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let tick = use_resize_tick();
+    Effect::new(move || {
+        tick.track();
+        let lang = lang.get();
+        let Some(canvas) = canvas.get() else { return };
+        pwm.with(|pwm| {
+            if let Some(pwm) = pwm {
+                report(draw(&canvas, pwm, lang));
+            }
+        });
+    });
+    let description = move || pwm.with(|pwm| pwm.as_ref().map(|p| describe(p, lang.get())));
+    view! {
+        <figure class="plot">
+            <canvas
+                node_ref=canvas
+                style=format!("height:{HEIGHT}px")
+                role="img"
+                aria-label=description
+                data-testid="sequence-logo"
+            ></canvas>
+            <figcaption>{description}</figcaption>
+        </figure>
+    }
+}
+
+/// A text alternative of the logo: consensus and bits per position.
+pub fn describe(pwm: &Pwm, lang: Lang) -> String {
+    let bits: Vec<String> = pwm
+        .information_content()
+        .iter()
+        .enumerate()
+        .map(|(j, ic)| format!("{j}: {ic:.2}"))
+        .collect();
+    lang.pick(
+        format!(
+            "서열 로고: 합의 서열 {}, 위치별 정보량(비트) {}",
+            pwm.consensus(),
+            bits.join(", ")
+        ),
+        format!("Sequence logo: consensus {}, information per position (bits) {}", pwm.consensus(), bits.join(", ")),
+    )
+}
+
+fn draw(canvas: &web_sys::HtmlCanvasElement, pwm: &Pwm, lang: Lang) -> Result<(), Box<dyn std::error::Error>> {
+    let (backend, s) = prepare(canvas, HEIGHT).ok_or("no 2D canvas")?;
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE)?;
+    let width = pwm.width() as f64;
+    let font = |size: f64| ("sans-serif", size * s).into_font();
+    let mut chart = ChartBuilder::on(&root)
+        .margin((8.0 * s) as u32)
+        .x_label_area_size((34.0 * s) as u32)
+        .y_label_area_size((48.0 * s) as u32)
+        .build_cartesian_2d(-0.5..width - 0.5, 0.0..2.0)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .y_labels(5)
+        .x_labels(pwm.width() + 1)
+        .x_label_formatter(&|x| {
+            if (x - x.round()).abs() < 1e-6 && *x >= 0.0 { format!("{}", x.round() as i64) } else { String::new() }
+        })
+        .y_label_formatter(&|y| format!("{y:.1}"))
+        .label_style(font(12.0))
+        .axis_desc_style(font(13.0))
+        .x_desc(lang.pick("위치", "position"))
+        .y_desc(lang.pick("정보량 (비트)", "information (bits)"))
+        .light_line_style(WHITE)
+        .draw()?;
+
+    let information = pwm.information_content();
+    for (j, column) in pwm.probs().columns().into_iter().enumerate() {
+        let mut stack: Vec<(Base, f64)> =
+            Base::ALL.iter().map(|&b| (b, column[b.index()] * information[j])).collect();
+        stack.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let mut bottom = 0.0;
+        for (base, height) in stack {
+            if height > 1e-4 {
+                let x0 = j as f64 - 0.45;
+                let color = BASE_COLORS[base.index()];
+                let polygons = glyph(base).into_iter().map(|outline| {
+                    let points: Vec<(f64, f64)> =
+                        outline.iter().map(|&(x, y)| (x0 + 0.9 * x, bottom + height * y)).collect();
+                    Polygon::new(points, color.filled())
+                });
+                chart.draw_series(polygons)?;
+            }
+            bottom += height;
+        }
+    }
+    root.present()?;
+    Ok(())
+}

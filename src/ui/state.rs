@@ -1,0 +1,130 @@
+//! State that outlives one render: settings in the URL query (a shared link reproduces the page),
+//! and language and progress in `localStorage` (they persist across visits).
+
+use crate::lang::Lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use std::collections::BTreeSet;
+use std::str::FromStr;
+
+/// `localStorage` key of the chosen language.
+pub const LANG_KEY: &str = "seqlab.lang";
+/// `localStorage` key of the completed lessons (a JSON array of slugs).
+pub const PROGRESS_KEY: &str = "seqlab.progress";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads a `localStorage` value; `None` if absent or storage is unavailable (private mode).
+pub fn stored(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Writes a `localStorage` value; silently does nothing where storage is unavailable.
+pub fn store(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// The current URL's query parameter `key`, read straight from `window.location`.
+pub fn location_param(key: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(key)
+}
+
+/// The language to start in: `?lang=ko|en`, else the stored choice, else the browser's language,
+/// else English.
+pub fn initial_lang() -> Lang {
+    let from_browser = || {
+        let navigator = web_sys::window()?.navigator();
+        navigator
+            .languages()
+            .iter()
+            .filter_map(|tag| tag.as_string())
+            .chain(navigator.language())
+            .find_map(|tag| Lang::from_code(&tag))
+    };
+    location_param("lang")
+        .and_then(|code| Lang::from_code(&code))
+        .or_else(|| stored(LANG_KEY).and_then(|code| Lang::from_code(&code)))
+        .or_else(from_browser)
+        .unwrap_or_default()
+}
+
+/// Sets (or with `None` removes) query parameter `key` in the address bar without a new history
+/// entry or a navigation.
+pub fn replace_query_param(key: &str, value: Option<&str>) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let (Ok(path), Ok(search), Ok(hash)) = (location.pathname(), location.search(), location.hash())
+    else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
+    match value {
+        Some(value) => params.set(key, value),
+        None => params.delete(key),
+    }
+    let query = String::from(params.to_string());
+    let url = if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// A page setting mirrored in the URL query: starts from `?key=` (or `default` if absent or
+/// unparsable) and writes every change back, dropping the parameter when it equals `default`.
+pub fn use_query_param<T>(key: &'static str, default: T) -> RwSignal<T>
+where
+    T: FromStr + ToString + PartialEq + Clone + Send + Sync + 'static,
+{
+    let initial = use_query_map()
+        .get_untracked()
+        .get(key)
+        .and_then(|text| text.parse::<T>().ok())
+        .unwrap_or_else(|| default.clone());
+    let value = RwSignal::new(initial);
+    Effect::new(move || {
+        let current = value.get();
+        let text = (current != default).then(|| current.to_string());
+        replace_query_param(key, text.as_deref());
+    });
+    value
+}
+
+/// The context value holding the slugs of lessons whose check question was answered correctly.
+#[derive(Clone, Copy, Debug)]
+pub struct ProgressContext(pub RwSignal<BTreeSet<String>>);
+
+/// Loads the completed lessons from `localStorage` (empty if absent or unreadable).
+pub fn load_progress() -> BTreeSet<String> {
+    stored(PROGRESS_KEY).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+}
+
+/// Saves the completed lessons to `localStorage`.
+pub fn save_progress(done: &BTreeSet<String>) {
+    if let Ok(json) = serde_json::to_string(done) {
+        store(PROGRESS_KEY, &json);
+    }
+}
+
+/// The completed-lessons signal from context.
+///
+/// # Panics
+/// Outside the component tree of [`crate::ui::App`].
+pub fn use_progress() -> RwSignal<BTreeSet<String>> {
+    expect_context::<ProgressContext>().0
+}
+
+/// The router base: the path of the document's base URL without its trailing slash, so the app
+/// works at `/` and under any sub-path (the build uses a relative public URL).
+pub fn router_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname().trim_end_matches('/').to_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,21 @@
+//! Reusable controls and tables. Each takes signals and shows what the core computed.
+
+pub mod check_question;
+pub mod download;
+pub mod error_message;
+pub mod matrix_table;
+pub mod motif_io;
+pub mod one_hot_table;
+pub mod scan_table;
+pub mod sequence_input;
+pub mod try_this;
+
+pub use check_question::CheckQuestion;
+pub use download::{DownloadButton, download_text};
+pub use error_message::ErrorMessage;
+pub use matrix_table::{MatrixTable, format_score};
+pub use motif_io::{MotifExport, MotifImport};
+pub use one_hot_table::OneHotTable;
+pub use scan_table::ScanTable;
+pub use sequence_input::SequenceInput;
+pub use try_this::TryThis;

@@ -1,0 +1,100 @@
+// One small browser interface over two automation stacks: Playwright drives Debian's Chromium,
+// Selenium WebDriver (geckodriver + WebDriver BiDi) drives Firefox ESR, which Playwright cannot.
+// Both record console errors, uncaught exceptions and every request URL for the assertions.
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--lang=en-US',
+];
+
+/** Playwright + /usr/bin/chromium. */
+export async function chromium() {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const log = { errors: [], requests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      log.errors.push({ text: message.text(), url: message.location()?.url ?? '' });
+    }
+  });
+  page.on('pageerror', (error) => log.errors.push({ text: String(error), url: '' }));
+  page.on('request', (request) => log.requests.push(request.url()));
+  return {
+    name: 'chromium',
+    log,
+    goto: (url) => page.goto(url, { waitUntil: 'load' }),
+    reload: () => page.reload({ waitUntil: 'load' }),
+    url: async () => page.url(),
+    eval: (expression) => page.evaluate(expression),
+    evalAsync: (expression) => page.evaluate(expression),
+    click: (css) => page.click(css),
+    fill: (css, value) => page.fill(css, value),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    screenshot: (path) => page.screenshot({ path, fullPage: true }),
+    close: () => browser.close(),
+  };
+}
+
+/** The geckodriver to use: $GECKODRIVER, ~/.cargo/bin/geckodriver or PATH. */
+function geckodriverPath() {
+  const candidates = [process.env.GECKODRIVER, join(homedir(), '.cargo/bin/geckodriver')];
+  return candidates.find((p) => p && existsSync(p)) ?? 'geckodriver';
+}
+
+/** Selenium + geckodriver + /usr/bin/firefox-esr, with BiDi for console and network events. */
+export async function firefox() {
+  const { Builder, Browser, By } = await import('selenium-webdriver');
+  const firefoxModule = await import('selenium-webdriver/firefox.js');
+  const { default: LogInspector } = await import('selenium-webdriver/bidi/logInspector.js');
+  const { Network } = await import('selenium-webdriver/bidi/network.js');
+  const options = new firefoxModule.Options()
+    .setBinary('/usr/bin/firefox-esr')
+    .addArguments('-headless')
+    .setPreference('intl.accept_languages', 'en-US')
+    .setPreference('intl.locale.requested', 'en-US')
+    .enableBidi();
+  const driver = await new Builder()
+    .forBrowser(Browser.FIREFOX)
+    .setFirefoxOptions(options)
+    .setFirefoxService(new firefoxModule.ServiceBuilder(geckodriverPath()))
+    .build();
+  await driver.manage().window().setRect({ width: 1280, height: 900 });
+  const log = { errors: [], requests: [] };
+  const inspector = await LogInspector(driver);
+  await inspector.onConsoleEntry((entry) => {
+    if (entry.level === 'error') log.errors.push({ text: entry.text, url: '' });
+  });
+  await inspector.onJavascriptException((entry) => log.errors.push({ text: entry.text, url: '' }));
+  const network = await Network(driver);
+  await network.beforeRequestSent((event) => log.requests.push(event.request.url));
+  const element = (css) => driver.findElement(By.css(css));
+  return {
+    name: 'firefox',
+    log,
+    goto: (url) => driver.get(url),
+    reload: () => driver.navigate().refresh(),
+    url: () => driver.getCurrentUrl(),
+    eval: (expression) => driver.executeScript(`return (${expression});`),
+    evalAsync: (expression) =>
+      driver.executeAsyncScript(
+        `const done = arguments[arguments.length - 1];
+         Promise.resolve(${expression}).then(done, (e) => done({ error: String(e) }));`,
+      ),
+    click: async (css) => (await element(css)).click(),
+    fill: async (css, value) => {
+      const field = await element(css);
+      await field.clear();
+      await field.sendKeys(value);
+    },
+    setViewport: (width, height) => driver.manage().window().setRect({ width, height }),
+    screenshot: async (path) => writeFile(path, Buffer.from(await driver.takeFullPageScreenshot(), 'base64')),
+    close: () => driver.quit(),
+  };
+}
