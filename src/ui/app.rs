@@ -5,8 +5,8 @@ use crate::lang::Lang;
 use crate::ui::i18n::{LangContext, tr, use_lang};
 use crate::ui::lessons::{Lesson, home::Home, not_found::NotFound};
 use crate::ui::state::{
-    LANG_KEY, ProgressContext, initial_lang, load_progress, location_param, replace_query_param,
-    router_base, save_progress, store, use_progress,
+    LANG_KEY, ProgressContext, app_path, initial_lang, load_progress, location_param,
+    replace_query_param, router_base, save_progress, store, use_progress,
 };
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
@@ -75,7 +75,7 @@ fn SkipLink() -> impl IntoView {
 fn Header() -> impl IntoView {
     view! {
         <header class="topbar">
-            <A href="/">
+            <A href=app_path("/")>
                 <span class="brand">"SeqLab"</span>
             </A>
             <span class="tagline">
@@ -127,7 +127,7 @@ fn LessonNav() -> impl IntoView {
             let done = move || progress.get().contains(lesson.slug());
             view! {
                 <li>
-                    <A href=format!("/{}", lesson.slug())>
+                    <A href=app_path(&format!("/{}", lesson.slug()))>
                         <span class="num">{lesson.number()}</span>
                         <span class="title">{move || lesson.title().get(lang.get())}</span>
                         <Show when=done>
@@ -144,7 +144,7 @@ fn LessonNav() -> impl IntoView {
         <nav class="lesson-nav" aria-label=tr("수업 목록", "Lessons")>
             <ol>
                 <li>
-                    <A href="/" exact=true>
+                    <A href=app_path("/") exact=true>
                         <span class="num">"⌂"</span>
                         <span class="title">{tr("처음", "Home")}</span>
                     </A>

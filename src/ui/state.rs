@@ -119,12 +119,22 @@ pub fn use_progress() -> RwSignal<BTreeSet<String>> {
 }
 
 /// The router base: the path of the document's base URL without its trailing slash, so the app
-/// works at `/` and under any sub-path (the build uses a relative public URL).
-pub fn router_base() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname().trim_end_matches('/').to_string())
-        .unwrap_or_default()
+/// works at `/` and under any sub-path (the build uses a relative public URL). Read once: every
+/// route is one segment deep, so the base never changes while the app runs.
+pub fn router_base() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .and_then(|uri| web_sys::Url::new(&uri).ok())
+            .map(|url| url.pathname().trim_end_matches('/').to_string())
+            .unwrap_or_default()
+    })
+}
+
+/// The address of an app page: `path` (such as `/pwm`, or `/` for home) under [`router_base`].
+/// Links need it because the router uses absolute paths as they are.
+pub fn app_path(path: &str) -> String {
+    format!("{}{path}", router_base())
 }

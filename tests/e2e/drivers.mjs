@@ -52,8 +52,6 @@ function geckodriverPath() {
 export async function firefox() {
   const { Builder, Browser, By } = await import('selenium-webdriver');
   const firefoxModule = await import('selenium-webdriver/firefox.js');
-  const { default: LogInspector } = await import('selenium-webdriver/bidi/logInspector.js');
-  const { Network } = await import('selenium-webdriver/bidi/network.js');
   const options = new firefoxModule.Options()
     .setBinary('/usr/bin/firefox-esr')
     .addArguments('-headless')
@@ -67,13 +65,17 @@ export async function firefox() {
     .build();
   await driver.manage().window().setRect({ width: 1280, height: 900 });
   const log = { errors: [], requests: [] };
-  const inspector = await LogInspector(driver);
-  await inspector.onConsoleEntry((entry) => {
-    if (entry.level === 'error') log.errors.push({ text: entry.text, url: '' });
+  // Raw BiDi events (Selenium's wrappers drop events whose fields they do not expect).
+  const bidi = await driver.getBidi();
+  await bidi.subscribe('log.entryAdded');
+  await bidi.subscribe('network.beforeRequestSent');
+  (await bidi.socket).on('message', (raw) => {
+    const { method, params } = JSON.parse(raw.toString());
+    if (method === 'network.beforeRequestSent') log.requests.push(params.request.url);
+    if (method === 'log.entryAdded' && params.level === 'error') {
+      log.errors.push({ text: params.text ?? '', url: params.source?.context ?? '' });
+    }
   });
-  await inspector.onJavascriptException((entry) => log.errors.push({ text: entry.text, url: '' }));
-  const network = await Network(driver);
-  await network.beforeRequestSent((event) => log.requests.push(event.request.url));
   const element = (css) => driver.findElement(By.css(css));
   return {
     name: 'firefox',

@@ -36,6 +36,7 @@ async function runIn(launch, origin) {
       return !['data:', 'blob:'].includes(protocol) && o !== origin;
     });
     assert.deepEqual(foreign, [], `${browser.name}: requests to other origins`);
+    assert.ok(browser.log.requests.some((url) => url.endsWith('_bg.wasm')), 'requests are being recorded');
     console.log(`  ✓ ${browser.name}: no console errors, no request to another origin (${browser.log.requests.length} requests)`);
     await panicScenario(browser, { base: origin + SUB, shots });
   } finally {

@@ -74,8 +74,7 @@ export async function scenario(browser, { base, root, shots }) {
     assert.equal(await browser.eval(`document.getElementById('boot')`), null, 'the loading message is gone');
     assert.match(await browser.eval(textOf('main')), /Course map/);
     const links = await browser.eval(`Array.from(document.querySelectorAll('.lesson-nav a')).map(a => a.getAttribute('href'))`);
-    // The router writes the home link without the trailing slash (the static host redirects it).
-    assert.deepEqual(links, [basePath.replace(/\/$/, ''), `${basePath}one-hot`, `${basePath}pwm`]);
+    assert.deepEqual(links, [basePath, `${basePath}one-hot`, `${basePath}pwm`]);
     await accessibility(browser, 'home');
     await shot('home-en');
   });
@@ -185,6 +184,12 @@ export async function panicScenario(browser, { base, shots }) {
   const text = await browser.eval(textOf('#seqlab-panic'));
   assert.match(text, /SeqLab stopped because of an error/);
   assert.match(text, /simulated panic/);
+  // The panic reaches the console too, which also proves the error capture works in this browser.
+  const logged = () => browser.log.errors.some(({ text }) => text.includes('simulated panic'));
+  for (let waited = 0; !logged() && waited < 3000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.ok(logged(), `the panic was logged: ${JSON.stringify(browser.log.errors)}`);
   await browser.screenshot(join(shots, 'panic.png'));
   console.log(`  ✓ ${browser.name}: a panic shows the error panel`);
 }

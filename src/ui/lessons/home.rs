@@ -3,7 +3,7 @@
 
 use crate::ui::i18n::{En, Ko, tr, use_lang};
 use crate::ui::lessons::Lesson;
-use crate::ui::state::use_progress;
+use crate::ui::state::{app_path, use_progress};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -19,7 +19,7 @@ pub fn Home() -> impl IntoView {
             let done = move || progress.get().contains(lesson.slug());
             view! {
                 <li class="card" class:done=done>
-                    <A href=format!("/{}", lesson.slug())>
+                    <A href=app_path(&format!("/{}", lesson.slug()))>
                         <span class="card-num">{lesson.number()}</span>
                         <span class="card-title">{move || lesson.title().get(lang.get())}</span>
                     </A>

@@ -1,6 +1,7 @@
 //! The page for an address that matches no lesson.
 
 use crate::ui::i18n::tr;
+use crate::ui::state::app_path;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -17,7 +18,7 @@ pub fn NotFound() -> impl IntoView {
                 )}
             </p>
             <p>
-                <A href="/">{tr("처음으로", "Go to the home page")}</A>
+                <A href=app_path("/")>{tr("처음으로", "Go to the home page")}</A>
             </p>
         </article>
     }
