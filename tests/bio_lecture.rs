@@ -36,12 +36,20 @@ fn one_hot_of_atacaa_matches_the_lecture() {
 #[test]
 fn pfm_and_pwm_with_pseudocount_half_match_biopython() {
     let fixture = reference("seed_values.json");
-    let instances: Vec<&str> =
-        fixture["motif_instances"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let instances: Vec<&str> = fixture["motif_instances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     let pfm = Pfm::from_instances(&instances).unwrap();
     assert_close(pfm.counts(), &matrix(&fixture["pfm_rows_ACGT"]), 0.0);
     let pwm = pfm.normalize(0.5).unwrap();
-    assert_close(pwm.probs(), &matrix(&fixture["pwm_pseudocount_0_5_rows_ACGT"]), F64_TOL);
+    assert_close(
+        pwm.probs(),
+        &matrix(&fixture["pwm_pseudocount_0_5_rows_ACGT"]),
+        F64_TOL,
+    );
     assert_eq!(pwm.consensus(), "TACAA");
     assert_eq!(pfm.n_sites(), 3.0);
 }
@@ -50,13 +58,25 @@ fn pfm_and_pwm_with_pseudocount_half_match_biopython() {
 fn window_scores_match_the_lecture_digits() {
     let fixture = reference("seed_values.json");
     let scores = &fixture["window_scores"];
-    let pwm = Pfm::from_text("TACAA TACGA TACAA").unwrap().normalize(0.5).unwrap();
-    let windows = scan(&pwm, &parse_sequence("ATACAA").unwrap(), Score::LogLikelihood).unwrap();
+    let pwm = Pfm::from_text("TACAA TACGA TACAA")
+        .unwrap()
+        .normalize(0.5)
+        .unwrap();
+    let windows = scan(
+        &pwm,
+        &parse_sequence("ATACAA").unwrap(),
+        Score::LogLikelihood,
+    )
+    .unwrap();
     assert_eq!(windows.len(), 2);
     for (k, window) in windows.iter().enumerate() {
         assert_eq!(window.window, scores["windows"][k].as_str().unwrap());
         let expected = scores["scores"][k].as_f64().unwrap();
-        assert!((window.forward - expected).abs() <= F64_TOL, "{} vs {expected}", window.forward);
+        assert!(
+            (window.forward - expected).abs() <= F64_TOL,
+            "{} vs {expected}",
+            window.forward
+        );
     }
     // The lecture prints -9.567015315914915 and -2.119846956314875: the same doubles.
     assert_eq!(windows[0].forward.to_string(), "-9.567015315914915");
@@ -65,9 +85,22 @@ fn window_scores_match_the_lecture_digits() {
 
 #[test]
 fn reverse_strand_scores_the_reverse_complement() {
-    let pwm = Pfm::from_text("TACAA TACGA TACAA").unwrap().normalize(0.5).unwrap();
-    let forward = scan(&pwm, &parse_sequence("ATACAA").unwrap(), Score::LogLikelihood).unwrap();
-    let reverse = scan(&pwm, &parse_sequence("TTGTAT").unwrap(), Score::LogLikelihood).unwrap();
+    let pwm = Pfm::from_text("TACAA TACGA TACAA")
+        .unwrap()
+        .normalize(0.5)
+        .unwrap();
+    let forward = scan(
+        &pwm,
+        &parse_sequence("ATACAA").unwrap(),
+        Score::LogLikelihood,
+    )
+    .unwrap();
+    let reverse = scan(
+        &pwm,
+        &parse_sequence("TTGTAT").unwrap(),
+        Score::LogLikelihood,
+    )
+    .unwrap();
     // TTGTAT is ATACAA's reverse complement: its windows TTGTA, TGTAT read back as TACAA, ATACA.
     assert_eq!(reverse[0].reverse_window, "TACAA");
     assert_eq!(reverse[1].reverse_window, "ATACA");
@@ -77,7 +110,10 @@ fn reverse_strand_scores_the_reverse_complement() {
 
 #[test]
 fn log_odds_is_biopython_log2_ratio_against_the_background() {
-    let pwm = Pfm::from_text("TACAA TACGA TACAA").unwrap().normalize(0.5).unwrap();
+    let pwm = Pfm::from_text("TACAA TACGA TACAA")
+        .unwrap()
+        .normalize(0.5)
+        .unwrap();
     let window = parse_sequence("TACAA").unwrap();
     // By hand: p = 0.7, 0.7, 0.7, 0.5, 0.7 against 0.25 each.
     let expected = (0.7f64 * 0.7 * 0.7 * 0.5 * 0.7 / 0.25f64.powi(5)).log2();
@@ -96,21 +132,38 @@ fn log_odds_is_biopython_log2_ratio_against_the_background() {
     assert!((by_cells - expected).abs() < F64_TOL);
     // A GC-rich background makes a C cheaper to explain by chance, so its odds fall.
     let gc_rich = Background::from_gc(0.7).unwrap();
-    assert!(pwm.log_odds(&gc_rich).scores()[[Base::C.index(), 2]] < pssm.scores()[[Base::C.index(), 2]]);
+    assert!(
+        pwm.log_odds(&gc_rich).scores()[[Base::C.index(), 2]] < pssm.scores()[[Base::C.index(), 2]]
+    );
 }
 
 #[test]
 fn zero_pseudocount_gives_minus_infinity_for_an_unseen_base() {
-    let pwm = Pfm::from_text("TACAA TACGA TACAA").unwrap().normalize(0.0).unwrap();
-    let windows = scan(&pwm, &parse_sequence("ATACAA").unwrap(), Score::LogLikelihood).unwrap();
+    let pwm = Pfm::from_text("TACAA TACGA TACAA")
+        .unwrap()
+        .normalize(0.0)
+        .unwrap();
+    let windows = scan(
+        &pwm,
+        &parse_sequence("ATACAA").unwrap(),
+        Score::LogLikelihood,
+    )
+    .unwrap();
     assert_eq!(windows[0].forward, f64::NEG_INFINITY);
     assert!(windows[1].forward.is_finite());
 }
 
 #[test]
 fn n_scores_as_the_column_average() {
-    let pwm = Pfm::from_text("TACAA TACGA TACAA").unwrap().normalize(0.5).unwrap();
-    let with_n = score_window(&pwm, &parse_sequence("NACAA").unwrap(), Score::LogLikelihood);
+    let pwm = Pfm::from_text("TACAA TACGA TACAA")
+        .unwrap()
+        .normalize(0.5)
+        .unwrap();
+    let with_n = score_window(
+        &pwm,
+        &parse_sequence("NACAA").unwrap(),
+        Score::LogLikelihood,
+    );
     let expected = (0.25f64 * 0.7 * 0.7 * 0.5 * 0.7).ln();
     assert!((with_n - expected).abs() < F64_TOL);
 }
@@ -129,5 +182,8 @@ fn simulation_motif_matrix_has_consensus_ccggaa_and_the_reference_column_probabi
     assert_close(pwm.probs(), &motif_columns, F64_TOL);
     let information = pwm.information_content();
     assert!(information.iter().all(|&ic| (0.0..=2.0).contains(&ic)));
-    assert!(information[4] > 1.8, "the near-certain A at motif position 4 carries almost 2 bits");
+    assert!(
+        information[4] > 1.8,
+        "the near-certain A at motif position 4 carries almost 2 bits"
+    );
 }

@@ -7,13 +7,18 @@ fn vendored_fixtures_equal_the_shared_originals() {
         eprintln!("no shared fixtures folder beside the checkout; comparing nothing");
         return;
     }
-    let vendored = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference");
+    let vendored =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference");
     for entry in std::fs::read_dir(vendored).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "json") {
             let name = path.file_name().unwrap();
             let original = std::fs::read(shared.join(name)).expect("original exists");
-            assert_eq!(std::fs::read(&path).unwrap(), original, "{name:?} differs from the original");
+            assert_eq!(
+                std::fs::read(&path).unwrap(),
+                original,
+                "{name:?} differs from the original"
+            );
         }
     }
 }

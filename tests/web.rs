@@ -17,7 +17,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn container() -> web_sys::HtmlElement {
     let document = document();
-    let div = document.create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
+    let div = document
+        .create_element("div")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
     document.body().unwrap().append_child(&div).unwrap();
     div
 }
@@ -35,7 +38,9 @@ async fn tick() {
 
 fn texts(parent: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let nodes = parent.query_selector_all(selector).unwrap();
-    (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default()).collect()
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -48,30 +53,52 @@ async fn one_hot_table_shows_the_lecture_matrix_and_follows_the_language() {
         view! { <OneHotTable symbols=Signal::stored(symbols) /> }
     });
     let rows: Vec<Vec<String>> = {
-        let trs = parent.query_selector_all("[data-testid=onehot-table] tbody tr").unwrap();
+        let trs = parent
+            .query_selector_all("[data-testid=onehot-table] tbody tr")
+            .unwrap();
         (0..trs.length())
             .map(|i| {
-                let tr = trs.item(i).unwrap().unchecked_into::<web_sys::HtmlElement>();
+                let tr = trs
+                    .item(i)
+                    .unwrap()
+                    .unchecked_into::<web_sys::HtmlElement>();
                 texts(&tr, "td")
             })
             .collect()
     };
-    let expected = [[1, 0, 0, 0], [0, 0, 0, 1], [1, 0, 0, 0], [0, 1, 0, 0], [1, 0, 0, 0], [1, 0, 0, 0]];
-    let expected: Vec<Vec<String>> =
-        expected.iter().map(|r| r.iter().map(|v| v.to_string()).collect()).collect();
+    let expected = [
+        [1, 0, 0, 0],
+        [0, 0, 0, 1],
+        [1, 0, 0, 0],
+        [0, 1, 0, 0],
+        [1, 0, 0, 0],
+        [1, 0, 0, 0],
+    ];
+    let expected: Vec<Vec<String>> = expected
+        .iter()
+        .map(|r| r.iter().map(|v| v.to_string()).collect())
+        .collect();
     assert_eq!(rows, expected);
     assert!(parent.text_content().unwrap().contains("Shape: (6, 4)"));
 
     lang.set(Lang::Ko);
     tick().await;
-    assert!(parent.text_content().unwrap().contains("모양(shape): (6, 4)"));
+    assert!(
+        parent
+            .text_content()
+            .unwrap()
+            .contains("모양(shape): (6, 4)")
+    );
     handle.forget();
 }
 
 #[wasm_bindgen_test]
 fn matrix_table_prints_the_pwm_like_biopython() {
     let parent = container();
-    let pwm = Pfm::from_text("TACAA TACGA TACAA").unwrap().normalize(0.5).unwrap();
+    let pwm = Pfm::from_text("TACAA TACGA TACAA")
+        .unwrap()
+        .normalize(0.5)
+        .unwrap();
     let handle = leptos::mount::mount_to(parent.clone(), move || {
         provide_context(LangContext(RwSignal::new(Lang::En)));
         view! {
@@ -107,7 +134,12 @@ async fn check_question_marks_the_lesson_done_only_when_right() {
         }
     });
     let click = |selector: &str| {
-        parent.query_selector(selector).unwrap().unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+        parent
+            .query_selector(selector)
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click();
     };
     click("#check-one-hot-0");
     tick().await;

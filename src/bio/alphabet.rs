@@ -201,7 +201,13 @@ mod tests {
     #[test]
     fn names_the_bad_character_and_its_position() {
         let err = parse_sequence("AC GX").unwrap_err();
-        assert_eq!(err, SequenceError::InvalidChar { ch: 'X', position: 4 });
+        assert_eq!(
+            err,
+            SequenceError::InvalidChar {
+                ch: 'X',
+                position: 4
+            }
+        );
         assert!(err.message(Lang::En).contains("Position 4: 'X'"));
         assert!(err.message(Lang::Ko).contains("4번째 위치의 문자 'X'"));
     }

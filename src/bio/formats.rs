@@ -145,7 +145,10 @@ fn parse_number(token: &str, line: usize) -> Result<f64, FormatError> {
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite())
-        .ok_or_else(|| FormatError::BadNumber { line, token: token.to_string() })
+        .ok_or_else(|| FormatError::BadNumber {
+            line,
+            token: token.to_string(),
+        })
 }
 
 /// Writes a count or probability compactly: `3`, `2.5`, `0.333333`.

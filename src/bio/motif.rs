@@ -158,11 +158,18 @@ impl Pfm {
             for (j, symbol) in symbols.iter().enumerate() {
                 match symbol {
                     Symbol::Base(base) => counts[[base.index(), j]] += 1.0,
-                    Symbol::N => return Err(MotifError::UnknownBase { instance, position: j + 1 }),
+                    Symbol::N => {
+                        return Err(MotifError::UnknownBase {
+                            instance,
+                            position: j + 1,
+                        });
+                    }
                 }
             }
         }
-        counts.map(|counts| Pfm { counts }).ok_or(MotifError::NoInstances)
+        counts
+            .map(|counts| Pfm { counts })
+            .ok_or(MotifError::NoInstances)
     }
 
     /// Wraps a count matrix (for example one read from JASPAR or MEME text).
@@ -176,7 +183,11 @@ impl Pfm {
         let valid = counts.nrows() == 4
             && counts.ncols() > 0
             && counts.iter().all(|c| c.is_finite() && *c >= 0.0);
-        if valid { Ok(Pfm { counts }) } else { Err(MotifError::BadCounts) }
+        if valid {
+            Ok(Pfm { counts })
+        } else {
+            Err(MotifError::BadCounts)
+        }
     }
 
     /// The counts, `[4, W]`.
@@ -191,7 +202,9 @@ impl Pfm {
 
     /// The number of sites: the largest column total (all columns agree for counted instances).
     pub fn n_sites(&self) -> f64 {
-        self.counts.sum_axis(ndarray::Axis(0)).fold(0.0, |a, &b| f64::max(a, b))
+        self.counts
+            .sum_axis(ndarray::Axis(0))
+            .fold(0.0, |a, &b| f64::max(a, b))
     }
 
     /// The PWM with `pseudocount` added to every cell: `(count + pc) / (N_j + 4·pc)`.
@@ -251,7 +264,11 @@ impl Pwm {
             .columns()
             .into_iter()
             .map(|column| {
-                2.0 + column.iter().filter(|&&p| p > 0.0).map(|&p| p * p.log2()).sum::<f64>()
+                2.0 + column
+                    .iter()
+                    .filter(|&&p| p > 0.0)
+                    .map(|&p| p * p.log2())
+                    .sum::<f64>()
             })
             .collect()
     }
@@ -302,7 +319,9 @@ impl Background {
     pub fn from_gc(gc: f64) -> Option<Background> {
         (gc > 0.0 && gc < 1.0).then(|| {
             let (at, cg) = ((1.0 - gc) / 2.0, gc / 2.0);
-            Background { probs: [at, cg, cg, at] }
+            Background {
+                probs: [at, cg, cg, at],
+            }
         })
     }
 

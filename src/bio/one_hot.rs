@@ -82,7 +82,10 @@ mod tests {
     fn bad_letters_are_errors_not_panics() {
         assert_eq!(
             encode("ACGZ"),
-            Err(SequenceError::InvalidChar { ch: 'Z', position: 4 })
+            Err(SequenceError::InvalidChar {
+                ch: 'Z',
+                position: 4
+            })
         );
     }
 }

@@ -96,7 +96,11 @@ pub fn score_window(pwm: &Pwm, window: &[Symbol], score: Score) -> f64 {
         pwm.width()
     );
     // The lecture's order: the product of the per-position probabilities, then one logarithm.
-    let likelihood: f64 = window.iter().enumerate().map(|(j, &s)| pwm.prob(s, j)).product();
+    let likelihood: f64 = window
+        .iter()
+        .enumerate()
+        .map(|(j, &s)| pwm.prob(s, j))
+        .product();
     match score {
         Score::LogLikelihood => likelihood.ln(),
         Score::LogOdds(background) => {
@@ -113,7 +117,10 @@ pub fn score_window(pwm: &Pwm, window: &[Symbol], score: Score) -> f64 {
 pub fn scan(pwm: &Pwm, sequence: &[Symbol], score: Score) -> Result<Vec<WindowScore>, ScanError> {
     let width = pwm.width();
     if sequence.len() < width {
-        return Err(ScanError::TooShort { length: sequence.len(), width });
+        return Err(ScanError::TooShort {
+            length: sequence.len(),
+            width,
+        });
     }
     Ok(sequence
         .windows(width)

@@ -129,7 +129,7 @@ fn LessonNav() -> impl IntoView {
                 <li>
                     <A href=app_path(&format!("/{}", lesson.slug()))>
                         <span class="num">{lesson.number()}</span>
-                        <span class="title">{move || lesson.title().get(lang.get())}</span>
+                        <span class="title">{move || lesson.nav_title().get(lang.get())}</span>
                         <Show when=done>
                             <span class="done" title=tr("완료", "Completed")>
                                 "✓"
@@ -160,7 +160,11 @@ fn LessonNav() -> impl IntoView {
 fn LessonPage() -> impl IntoView {
     let params = use_params_map();
     let lang = use_lang();
-    let lesson = Memo::new(move |_| params.with(|p| p.get("lesson")).and_then(|s| Lesson::from_slug(&s)));
+    let lesson = Memo::new(move |_| {
+        params
+            .with(|p| p.get("lesson"))
+            .and_then(|s| Lesson::from_slug(&s))
+    });
     Effect::new(move || {
         let title = match lesson.get() {
             Some(lesson) => format!("{} · SeqLab", lesson.title().get(lang.get())),

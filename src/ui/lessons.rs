@@ -37,7 +37,10 @@ impl Lesson {
 
     /// 1-based number in the course order.
     pub fn number(self) -> usize {
-        Lesson::ALL.iter().position(|&l| l == self).map_or(0, |i| i + 1)
+        Lesson::ALL
+            .iter()
+            .position(|&l| l == self)
+            .map_or(0, |i| i + 1)
     }
 
     /// The page title.
@@ -45,6 +48,14 @@ impl Lesson {
         match self {
             Lesson::OneHot => Bi::new("원-핫 인코딩", "One-hot encoding"),
             Lesson::Pwm => Bi::new("모티프: PFM → PWM → 스캐닝", "Motifs: PFM → PWM → scanning"),
+        }
+    }
+
+    /// A short title for the navigation list.
+    pub fn nav_title(self) -> Bi {
+        match self {
+            Lesson::OneHot => Bi::new("원-핫 인코딩", "One-hot encoding"),
+            Lesson::Pwm => Bi::new("모티프와 PWM", "Motifs and PWMs"),
         }
     }
 

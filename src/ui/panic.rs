@@ -19,17 +19,24 @@ pub fn install_panic_hook() {
 
 /// Shows the error panel with `detail` (the panic message) under a bilingual explanation.
 pub fn show_error_panel(detail: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = document.body() else { return };
     if document.get_element_by_id(PANEL_ID).is_some() {
         return;
     }
-    let Ok(panel) = document.create_element("div") else { return };
+    let Ok(panel) = document.create_element("div") else {
+        return;
+    };
     panel.set_id(PANEL_ID);
     panel.set_class_name("error-panel");
     let _ = panel.set_attribute("role", "alert");
     let parts: [(&str, &str); 4] = [
-        ("h2", "문제가 생겨 SeqLab이 멈췄습니다 · SeqLab stopped because of an error"),
+        (
+            "h2",
+            "문제가 생겨 SeqLab이 멈췄습니다 · SeqLab stopped because of an error",
+        ),
         (
             "p",
             "페이지를 새로 고치면 다시 시작합니다. 입력한 설정은 주소(URL)에 남아 있습니다. · \
@@ -39,7 +46,9 @@ pub fn show_error_panel(detail: &str) {
         ("button", "새로 고침 · Reload"),
     ];
     for (tag, text) in parts {
-        let Ok(element) = document.create_element(tag) else { continue };
+        let Ok(element) = document.create_element(tag) else {
+            continue;
+        };
         element.set_text_content(Some(text));
         if tag == "button" {
             let _ = element.set_attribute("type", "button");
@@ -48,9 +57,9 @@ pub fn show_error_panel(detail: &str) {
         let _ = panel.append_child(&element);
     }
     let _ = body.insert_before(&panel, body.first_child().as_ref());
-    if let Some(button) = panel.query_selector("button").ok().flatten() {
-        if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
-            let _ = button.focus();
-        }
+    if let Some(button) = panel.query_selector("button").ok().flatten()
+        && let Ok(button) = button.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = button.focus();
     }
 }

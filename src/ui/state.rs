@@ -31,7 +31,9 @@ pub fn store(key: &str, value: &str) {
 /// The current URL's query parameter `key`, read straight from `window.location`.
 pub fn location_param(key: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(key)
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(key)
 }
 
 /// The language to start in: `?lang=ko|en`, else the stored choice, else the browser's language,
@@ -56,19 +58,28 @@ pub fn initial_lang() -> Lang {
 /// Sets (or with `None` removes) query parameter `key` in the address bar without a new history
 /// entry or a navigation.
 pub fn replace_query_param(key: &str, value: Option<&str>) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let location = window.location();
-    let (Ok(path), Ok(search), Ok(hash)) = (location.pathname(), location.search(), location.hash())
+    let (Ok(path), Ok(search), Ok(hash)) =
+        (location.pathname(), location.search(), location.hash())
     else {
         return;
     };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
     match value {
         Some(value) => params.set(key, value),
         None => params.delete(key),
     }
     let query = String::from(params.to_string());
-    let url = if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") };
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
@@ -100,7 +111,9 @@ pub struct ProgressContext(pub RwSignal<BTreeSet<String>>);
 
 /// Loads the completed lessons from `localStorage` (empty if absent or unreadable).
 pub fn load_progress() -> BTreeSet<String> {
-    stored(PROGRESS_KEY).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+    stored(PROGRESS_KEY)
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
 }
 
 /// Saves the completed lessons to `localStorage`.

@@ -25,6 +25,12 @@ pub fn matrix(value: &Value) -> Vec<Vec<f64>> {
         .as_array()
         .expect("a JSON array of rows")
         .iter()
-        .map(|row| row.as_array().expect("a row").iter().map(|v| v.as_f64().expect("a number")).collect())
+        .map(|row| {
+            row.as_array()
+                .expect("a row")
+                .iter()
+                .map(|v| v.as_f64().expect("a number"))
+                .collect()
+        })
         .collect()
 }

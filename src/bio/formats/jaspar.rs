@@ -32,7 +32,9 @@ pub fn parse_jaspar(text: &str) -> Result<NamedMotif, FormatError> {
     let (id, name) = match lines.peek() {
         Some((_, header)) if header.starts_with('>') => {
             let header = header[1..].trim();
-            let (id, name) = header.split_once(char::is_whitespace).unwrap_or((header, ""));
+            let (id, name) = header
+                .split_once(char::is_whitespace)
+                .unwrap_or((header, ""));
             let parsed = (id.to_string(), name.trim().to_string());
             lines.next();
             parsed
@@ -45,7 +47,9 @@ pub fn parse_jaspar(text: &str) -> Result<NamedMotif, FormatError> {
     for (line_no, line) in lines.take_while(|(_, l)| !l.starts_with('>')).take(4) {
         let cleaned = line.replace(['[', ']'], " ");
         let mut tokens = cleaned.split_whitespace().peekable();
-        let labelled = tokens.peek().is_some_and(|t| t.parse::<f64>().is_err() && t.len() == 1);
+        let labelled = tokens
+            .peek()
+            .is_some_and(|t| t.parse::<f64>().is_err() && t.len() == 1);
         let index = if labelled {
             let label = tokens.next().unwrap_or_default();
             let base = match label.to_ascii_uppercase().as_str() {
@@ -53,23 +57,40 @@ pub fn parse_jaspar(text: &str) -> Result<NamedMotif, FormatError> {
                 "C" => Base::C,
                 "G" => Base::G,
                 "T" | "U" => Base::T,
-                _ => return Err(FormatError::BadRowLabel { line: line_no, label: label.into() }),
+                _ => {
+                    return Err(FormatError::BadRowLabel {
+                        line: line_no,
+                        label: label.into(),
+                    });
+                }
             };
             if rows[base.index()].is_some() {
-                return Err(FormatError::BadRowLabel { line: line_no, label: label.into() });
+                return Err(FormatError::BadRowLabel {
+                    line: line_no,
+                    label: label.into(),
+                });
             }
             base.index()
         } else {
             found
         };
-        let values = tokens.map(|t| parse_number(t, line_no)).collect::<Result<Vec<_>, _>>()?;
+        let values = tokens
+            .map(|t| parse_number(t, line_no))
+            .collect::<Result<Vec<_>, _>>()?;
         let expected = rows.iter().flatten().next().map_or(values.len(), Vec::len);
         if values.len() != expected || values.is_empty() {
-            return Err(FormatError::RowLength { line: line_no, expected, found: values.len() });
+            return Err(FormatError::RowLength {
+                line: line_no,
+                expected,
+                found: values.len(),
+            });
         }
         if rows[index].is_some() {
             // An unlabelled row after labelled ones landed on a filled slot.
-            return Err(FormatError::BadRowLabel { line: line_no, label: String::new() });
+            return Err(FormatError::BadRowLabel {
+                line: line_no,
+                label: String::new(),
+            });
         }
         rows[index] = Some(values);
         found += 1;
@@ -90,7 +111,11 @@ pub fn to_jaspar(motif: &NamedMotif) -> String {
     let counts = motif.pfm.counts();
     let cells: Vec<String> = counts.iter().map(|&c| format_number(c, 4)).collect();
     let cell_width = cells.iter().map(String::len).max().unwrap_or(1);
-    let id = if motif.id.is_empty() { "motif" } else { motif.id.as_str() };
+    let id = if motif.id.is_empty() {
+        "motif"
+    } else {
+        motif.id.as_str()
+    };
     let mut out = format!(">{id}");
     if !motif.name.is_empty() {
         out.push(' ');
@@ -99,7 +124,11 @@ pub fn to_jaspar(motif: &NamedMotif) -> String {
     out.push('\n');
     for (b, row) in cells.chunks(counts.ncols()).enumerate() {
         let padded: Vec<String> = row.iter().map(|c| format!("{c:>cell_width$}")).collect();
-        out.push_str(&format!("{}  [ {} ]\n", Base::from_index(b).letter(), padded.join(" ")));
+        out.push_str(&format!(
+            "{}  [ {} ]\n",
+            Base::from_index(b).letter(),
+            padded.join(" ")
+        ));
     }
     out
 }

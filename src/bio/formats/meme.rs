@@ -29,8 +29,11 @@ pub fn parse_meme(text: &str) -> Result<NamedMotif, FormatError> {
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
     }
-    let lines: Vec<(usize, &str)> =
-        text.lines().enumerate().map(|(i, l)| (i + 1, l.trim())).collect();
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .collect();
     let (mut id, mut name) = (String::new(), String::new());
     let mut matrix_at = None;
     for (index, &(line_no, line)) in lines.iter().enumerate() {
@@ -76,13 +79,20 @@ pub fn parse_meme(text: &str) -> Result<NamedMotif, FormatError> {
             .map(|t| parse_number(t, line_no))
             .collect::<Result<Vec<_>, _>>()?;
         if row.len() != 4 {
-            return Err(FormatError::RowLength { line: line_no, expected: 4, found: row.len() });
+            return Err(FormatError::RowLength {
+                line: line_no,
+                expected: 4,
+                found: row.len(),
+            });
         }
         probs.extend(row);
         width += 1;
     }
     if let Some(declared) = declared_width.filter(|&d| d != width) {
-        return Err(FormatError::WidthMismatch { declared, found: width });
+        return Err(FormatError::WidthMismatch {
+            declared,
+            found: width,
+        });
     }
     if width == 0 {
         return Err(FormatError::NoMatrix);
@@ -90,8 +100,8 @@ pub fn parse_meme(text: &str) -> Result<NamedMotif, FormatError> {
     // Rows are positions × ACGT; the PFM is ACGT × positions.
     let positions = Array2::from_shape_vec((width, 4), probs).expect("width rows of 4 values");
     let counts = positions.reversed_axes().mapv(|p| p * nsites);
-    let pfm = Pfm::from_counts(counts.as_standard_layout().into_owned())
-        .map_err(FormatError::Matrix)?;
+    let pfm =
+        Pfm::from_counts(counts.as_standard_layout().into_owned()).map_err(FormatError::Matrix)?;
     Ok(NamedMotif { id, name, pfm })
 }
 
@@ -100,7 +110,11 @@ pub fn parse_meme(text: &str) -> Result<NamedMotif, FormatError> {
 pub fn to_meme(motif: &NamedMotif) -> String {
     let counts = motif.pfm.counts();
     let background = Background::uniform().probs();
-    let id = if motif.id.is_empty() { "motif" } else { motif.id.as_str() };
+    let id = if motif.id.is_empty() {
+        "motif"
+    } else {
+        motif.id.as_str()
+    };
     let mut out = String::from("MEME version 4\n\nALPHABET= ACGT\n\nstrands: + -\n\n");
     out.push_str("Background letter frequencies\n");
     out.push_str(&format!(
@@ -130,5 +144,7 @@ pub fn to_meme(motif: &NamedMotif) -> String {
 }
 
 fn starts_numeric(line: &str) -> bool {
-    line.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
+    line.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
 }

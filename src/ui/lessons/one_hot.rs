@@ -17,8 +17,10 @@ pub fn OneHotLesson() -> impl IntoView {
     let lang = use_lang();
     let text = use_query_param("seq", DEFAULT_SEQUENCE.to_string());
     let parsed = Memo::new(move |_| text.with(|t| parse_sequence(t)));
-    let symbols = Signal::derive(move || parsed.with(|p| p.as_ref().map(Clone::clone).unwrap_or_default()));
-    let error = Signal::derive(move || parsed.with(|p| p.as_ref().err().map(|e| e.message(lang.get()))));
+    let symbols =
+        Signal::derive(move || parsed.with(|p| p.as_ref().ok().cloned().unwrap_or_default()));
+    let error =
+        Signal::derive(move || parsed.with(|p| p.as_ref().err().map(|e| e.message(lang.get()))));
     let integers = move || {
         parsed.with(|p| {
             p.as_ref().ok().map(|symbols| {

@@ -39,7 +39,10 @@ impl ScanProblem {
             ScanProblem::Sequence(e) => e.message(lang),
             ScanProblem::Scan(e) => e.message(lang),
             ScanProblem::NoMotif => lang
-                .pick("위의 모티프를 먼저 고쳐 주세요.", "Fix the motif above first.")
+                .pick(
+                    "위의 모티프를 먼저 고쳐 주세요.",
+                    "Fix the motif above first.",
+                )
                 .to_string(),
         }
     }
@@ -64,7 +67,8 @@ pub fn PwmLesson() -> impl IntoView {
         Memo::new(move |_| pfm.get().and_then(|pfm| pfm.normalize(pseudocount.get())));
     let score = Memo::new(move |_| {
         if log_odds.get() == "lo" {
-            let background = Background::from_gc(gc_percent.get() / 100.0).unwrap_or_else(Background::uniform);
+            let background =
+                Background::from_gc(gc_percent.get() / 100.0).unwrap_or_else(Background::uniform);
             Score::LogOdds(background)
         } else {
             Score::LogLikelihood
@@ -72,11 +76,14 @@ pub fn PwmLesson() -> impl IntoView {
     });
     let scores: Memo<Result<Vec<WindowScore>, ScanProblem>> = Memo::new(move |_| {
         let pwm = pwm.get().map_err(|_| ScanProblem::NoMotif)?;
-        let sequence = target.with(|t| parse_sequence(t)).map_err(ScanProblem::Sequence)?;
+        let sequence = target
+            .with(|t| parse_sequence(t))
+            .map_err(ScanProblem::Sequence)?;
         scan(&pwm, &sequence, score.get()).map_err(ScanProblem::Scan)
     });
 
-    let motif_error = Signal::derive(move || pfm.with(|p| p.as_ref().err().map(|e| e.message(lang.get()))));
+    let motif_error =
+        Signal::derive(move || pfm.with(|p| p.as_ref().err().map(|e| e.message(lang.get()))));
     let pwm_error = Signal::derive(move || {
         pwm.with(|p| match (p, pfm.with(Result::is_ok)) {
             (Err(e), true) => Some(e.message(lang.get())),
@@ -89,8 +96,12 @@ pub fn PwmLesson() -> impl IntoView {
             Err(e) => Some(e.message(lang.get())),
         })
     });
-    let counts = Signal::derive(move || pfm.with(|p| p.as_ref().map(|p| p.counts().clone()).unwrap_or_default()));
-    let probs = Signal::derive(move || pwm.with(|p| p.as_ref().map(|p| p.probs().clone()).unwrap_or_default()));
+    let counts = Signal::derive(move || {
+        pfm.with(|p| p.as_ref().map(|p| p.counts().clone()).unwrap_or_default())
+    });
+    let probs = Signal::derive(move || {
+        pwm.with(|p| p.as_ref().map(|p| p.probs().clone()).unwrap_or_default())
+    });
     let pwm_option = Signal::derive(move || pwm.get().ok());
     let window_scores = Signal::derive(move || scores.get().unwrap_or_default());
     let export = Signal::derive(move || {
@@ -112,7 +123,11 @@ pub fn PwmLesson() -> impl IntoView {
     let exact = move || {
         scores.with(|s| {
             s.as_ref().ok().map(|s| {
-                s.iter().take(12).map(|w| format!("{}: {}", w.window, w.forward)).collect::<Vec<_>>().join(",  ")
+                s.iter()
+                    .take(12)
+                    .map(|w| format!("{}: {}", w.window, w.forward))
+                    .collect::<Vec<_>>()
+                    .join(",  ")
             })
         })
     };
@@ -120,7 +135,10 @@ pub fn PwmLesson() -> impl IntoView {
         pfm.with(|p| {
             p.as_ref().ok().map(|pfm| {
                 let (n, pc) = (pfm.n_sites(), pseudocount.get());
-                format!("p = (count + {pc}) / ({n} + 4 × {pc}) = (count + {pc}) / {}", n + 4.0 * pc)
+                format!(
+                    "p = (count + {pc}) / ({n} + 4 × {pc}) = (count + {pc}) / {}",
+                    n + 4.0 * pc
+                )
             })
         })
     };

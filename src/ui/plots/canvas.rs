@@ -15,11 +15,18 @@ pub const BASE_COLORS: [RGBColor; 4] = [
     RGBColor(214, 40, 57),
 ];
 
+/// The CSS `#rrggbb` of a plot colour (for HTML legends that match the canvas).
+pub fn css_color(color: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
+}
+
 /// Sizes the drawing buffer to the canvas's CSS width × `height` CSS pixels times the device
 /// pixel ratio, and returns the plotters backend with that ratio (multiply font sizes and margins
 /// by it).
 pub fn prepare(canvas: &web_sys::HtmlCanvasElement, height: f64) -> Option<(CanvasBackend, f64)> {
-    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+    let ratio = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
     let width = match canvas.client_width() {
         w if w > 0 => f64::from(w),
         _ => FALLBACK_WIDTH,

@@ -39,8 +39,9 @@ fn ring_sector(from: f64, to: f64) -> Outline {
         let (sin, cos) = degrees.to_radians().sin_cos();
         (0.5 + radius * cos, 0.5 + radius * sin)
     };
-    let angles: Vec<f64> =
-        (0..=ARC_STEPS).map(|k| from + (to - from) * k as f64 / ARC_STEPS as f64).collect();
+    let angles: Vec<f64> = (0..=ARC_STEPS)
+        .map(|k| from + (to - from) * k as f64 / ARC_STEPS as f64)
+        .collect();
     let outer = angles.iter().map(|&a| point(0.5, a));
     let inner = angles.iter().rev().map(|&a| point(0.3, a));
     outer.chain(inner).collect()
@@ -54,11 +55,18 @@ mod tests {
     fn every_glyph_stays_inside_the_unit_square_and_reaches_its_edges() {
         for base in Base::ALL {
             let points: Vec<(f64, f64)> = glyph(base).into_iter().flatten().collect();
-            assert!(points.iter().all(|&(x, y)| (-1e-9..=1.0 + 1e-9).contains(&x)
-                && (-1e-9..=1.0 + 1e-9).contains(&y)));
+            assert!(
+                points
+                    .iter()
+                    .all(|&(x, y)| (-1e-9..=1.0 + 1e-9).contains(&x)
+                        && (-1e-9..=1.0 + 1e-9).contains(&y))
+            );
             let top = points.iter().map(|p| p.1).fold(f64::MIN, f64::max);
             let bottom = points.iter().map(|p| p.1).fold(f64::MAX, f64::min);
-            assert!(top > 0.99 && bottom < 0.01, "{base:?} spans {bottom}..{top}");
+            assert!(
+                top > 0.99 && bottom < 0.01,
+                "{base:?} spans {bottom}..{top}"
+            );
         }
     }
 

@@ -1,6 +1,6 @@
 //! The score track of a scan: every window's score against its start position, one line per strand.
 
-use super::canvas::{BASE_COLORS, prepare, report, use_resize_tick};
+use super::canvas::{BASE_COLORS, css_color, prepare, report, use_resize_tick};
 use crate::bio::scan::WindowScore;
 use crate::lang::Lang;
 use crate::ui::i18n::{Bi, use_lang};
@@ -9,6 +9,20 @@ use plotters::prelude::*;
 
 /// CSS height of the track canvas.
 const HEIGHT: f64 = 240.0;
+
+/// The two strands: legend text, colour and whether it is the forward strand.
+const STRANDS: [(Bi, RGBColor, bool); 2] = [
+    (
+        Bi::new("+ 가닥 (적힌 그대로)", "+ strand (as written)"),
+        BASE_COLORS[1],
+        true,
+    ),
+    (
+        Bi::new("− 가닥 (역상보)", "− strand (reverse complement)"),
+        BASE_COLORS[2],
+        false,
+    ),
+];
 
 /// Line plot of `scores` (forward and reverse strand), redrawn on change.
 #[component]
@@ -40,8 +54,18 @@ pub fn ScoreTrack(
             let best = scores.iter().max_by(|a, b| a.best().total_cmp(&b.best()));
             best.map(|b| {
                 lang.pick(
-                    format!("창 {}개의 점수 그래프. 가장 높은 점수는 위치 {}의 {}.", scores.len(), b.start, b.window),
-                    format!("Scores of {} windows; the best is {} at position {}.", scores.len(), b.window, b.start),
+                    format!(
+                        "창 {}개의 점수 그래프. 가장 높은 점수는 위치 {}의 {}.",
+                        scores.len(),
+                        b.start,
+                        b.window
+                    ),
+                    format!(
+                        "Scores of {} windows; the best is {} at position {}.",
+                        scores.len(),
+                        b.window,
+                        b.start
+                    ),
                 )
             })
         })
@@ -55,6 +79,20 @@ pub fn ScoreTrack(
                 aria-label=description
                 data-testid="score-track"
             ></canvas>
+            <figcaption>
+                <ul class="legend">
+                    {STRANDS
+                        .map(|(name, color, _)| {
+                            view! {
+                                <li>
+                                    <span class="swatch" style=format!("background:{}", css_color(color))></span>
+                                    {move || name.get(lang.get())}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </figcaption>
         </figure>
     }
 }
@@ -68,7 +106,10 @@ fn draw(
     let (backend, s) = prepare(canvas, HEIGHT).ok_or("no 2D canvas")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
-    let finite = scores.iter().flat_map(|w| [w.forward, w.reverse]).filter(|v| v.is_finite());
+    let finite = scores
+        .iter()
+        .flat_map(|w| [w.forward, w.reverse])
+        .filter(|v| v.is_finite());
     let (low, high) = finite.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let (low, high) = if low > high { (-1.0, 1.0) } else { (low, high) };
     let pad = ((high - low) * 0.1).max(0.5);
@@ -83,7 +124,11 @@ fn draw(
         .configure_mesh()
         .x_labels(scores.len().min(12) + 1)
         .x_label_formatter(&|x| {
-            if (x - x.round()).abs() < 1e-6 && *x >= 0.0 { format!("{}", x.round() as i64) } else { String::new() }
+            if (x - x.round()).abs() < 1e-6 && *x >= 0.0 {
+                format!("{}", x.round() as i64)
+            } else {
+                String::new()
+            }
         })
         .y_label_formatter(&|y| format!("{y:.1}"))
         .label_style(font(12.0))
@@ -92,30 +137,20 @@ fn draw(
         .y_desc(y_label)
         .light_line_style(RGBColor(238, 238, 238))
         .draw()?;
-    let strands = [
-        (lang.pick("+ 가닥 (앞)", "+ strand (as written)"), BASE_COLORS[1], true),
-        (lang.pick("− 가닥 (역상보)", "− strand (reverse complement)"), BASE_COLORS[2], false),
-    ];
-    for (name, color, forward) in strands {
+    for (_, color, forward) in STRANDS {
         let points: Vec<(f64, f64)> = scores
             .iter()
             .map(|w| (w.start as f64, if forward { w.forward } else { w.reverse }))
             .filter(|p| p.1.is_finite())
             .collect();
         let style = color.stroke_width((2.0 * s) as u32);
-        chart
-            .draw_series(LineSeries::new(points.clone(), style))?
-            .label(name)
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + (18.0 * s) as i32, y)], style));
-        chart.draw_series(points.into_iter().map(|p| Circle::new(p, (3.5 * s) as u32, color.filled())))?;
+        chart.draw_series(LineSeries::new(points.clone(), style))?;
+        chart.draw_series(
+            points
+                .into_iter()
+                .map(|p| Circle::new(p, (3.5 * s) as u32, color.filled())),
+        )?;
     }
-    chart
-        .configure_series_labels()
-        .label_font(font(12.0))
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 200, 200))
-        .position(SeriesLabelPosition::LowerRight)
-        .draw()?;
     root.present()?;
     Ok(())
 }

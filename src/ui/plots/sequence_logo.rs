@@ -1,12 +1,14 @@
 //! A sequence logo: at every motif position the four letters are stacked, each as tall as
-//! `p[b, j] · IC_j` bits (information content, [`Pwm::information_content`]), the most likely on top.
+//! `p[b, j] · IC_j` bits (information content, [`Pwm::information_content`]), the most likely on
+//! top. A switch shows plain probabilities instead (every stack 1 tall), which reads better when
+//! few sites make every position's information small.
 
 use super::canvas::{BASE_COLORS, prepare, report, use_resize_tick};
 use super::glyphs::glyph;
 use crate::bio::alphabet::Base;
 use crate::bio::motif::Pwm;
 use crate::lang::Lang;
-use crate::ui::i18n::use_lang;
+use crate::ui::i18n::{tr, use_lang};
 use leptos::prelude::*;
 use plotters::prelude::*;
 
@@ -23,18 +25,37 @@ pub fn SequenceLogo(
     let lang = use_lang();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let tick = use_resize_tick();
+    let bits = RwSignal::new(true);
     Effect::new(move || {
         tick.track();
-        let lang = lang.get();
+        let (lang, bits) = (lang.get(), bits.get());
         let Some(canvas) = canvas.get() else { return };
         pwm.with(|pwm| {
             if let Some(pwm) = pwm {
-                report(draw(&canvas, pwm, lang));
+                report(draw(&canvas, pwm, bits, lang));
             }
         });
     });
     let description = move || pwm.with(|pwm| pwm.as_ref().map(|p| describe(p, lang.get())));
+    let choice = move |value: bool, label: &'static str, ko: &'static str| {
+        view! {
+            <label class="inline">
+                <input
+                    type="radio"
+                    name="logo-height"
+                    prop:checked=move || bits.get() == value
+                    on:change=move |_| bits.set(value)
+                />
+                {tr(ko, label)}
+            </label>
+        }
+    };
     view! {
+        <fieldset class="inline-choices">
+            <legend>{tr("글자 높이", "Letter height")}</legend>
+            {choice(true, "information (bits)", "정보량 (비트)")}
+            {choice(false, "probability", "확률")}
+        </fieldset>
         <figure class="plot">
             <canvas
                 node_ref=canvas
@@ -62,11 +83,20 @@ pub fn describe(pwm: &Pwm, lang: Lang) -> String {
             pwm.consensus(),
             bits.join(", ")
         ),
-        format!("Sequence logo: consensus {}, information per position (bits) {}", pwm.consensus(), bits.join(", ")),
+        format!(
+            "Sequence logo: consensus {}, information per position (bits) {}",
+            pwm.consensus(),
+            bits.join(", ")
+        ),
     )
 }
 
-fn draw(canvas: &web_sys::HtmlCanvasElement, pwm: &Pwm, lang: Lang) -> Result<(), Box<dyn std::error::Error>> {
+fn draw(
+    canvas: &web_sys::HtmlCanvasElement,
+    pwm: &Pwm,
+    bits: bool,
+    lang: Lang,
+) -> Result<(), Box<dyn std::error::Error>> {
     let (backend, s) = prepare(canvas, HEIGHT).ok_or("no 2D canvas")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
@@ -76,27 +106,40 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, pwm: &Pwm, lang: Lang) -> Result<()
         .margin((8.0 * s) as u32)
         .x_label_area_size((34.0 * s) as u32)
         .y_label_area_size((48.0 * s) as u32)
-        .build_cartesian_2d(-0.5..width - 0.5, 0.0..2.0)?;
+        .build_cartesian_2d(-0.5..width - 0.5, 0.0..if bits { 2.0 } else { 1.0 })?;
     chart
         .configure_mesh()
         .disable_x_mesh()
         .y_labels(5)
         .x_labels(pwm.width() + 1)
         .x_label_formatter(&|x| {
-            if (x - x.round()).abs() < 1e-6 && *x >= 0.0 { format!("{}", x.round() as i64) } else { String::new() }
+            if (x - x.round()).abs() < 1e-6 && *x >= 0.0 {
+                format!("{}", x.round() as i64)
+            } else {
+                String::new()
+            }
         })
         .y_label_formatter(&|y| format!("{y:.1}"))
         .label_style(font(12.0))
         .axis_desc_style(font(13.0))
         .x_desc(lang.pick("위치", "position"))
-        .y_desc(lang.pick("정보량 (비트)", "information (bits)"))
+        .y_desc(match bits {
+            true => lang.pick("정보량 (비트)", "information (bits)"),
+            false => lang.pick("확률", "probability"),
+        })
         .light_line_style(WHITE)
         .draw()?;
 
-    let information = pwm.information_content();
+    let scale: Vec<f64> = if bits {
+        pwm.information_content()
+    } else {
+        vec![1.0; pwm.width()]
+    };
     for (j, column) in pwm.probs().columns().into_iter().enumerate() {
-        let mut stack: Vec<(Base, f64)> =
-            Base::ALL.iter().map(|&b| (b, column[b.index()] * information[j])).collect();
+        let mut stack: Vec<(Base, f64)> = Base::ALL
+            .iter()
+            .map(|&b| (b, column[b.index()] * scale[j]))
+            .collect();
         stack.sort_by(|a, b| a.1.total_cmp(&b.1));
         let mut bottom = 0.0;
         for (base, height) in stack {
@@ -104,8 +147,10 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, pwm: &Pwm, lang: Lang) -> Result<()
                 let x0 = j as f64 - 0.45;
                 let color = BASE_COLORS[base.index()];
                 let polygons = glyph(base).into_iter().map(|outline| {
-                    let points: Vec<(f64, f64)> =
-                        outline.iter().map(|&(x, y)| (x0 + 0.9 * x, bottom + height * y)).collect();
+                    let points: Vec<(f64, f64)> = outline
+                        .iter()
+                        .map(|&(x, y)| (x0 + 0.9 * x, bottom + height * y))
+                        .collect();
                     Polygon::new(points, color.filled())
                 });
                 chart.draw_series(polygons)?;

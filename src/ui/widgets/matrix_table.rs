@@ -35,7 +35,11 @@ pub fn MatrixTable(
 ) -> impl IntoView {
     let lang = use_lang();
     let header = move || {
-        matrix.with(|m| (0..m.ncols()).map(|j| view! { <th scope="col">{j}</th> }).collect_view())
+        matrix.with(|m| {
+            (0..m.ncols())
+                .map(|j| view! { <th scope="col">{j}</th> })
+                .collect_view()
+        })
     };
     let rows = move || {
         matrix.with(|m| {

@@ -22,11 +22,14 @@ impl ImportProblem {
         match self {
             ImportProblem::Format(error) => error.message(lang),
             ImportProblem::TooLarge => lang
-                .pick("모티프 파일은 1 MB보다 작아야 합니다.", "A motif file must be smaller than 1 MB.")
+                .pick(
+                    "모티프 파일은 1 MB보다 작아야 합니다.",
+                    "A motif file must be smaller than 1 MB.",
+                )
                 .to_string(),
-            ImportProblem::Unreadable => {
-                lang.pick("파일을 읽을 수 없습니다.", "The file could not be read.").to_string()
-            }
+            ImportProblem::Unreadable => lang
+                .pick("파일을 읽을 수 없습니다.", "The file could not be read.")
+                .to_string(),
         }
     }
 }
@@ -40,7 +43,10 @@ pub fn MotifExport(
 ) -> impl IntoView {
     let meme = RwSignal::new(false);
     let text = Signal::derive(move || {
-        motif.with(|m| m.as_ref().map(|m| if meme.get() { to_meme(m) } else { to_jaspar(m) }))
+        motif.with(|m| {
+            m.as_ref()
+                .map(|m| if meme.get() { to_meme(m) } else { to_jaspar(m) })
+        })
     });
     let choice = move |is_meme: bool, label: &'static str| {
         view! {
@@ -96,7 +102,9 @@ pub fn MotifImport(
     };
     let open_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         if file.size() > MAX_FILE_BYTES {
             problem.set(Some(ImportProblem::TooLarge));
             return;

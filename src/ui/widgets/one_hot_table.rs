@@ -28,7 +28,13 @@ pub fn OneHotTable(
                     let cells = row
                         .iter()
                         .map(|&v| {
-                            let class = if v == 1.0 { "hot" } else if v > 0.0 { "part" } else { "" };
+                            let class = if v == 1.0 {
+                                "hot"
+                            } else if v > 0.0 {
+                                "part"
+                            } else {
+                                ""
+                            };
                             view! { <td class=class>{format_cell(v)}</td> }
                         })
                         .collect_view();
@@ -80,5 +86,9 @@ pub fn OneHotTable(
 
 /// `1`, `0` or `0.25`: the shortest exact text of a one-hot entry.
 fn format_cell(value: f32) -> String {
-    if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value}") }
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    }
 }

@@ -17,7 +17,11 @@ pub fn ScanTable(
     scores: Signal<Vec<WindowScore>>,
 ) -> impl IntoView {
     let best = Memo::new(move |_| {
-        scores.with(|s| s.iter().map(WindowScore::best).fold(f64::NEG_INFINITY, f64::max))
+        scores.with(|s| {
+            s.iter()
+                .map(WindowScore::best)
+                .fold(f64::NEG_INFINITY, f64::max)
+        })
     });
     let rows = move || {
         let best = best.get();
@@ -43,13 +47,18 @@ pub fn ScanTable(
     view! {
         <div class="table-scroll">
             <table class="matrix scan" data-testid="scan-table">
-                <caption>{tr("창마다의 점수 (굵은 칸 = 가장 높은 점수)", "Score of every window (bold = best score)")}</caption>
+                <caption>
+                    {tr(
+                        "창마다의 점수. − 창 = 역상보 서열(5′→3′). 굵은 칸 = 가장 높은 점수.",
+                        "Score of every window. − window = reverse complement (5′→3′). Bold = best score.",
+                    )}
+                </caption>
                 <thead>
                     <tr>
                         <th scope="col">{tr("시작", "start")}</th>
-                        <th scope="col">{tr("+ 가닥 창", "+ strand window")}</th>
+                        <th scope="col">{tr("+ 창", "+ window")}</th>
                         <th scope="col">{tr("+ 점수", "+ score")}</th>
-                        <th scope="col">{tr("− 가닥 창 (역상보)", "− strand window (rev. comp.)")}</th>
+                        <th scope="col">{tr("− 창", "− window")}</th>
                         <th scope="col">{tr("− 점수", "− score")}</th>
                     </tr>
                 </thead>
