@@ -141,6 +141,20 @@ export async function scenario(browser, { base, root, shots }) {
     await waitFor(browser, `!!document.querySelector('.lesson-nav a[href="${basePath}pwm"] .done')`, 'the ✓ in the nav');
   });
 
+  await step('motif export and JASPAR import', async () => {
+    assert.match(await browser.eval(textOf('[data-testid=motif-export]')), /A {2}\[ 0 3 0 2 3 \]/);
+    const arnt = '>MA0004.1 Arnt\nA [ 4 19 0 0 0 0 ]\nC [16 0 20 0 0 0 ]\nG [ 0 1 0 20 0 20 ]\nT [ 0 0 0 0 20 0 ]';
+    await browser.fill('#motif-import', arnt);
+    await browser.click('.motif-import-use');
+    await waitFor(browser, `${textOf('.notice')}.includes('MA0004.1 Arnt')`, 'the imported motif notice');
+    assert.deepEqual((await browser.eval(rowsOf('[data-testid=pfm-table]')))[1], ['16', '0', '20', '0', '0', '0']);
+    await browser.fill('#motif-import', 'A [1 2]\nC [1 x]');
+    await browser.click('.motif-import-use');
+    await waitFor(browser, `${textOf('.error')}.includes("Line 2: 'x' is not a number")`, 'the import error');
+    await browser.click('.notice button');
+    await waitFor(browser, `document.querySelectorAll('[data-testid=pfm-table] thead th').length === 5`, 'the lecture motif back');
+  });
+
   await step('deep links load directly and survive a reload', async () => {
     await browser.goto(`${base}one-hot?seq=GATTACA`);
     await waitFor(browser, `document.querySelectorAll('[data-testid=onehot-table] tbody tr').length === 7`, 'seven rows');

@@ -132,7 +132,12 @@ pub fn MotifImport(
             ></textarea>
         </div>
         <div class="buttons">
-            <button type="button" on:click=move |_| load() disabled=move || text.with(|t| t.trim().is_empty())>
+            <button
+                type="button"
+                class="motif-import-use"
+                on:click=move |_| load()
+                disabled=move || text.with(|t| t.trim().is_empty())
+            >
                 {tr("이 모티프 쓰기", "Use this motif")}
             </button>
             <label class="file-button">
