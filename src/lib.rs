@@ -4,12 +4,20 @@
 //! - [`lang`]: the two course languages, shared by the core's error messages and the UI.
 //! - [`bio`]: DNA alphabet, one-hot encoding, motifs (PFM → PWM → PSSM), window scanning and
 //!   JASPAR / MEME motif text.
+//! - [`data`]: datasets as tensors (inputs `[N, …]`, targets `[N, K]`).
+//! - [`nn`]: the Keras-exact engine: layers, losses, optimisers, `Sequential`.
+//! - [`training`]: `Trainer`, one batch or epoch per call, history, early stopping.
+//! - [`metrics`]: accuracy, confusion matrix, precision/recall/F1, MSE, MAE, r², Pearson r.
 //! - [`ui`]: the Leptos web app (lessons, widgets, plots). The only module that names a web crate.
 //!
-//! The pure core (`bio`, and the engine modules that follow it) is plain Rust on `ndarray` and is
+//! The pure core (`bio`, `data`, `nn`, `training`, `metrics`) is plain Rust on `ndarray` and is
 //! tested natively with `cargo test`; the UI only calls it.
 #![warn(missing_docs)]
 
 pub mod bio;
+pub mod data;
 pub mod lang;
+pub mod metrics;
+pub mod nn;
+pub mod training;
 pub mod ui;

@@ -9,7 +9,7 @@
 //! "no base at all" that an all-zero row would claim.
 
 use super::alphabet::{SequenceError, Symbol, parse_sequence};
-use ndarray::Array2;
+use ndarray::{Array2, Array3};
 
 /// The row written for an unknown base `N`.
 pub const N_ROW: [f32; 4] = [0.25; 4];
@@ -38,6 +38,32 @@ pub fn one_hot(symbols: &[Symbol]) -> Array2<f32> {
         }
     }
     matrix
+}
+
+/// One-hot encodes sequences of equal length into one tensor (a batch for a CNN).
+///
+/// # Shapes
+/// `N` sequences of length `L` → `[N, L, 4]`.
+///
+/// # Panics
+/// If the sequences differ in length.
+pub fn one_hot_batch(sequences: &[Vec<Symbol>]) -> Array3<f32> {
+    let length = sequences.first().map_or(0, Vec::len);
+    let mut batch = Array3::zeros((sequences.len(), length, 4));
+    for (n, sequence) in sequences.iter().enumerate() {
+        assert_eq!(
+            sequence.len(),
+            length,
+            "one_hot_batch: sequence {n} has length {} not {length}",
+            sequence.len()
+        );
+        for (t, &symbol) in sequence.iter().enumerate() {
+            for (b, value) in one_hot_row(symbol).into_iter().enumerate() {
+                batch[[n, t, b]] = value;
+            }
+        }
+    }
+    batch
 }
 
 /// Parses `text` (see [`parse_sequence`]) and one-hot encodes it.
@@ -76,6 +102,14 @@ mod tests {
         assert_eq!(m.row(0).to_vec(), vec![0.0, 0.0, 0.0, 1.0]);
         assert_eq!(m.row(1).to_vec(), N_ROW.to_vec());
         assert!(m.rows().into_iter().all(|r| (r.sum() - 1.0).abs() < 1e-6));
+    }
+
+    #[test]
+    fn a_batch_stacks_the_matrices() {
+        let seqs = vec![parse_sequence("AC").unwrap(), parse_sequence("GT").unwrap()];
+        let batch = one_hot_batch(&seqs);
+        assert_eq!(batch.shape(), &[2, 2, 4]);
+        assert_eq!(batch.index_axis(ndarray::Axis(0), 1), one_hot(&seqs[1]));
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! Shared helpers of the integration tests: reading the reference fixtures.
+//! Shared helpers of the integration tests: reading the reference fixtures and comparing tensors.
+#![allow(dead_code)]
 
+use ndarray::{ArrayD, IxDyn};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -34,3 +36,48 @@ pub fn matrix(value: &Value) -> Vec<Vec<f64>> {
         })
         .collect()
 }
+
+/// A nested JSON array of numbers as an f32 tensor of the nesting's shape.
+pub fn tensor(value: &Value) -> ArrayD<f32> {
+    fn walk(value: &Value, depth: usize, shape: &mut Vec<usize>, flat: &mut Vec<f32>) {
+        match value {
+            Value::Array(items) => {
+                if shape.len() == depth {
+                    shape.push(items.len());
+                }
+                for item in items {
+                    walk(item, depth + 1, shape, flat);
+                }
+            }
+            number => flat.push(number.as_f64().expect("a number") as f32),
+        }
+    }
+    let (mut shape, mut flat) = (Vec::new(), Vec::new());
+    walk(value, 0, &mut shape, &mut flat);
+    ArrayD::from_shape_vec(IxDyn(&shape), flat).expect("a rectangular nested array")
+}
+
+/// Asserts `|actual − expected| ≤ atol + rtol·|expected|` element by element (and equal shapes).
+///
+/// # Panics
+/// On a mismatch, naming `what` and the element.
+pub fn assert_close(
+    actual: &ArrayD<f32>,
+    expected: &ArrayD<f32>,
+    rtol: f32,
+    atol: f32,
+    what: &str,
+) {
+    assert_eq!(actual.shape(), expected.shape(), "{what}: shapes differ");
+    for (i, (&a, &e)) in actual.iter().zip(expected.iter()).enumerate() {
+        assert!(
+            (a - e).abs() <= atol + rtol * e.abs(),
+            "{what}: element {i}: {a} vs {e}"
+        );
+    }
+}
+
+/// The fixtures README's float32 tolerance: rtol 1e-5, atol 1e-6.
+pub const RTOL: f32 = 1e-5;
+/// See [`RTOL`].
+pub const ATOL: f32 = 1e-6;

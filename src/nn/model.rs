@@ -1,0 +1,193 @@
+//! `Sequential`: layers applied in order, built from a [`ModelSpec`] and a seed.
+//!
+//! Forward: `x → layer₁ → … → layerₙ → ŷ`. Backward: the loss gradient flows from the last layer to
+//! the first, each layer turning d loss / d output into d loss / d input and filling its
+//! parameters' gradients on the way (the chain rule, one layer at a time).
+
+use super::activation::Activation;
+use super::init::seeded_rng;
+use super::layer::Layer;
+use super::param::Param;
+use super::spec::{LayerSpec, ModelError, ModelSpec, output_shape};
+use super::summary::{Summary, SummaryRow};
+use ndarray::{Array2, ArrayD, Axis, Ix2, IxDyn, Slice};
+
+/// A built model with its weights.
+#[derive(Clone, Debug)]
+pub struct Sequential {
+    spec: ModelSpec,
+    layers: Vec<Layer>,
+    /// Output shape (without batch) after every layer.
+    shapes: Vec<Vec<usize>>,
+}
+
+impl Sequential {
+    /// Builds `spec` with glorot-uniform kernels and zero biases drawn from `seed`.
+    ///
+    /// # Errors
+    /// The [`ModelError`] of the first layer that cannot follow its input.
+    pub fn new(spec: ModelSpec, seed: u64) -> Result<Sequential, ModelError> {
+        if spec.input_shape.is_empty() || spec.input_shape.contains(&0) {
+            return Err(ModelError::BadInputShape(spec.input_shape.clone()));
+        }
+        if spec.layers.is_empty() {
+            return Err(ModelError::NoLayers);
+        }
+        let mut rng = seeded_rng(seed);
+        let mut shape = spec.input_shape.clone();
+        let mut layers = Vec::with_capacity(spec.layers.len());
+        let mut shapes = Vec::with_capacity(spec.layers.len());
+        for (i, layer) in spec.layers.iter().enumerate() {
+            let next = output_shape(layer, i + 1, &shape)?;
+            layers.push(Layer::build(layer, &shape, &mut rng));
+            shapes.push(next.clone());
+            shape = next;
+        }
+        Ok(Sequential {
+            spec,
+            layers,
+            shapes,
+        })
+    }
+
+    /// The description it was built from.
+    pub fn spec(&self) -> &ModelSpec {
+        &self.spec
+    }
+
+    /// The built layers.
+    pub fn layers(&self) -> &[Layer] {
+        &self.layers
+    }
+
+    /// One sample's output shape (without batch).
+    pub fn output_shape(&self) -> &[usize] {
+        self.shapes.last().map_or(&[], Vec::as_slice)
+    }
+
+    /// The activation of the output layer (what turns logits into predictions).
+    pub fn output_activation(&self) -> Activation {
+        self.layers
+            .last()
+            .map_or(Activation::Linear, Layer::activation)
+    }
+
+    /// Runs every layer; `training` switches dropout on. Keeps what backward needs.
+    ///
+    /// # Shapes
+    /// `input: [B, …input_shape]` → `[B, …output_shape]`.
+    ///
+    /// # Panics
+    /// If `input`'s shape (after the batch axis) differs from the model's input shape.
+    pub fn forward(&mut self, input: &ArrayD<f32>, training: bool) -> ArrayD<f32> {
+        assert_eq!(
+            &input.shape()[1..],
+            self.spec.input_shape.as_slice(),
+            "the model takes samples of shape {:?}, got a batch of shape {:?}",
+            self.spec.input_shape,
+            input.shape()
+        );
+        let mut activations = input.clone();
+        for layer in &mut self.layers {
+            activations = layer.forward(&activations, training);
+        }
+        activations
+    }
+
+    /// The output layer's pre-activation values (logits) of the last forward pass, if it has an
+    /// activation.
+    pub fn logits(&self) -> Option<&ArrayD<f32>> {
+        self.layers.last().and_then(Layer::preactivation)
+    }
+
+    /// Backpropagates `grad` through every layer, filling the parameter gradients. With
+    /// `from_logits`, `grad` is d loss / d (output logits) and the output activation is skipped.
+    ///
+    /// # Shapes
+    /// `grad: [B, …output_shape]` → d loss / d input `[B, …input_shape]`.
+    pub fn backward(&mut self, grad: &ArrayD<f32>, from_logits: bool) -> ArrayD<f32> {
+        let mut layers = self.layers.iter_mut().rev();
+        let Some(last) = layers.next() else {
+            return grad.clone();
+        };
+        let mut grad = if from_logits {
+            last.backward_preactivation(grad)
+        } else {
+            last.backward(grad)
+        };
+        for layer in layers {
+            grad = layer.backward(&grad);
+        }
+        grad
+    }
+
+    /// Every trainable parameter, first layer first (kernel, then bias).
+    pub fn params_mut(&mut self) -> Vec<&mut Param> {
+        self.layers.iter_mut().flat_map(Layer::params_mut).collect()
+    }
+
+    /// Every trainable parameter, read-only.
+    pub fn params(&self) -> Vec<&Param> {
+        self.layers.iter().flat_map(Layer::params).collect()
+    }
+
+    /// The number of trainable scalars.
+    pub fn param_count(&self) -> usize {
+        self.params().iter().map(|p| p.len()).sum()
+    }
+
+    /// Predictions in inference mode, `batch_size` rows at a time.
+    ///
+    /// # Shapes
+    /// `input: [N, …input_shape]` → `[N, K]` for a model whose output is `[K]`.
+    pub fn predict(&mut self, input: &ArrayD<f32>, batch_size: usize) -> Array2<f32> {
+        let n = input.shape()[0];
+        let k = self.output_shape().iter().product();
+        let mut out = Array2::zeros((n, k));
+        let mut start = 0;
+        while start < n {
+            let end = (start + batch_size.max(1)).min(n);
+            let batch = input
+                .slice_axis(Axis(0), Slice::from(start..end))
+                .to_owned();
+            let y = self.forward(&batch, false);
+            let y = y
+                .into_shape_with_order(IxDyn(&[end - start, k]))
+                .expect("[B, K]");
+            out.slice_mut(ndarray::s![start..end, ..])
+                .assign(&y.into_dimensionality::<Ix2>().expect("2-D"));
+            start = end;
+        }
+        out
+    }
+
+    /// Keras's `model.summary()`: one row per layer with its output shape and parameter count.
+    pub fn summary(&self) -> Summary {
+        let mut seen: Vec<&str> = Vec::new();
+        let rows = self
+            .spec
+            .layers
+            .iter()
+            .zip(&self.layers)
+            .zip(&self.shapes)
+            .map(
+                |((spec, layer), shape): ((&LayerSpec, &Layer), &Vec<usize>)| {
+                    let base = spec.keras_name();
+                    let count = seen.iter().filter(|&&n| n == base).count();
+                    seen.push(base);
+                    SummaryRow {
+                        name: if count == 0 {
+                            base.to_string()
+                        } else {
+                            format!("{base}_{count}")
+                        },
+                        kind: spec.keras_type().to_string(),
+                        output_shape: shape.clone(),
+                        params: layer.params().iter().map(|p| p.len()).sum(),
+                    }
+                },
+            )
+            .collect();
+        Summary { rows }
+    }
+}

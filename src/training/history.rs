@@ -1,0 +1,93 @@
+//! What a training run reports: one record per epoch (Keras's `History`) and why it ended.
+
+use crate::lang::Lang;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The metrics of one epoch. Training values are averaged over the epoch's batches (weighted by
+/// batch size, as Keras's progress bar does); validation values are computed at the end of the
+/// epoch in inference mode.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EpochRecord {
+    /// 1-based epoch number.
+    pub epoch: usize,
+    /// Training loss.
+    pub loss: f64,
+    /// Training accuracy (classification).
+    pub accuracy: Option<f64>,
+    /// Training r² (regression).
+    pub r2: Option<f64>,
+    /// Validation loss.
+    pub val_loss: Option<f64>,
+    /// Validation accuracy (classification).
+    pub val_accuracy: Option<f64>,
+    /// Validation r² (regression).
+    pub val_r2: Option<f64>,
+}
+
+impl fmt::Display for EpochRecord {
+    /// Keras's log line: `epoch 3 - loss: 0.6123 - accuracy: 0.7010 - val_loss: …`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "epoch {} - loss: {:.4}", self.epoch, self.loss)?;
+        let optional = [
+            ("accuracy", self.accuracy),
+            ("r2", self.r2),
+            ("val_loss", self.val_loss),
+            ("val_accuracy", self.val_accuracy),
+            ("val_r2", self.val_r2),
+        ];
+        for (name, value) in optional {
+            if let Some(value) = value {
+                write!(f, " - {name}: {value:.4}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every epoch's record, in order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    /// One record per finished epoch.
+    pub epochs: Vec<EpochRecord>,
+}
+
+/// Why training stopped before (or when) all epochs ran.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum StopReason {
+    /// Every requested epoch ran.
+    Completed,
+    /// Early stopping: the monitored loss did not improve for `patience` epochs.
+    EarlyStopped {
+        /// The last epoch run.
+        epoch: usize,
+        /// The epoch with the best monitored value.
+        best_epoch: usize,
+    },
+    /// A batch produced a loss that is NaN or infinite (the learning rate is usually too high).
+    Diverged {
+        /// 1-based epoch.
+        epoch: usize,
+        /// 1-based batch within the epoch.
+        batch: usize,
+        /// The loss (NaN or ±∞).
+        loss: f64,
+    },
+}
+
+impl StopReason {
+    /// The message shown to the student, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StopReason::Completed => lang.pick("모든 에포크를 마쳤습니다.".into(), "All epochs finished.".into()),
+            StopReason::EarlyStopped { epoch, best_epoch } => lang.pick(
+                format!("{epoch}번째 에포크에서 조기 종료: 검증 손실이 {best_epoch}번째 에포크 이후 나아지지 않았습니다."),
+                format!("Stopped early at epoch {epoch}: the validation loss has not improved since epoch {best_epoch}."),
+            ),
+            StopReason::Diverged { epoch, batch, loss } => lang.pick(
+                format!("{epoch}번째 에포크 {batch}번째 배치에서 손실이 {loss}이(가) 되어 학습을 멈췄습니다(발산). 학습률을 낮춰 보세요."),
+                format!("Training stopped at epoch {epoch}, batch {batch}: the loss became {loss} (it diverged). Try a lower learning rate."),
+            ),
+        }
+    }
+}
