@@ -13,6 +13,14 @@ use seqlab::bio::{Base, Symbol, parse_sequence};
 /// Tolerance for f64 values that are computed the same way as the reference (exact in practice).
 const F64_TOL: f64 = 1e-12;
 
+/// The lecture's PWM: TACAA, TACGA, TACAA with pseudocount 0.5.
+fn lecture_pwm() -> seqlab::bio::Pwm {
+    Pfm::from_text("TACAA TACGA TACAA")
+        .unwrap()
+        .normalize(0.5)
+        .unwrap()
+}
+
 fn assert_close(actual: &Array2<f64>, expected: &[Vec<f64>], tol: f64) {
     assert_eq!(actual.nrows(), expected.len());
     for (row, expected_row) in actual.rows().into_iter().zip(expected) {
@@ -58,10 +66,7 @@ fn pfm_and_pwm_with_pseudocount_half_match_biopython() {
 fn window_scores_match_the_lecture_digits() {
     let fixture = reference("seed_values.json");
     let scores = &fixture["window_scores"];
-    let pwm = Pfm::from_text("TACAA TACGA TACAA")
-        .unwrap()
-        .normalize(0.5)
-        .unwrap();
+    let pwm = lecture_pwm();
     let windows = scan(
         &pwm,
         &parse_sequence("ATACAA").unwrap(),
@@ -85,10 +90,7 @@ fn window_scores_match_the_lecture_digits() {
 
 #[test]
 fn reverse_strand_scores_the_reverse_complement() {
-    let pwm = Pfm::from_text("TACAA TACGA TACAA")
-        .unwrap()
-        .normalize(0.5)
-        .unwrap();
+    let pwm = lecture_pwm();
     let forward = scan(
         &pwm,
         &parse_sequence("ATACAA").unwrap(),
@@ -110,10 +112,7 @@ fn reverse_strand_scores_the_reverse_complement() {
 
 #[test]
 fn log_odds_is_biopython_log2_ratio_against_the_background() {
-    let pwm = Pfm::from_text("TACAA TACGA TACAA")
-        .unwrap()
-        .normalize(0.5)
-        .unwrap();
+    let pwm = lecture_pwm();
     let window = parse_sequence("TACAA").unwrap();
     // By hand: p = 0.7, 0.7, 0.7, 0.5, 0.7 against 0.25 each.
     let expected = (0.7f64 * 0.7 * 0.7 * 0.5 * 0.7 / 0.25f64.powi(5)).log2();
@@ -155,10 +154,7 @@ fn zero_pseudocount_gives_minus_infinity_for_an_unseen_base() {
 
 #[test]
 fn n_scores_as_the_column_average() {
-    let pwm = Pfm::from_text("TACAA TACGA TACAA")
-        .unwrap()
-        .normalize(0.5)
-        .unwrap();
+    let pwm = lecture_pwm();
     let with_n = score_window(
         &pwm,
         &parse_sequence("NACAA").unwrap(),

@@ -40,22 +40,9 @@ fn spec_json_is_readable_and_round_trips() {
 fn the_optimus_style_and_utr_models_build_with_keras_parameter_counts() {
     // 3 × Conv1D(120, 8, same) → Flatten → Dense(40) → Dropout(0.2) → Dense(1) on 50 nt:
     // 3,960 + 115,320 + 115,320 + 240,040 + 41 = 474,681 parameters.
-    let optimus = ModelSpec {
-        input_shape: vec![50, 4],
-        layers: vec![
-            conv(120, 8, Padding::Same),
-            conv(120, 8, Padding::Same),
-            conv(120, 8, Padding::Same),
-            LayerSpec::Flatten,
-            LayerSpec::Dense(DenseConfig {
-                units: 40,
-                activation: Activation::Relu,
-            }),
-            LayerSpec::Dropout(DropoutConfig { rate: 0.2 }),
-            dense(1),
-        ],
-    };
-    let model = Sequential::new(optimus, 1).unwrap();
+    let optimus = seqlab::training::bench::cases().remove(3);
+    assert_eq!(optimus.name, "c-optimus-style");
+    let model = Sequential::new(optimus.spec, 1).unwrap();
     assert_eq!(model.param_count(), 3_960 + 115_320 * 2 + 240_040 + 41);
     let names: Vec<String> = model
         .summary()

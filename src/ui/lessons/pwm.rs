@@ -12,7 +12,8 @@ use crate::ui::lessons::Lesson;
 use crate::ui::plots::{ScoreTrack, SequenceLogo};
 use crate::ui::state::use_query_param;
 use crate::ui::widgets::{
-    CheckQuestion, ErrorMessage, MatrixTable, MotifExport, MotifImport, ScanTable, SequenceInput,
+    CheckQuestion, ErrorMessage, MatrixTable, MotifExport, MotifImport, RadioGroup, ScanTable,
+    SequenceInput,
 };
 use leptos::prelude::*;
 
@@ -242,19 +243,15 @@ pub fn PwmLesson() -> impl IntoView {
                     label=Bi::new("훑을 서열", "Sequence to scan")
                     value=target
                 />
-                <fieldset class="inline-choices">
-                    <legend>{tr("점수", "Score")}</legend>
-                    <label class="inline">
-                        <input type="radio" name="score-kind" prop:checked=move || log_odds.get() != "lo"
-                            on:change=move |_| log_odds.set("ll".to_string()) />
-                        {tr("로그 가능도 (ln, 강의)", "log-likelihood (ln, as in the lecture)")}
-                    </label>
-                    <label class="inline">
-                        <input type="radio" name="score-kind" prop:checked=move || log_odds.get() == "lo"
-                            on:change=move |_| log_odds.set("lo".to_string()) />
-                        {tr("배경 대비 로그 오즈 (log2)", "log-odds against a background (log2)")}
-                    </label>
-                </fieldset>
+                <RadioGroup
+                    name="score-kind"
+                    legend=Bi::new("점수", "Score")
+                    options=vec![
+                        ("ll".to_string(), Bi::new("로그 가능도 (ln, 강의)", "log-likelihood (ln, as in the lecture)")),
+                        ("lo".to_string(), Bi::new("배경 대비 로그 오즈 (log2)", "log-odds against a background (log2)")),
+                    ]
+                    value=log_odds
+                />
                 <Show when=move || log_odds.get() == "lo">
                     <div class="field slider">
                         <label for="pwm-gc">{tr("배경 GC 함량 (%)", "Background GC content (%)")}</label>

@@ -8,7 +8,8 @@ use super::glyphs::glyph;
 use crate::bio::alphabet::Base;
 use crate::bio::motif::Pwm;
 use crate::lang::Lang;
-use crate::ui::i18n::{tr, use_lang};
+use crate::ui::i18n::{Bi, use_lang};
+use crate::ui::widgets::RadioGroup;
 use leptos::prelude::*;
 use plotters::prelude::*;
 
@@ -37,25 +38,16 @@ pub fn SequenceLogo(
         });
     });
     let description = move || pwm.with(|pwm| pwm.as_ref().map(|p| describe(p, lang.get())));
-    let choice = move |value: bool, label: &'static str, ko: &'static str| {
-        view! {
-            <label class="inline">
-                <input
-                    type="radio"
-                    name="logo-height"
-                    prop:checked=move || bits.get() == value
-                    on:change=move |_| bits.set(value)
-                />
-                {tr(ko, label)}
-            </label>
-        }
-    };
     view! {
-        <fieldset class="inline-choices">
-            <legend>{tr("글자 높이", "Letter height")}</legend>
-            {choice(true, "information (bits)", "정보량 (비트)")}
-            {choice(false, "probability", "확률")}
-        </fieldset>
+        <RadioGroup
+            name="logo-height"
+            legend=Bi::new("글자 높이", "Letter height")
+            options=vec![
+                (true, Bi::new("정보량 (비트)", "information (bits)")),
+                (false, Bi::new("확률", "probability")),
+            ]
+            value=bits
+        />
         <figure class="plot">
             <canvas
                 node_ref=canvas

@@ -3,7 +3,7 @@
 use crate::bio::formats::{FormatError, NamedMotif, parse_motif, to_jaspar, to_meme};
 use crate::lang::Lang;
 use crate::ui::i18n::{Bi, tr, use_lang};
-use crate::ui::widgets::{DownloadButton, ErrorMessage};
+use crate::ui::widgets::{DownloadButton, ErrorMessage, RadioGroup};
 use leptos::prelude::*;
 
 /// Largest motif file accepted (motif files are a few hundred bytes).
@@ -48,25 +48,13 @@ pub fn MotifExport(
                 .map(|m| if meme.get() { to_meme(m) } else { to_jaspar(m) })
         })
     });
-    let choice = move |is_meme: bool, label: &'static str| {
-        view! {
-            <label class="inline">
-                <input
-                    type="radio"
-                    name="export-format"
-                    prop:checked=move || meme.get() == is_meme
-                    on:change=move |_| meme.set(is_meme)
-                />
-                {label}
-            </label>
-        }
-    };
     view! {
-        <fieldset class="inline-choices">
-            <legend>{tr("형식", "Format")}</legend>
-            {choice(false, "JASPAR")}
-            {choice(true, "MEME")}
-        </fieldset>
+        <RadioGroup
+            name="export-format"
+            legend=Bi::new("형식", "Format")
+            options=vec![(false, Bi::new("JASPAR", "JASPAR")), (true, Bi::new("MEME", "MEME"))]
+            value=meme
+        />
         <pre class="motif-text" data-testid="motif-export">{move || text.get().unwrap_or_default()}</pre>
         <div class="buttons">
             <DownloadButton
