@@ -1,5 +1,12 @@
 //! Datasets as tensors: inputs `x: [N, …]` (for sequences `[N, L, 4]` one-hot) and targets
-//! `y: [N, K]` (one-hot classes or regression values), with row selection for batching and splits.
+//! `y: [N, K]` (one-hot classes or regression values), with row selection for batching, and seeded
+//! train/test splits ([`split`]).
+
+pub mod split;
+pub mod table;
+
+pub use split::{Split, train_test_split};
+pub use table::{SequenceTable, TableError};
 
 use ndarray::{Array2, ArrayD, Axis};
 

@@ -7,15 +7,19 @@
 //! - [`data`]: datasets as tensors (inputs `[N, …]`, targets `[N, K]`).
 //! - [`nn`]: the Keras-exact engine: layers, losses, optimisers, `Sequential`.
 //! - [`training`]: `Trainer`, one batch or epoch per call, history, early stopping.
+//! - [`interpret`]: what a trained CNN learned: filters as motifs, in-silico mutagenesis.
+//! - [`lab`]: the labs' workflows on plain data (simulate, split, CSV files, the Keras script).
 //! - [`metrics`]: accuracy, confusion matrix, precision/recall/F1, MSE, MAE, r², Pearson r.
 //! - [`ui`]: the Leptos web app (lessons, widgets, plots). The only module that names a web crate.
 //!
-//! The pure core (`bio`, `data`, `nn`, `training`, `metrics`) is plain Rust on `ndarray` and is
+//! The pure core (`bio`, `data`, `nn`, `training`, `metrics`, `interpret`, `lab`) is plain Rust on `ndarray` and is
 //! tested natively with `cargo test`; the UI only calls it.
 #![warn(missing_docs)]
 
 pub mod bio;
 pub mod data;
+pub mod interpret;
+pub mod lab;
 pub mod lang;
 pub mod metrics;
 pub mod nn;

@@ -9,6 +9,7 @@
 pub mod bench;
 mod config;
 mod history;
+pub mod job;
 
 pub use config::{EarlyStopping, Monitor, TrainConfig, ValidationMode};
 pub use history::{EpochRecord, History, StopReason};
@@ -190,6 +191,17 @@ impl Trainer {
     /// Why the run ended, once it has.
     pub fn stop_reason(&self) -> Option<&StopReason> {
         self.stopped.as_ref()
+    }
+
+    /// Rows in batch `batch` (1-based) of an epoch: the batch size, or the remainder for the last.
+    pub fn rows_in_batch(&self, batch: usize) -> usize {
+        let n = self.train.len();
+        let bs = self.config.batch_size;
+        if batch == self.batches_per_epoch() {
+            n - bs * (batch - 1)
+        } else {
+            bs
+        }
     }
 
     /// Batches per epoch, `⌈N_train / batch_size⌉`.

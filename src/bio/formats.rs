@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use std::fmt;
 
 pub use jaspar::{parse_jaspar, to_jaspar};
-pub use meme::{parse_meme, to_meme};
+pub use meme::{parse_meme, to_meme, to_meme_many};
 
 /// A motif with the identifier and name its file gave it.
 #[derive(Clone, Debug, PartialEq)]

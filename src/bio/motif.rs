@@ -286,6 +286,14 @@ impl Pwm {
     pub fn consensus(&self) -> String {
         consensus(&self.probs)
     }
+
+    /// The motif of the other strand: columns reversed, A↔T and C↔G swapped.
+    pub fn reverse_complement(&self) -> Pwm {
+        let probs = ndarray::Array2::from_shape_fn(self.probs.raw_dim(), |(b, j)| {
+            self.probs[[3 - b, self.width() - 1 - j]]
+        });
+        Pwm { probs }
+    }
 }
 
 /// Position-specific scoring matrix: log2 odds, rows A, C, G, T × positions.

@@ -94,6 +94,33 @@ impl Sequential {
         activations
     }
 
+    /// The output of the first `count` layers in inference mode (for example the first
+    /// convolution's activations, to see what its filters respond to).
+    ///
+    /// # Shapes
+    /// `input: [B, …input_shape]` → `[B, …shape after layer count]`.
+    ///
+    /// # Panics
+    /// As [`Sequential::forward`]; or if `count` exceeds the number of layers.
+    pub fn forward_prefix(&mut self, input: &ArrayD<f32>, count: usize) -> ArrayD<f32> {
+        assert!(
+            count <= self.layers.len(),
+            "the model has {} layers, not {count}",
+            self.layers.len()
+        );
+        assert_eq!(
+            &input.shape()[1..],
+            self.spec.input_shape.as_slice(),
+            "the model takes samples of shape {:?}",
+            self.spec.input_shape
+        );
+        let mut activations = input.clone();
+        for layer in &mut self.layers[..count] {
+            activations = layer.forward(&activations, false);
+        }
+        activations
+    }
+
     /// The output layer's pre-activation values (logits) of the last forward pass, if it has an
     /// activation.
     pub fn logits(&self) -> Option<&ArrayD<f32>> {

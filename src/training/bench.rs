@@ -188,7 +188,7 @@ pub fn run(case: &BenchCase, min_seconds: f64, now: &mut dyn FnMut() -> f64) -> 
         let progress = trainer
             .train_batch()
             .expect("the benchmark never stops early");
-        trained += progress_rows(case, progress.batch, progress.batches, data.len());
+        trained += trainer.rows_in_batch(progress.batch);
     }
     let train_rate = trained as f64 / (now() - start);
     let (start, mut predicted) = (now(), 0usize);
@@ -204,15 +204,6 @@ pub fn run(case: &BenchCase, min_seconds: f64, now: &mut dyn FnMut() -> f64) -> 
         infer_samples_per_s: infer_rate,
         train_gflops: train_rate * 6.0 * macs as f64 / 1e9,
         infer_gflops: infer_rate * 2.0 * macs as f64 / 1e9,
-    }
-}
-
-/// Rows in batch `batch` of `batches` (the last batch holds the remainder).
-fn progress_rows(case: &BenchCase, batch: usize, batches: usize, rows: usize) -> usize {
-    if batch == batches {
-        rows - case.batch_size * (batches - 1)
-    } else {
-        case.batch_size
     }
 }
 

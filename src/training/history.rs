@@ -52,6 +52,28 @@ pub struct History {
     pub epochs: Vec<EpochRecord>,
 }
 
+impl History {
+    /// The history as CSV: `epoch,loss,accuracy,val_loss,val_accuracy,r2,val_r2` (empty where a
+    /// value does not apply).
+    pub fn to_csv(&self) -> String {
+        let cell = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+        let mut out = String::from("epoch,loss,accuracy,val_loss,val_accuracy,r2,val_r2\n");
+        for e in &self.epochs {
+            out.push_str(&format!(
+                "{},{},{},{},{},{},{}\n",
+                e.epoch,
+                e.loss,
+                cell(e.accuracy),
+                cell(e.val_loss),
+                cell(e.val_accuracy),
+                cell(e.r2),
+                cell(e.val_r2)
+            ));
+        }
+        out
+    }
+}
+
 /// Why training stopped before (or when) all epochs ran.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum StopReason {

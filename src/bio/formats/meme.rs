@@ -108,20 +108,35 @@ pub fn parse_meme(text: &str) -> Result<NamedMotif, FormatError> {
 /// Writes `motif` as a minimal MEME file (uniform background, both strands), probabilities with
 /// six decimals and `nsites` equal to the motif's number of sites.
 pub fn to_meme(motif: &NamedMotif) -> String {
-    let counts = motif.pfm.counts();
+    to_meme_many(std::slice::from_ref(motif))
+}
+
+/// Writes several motifs into one minimal MEME file (the reader here takes the first; the MEME
+/// Suite reads them all).
+pub fn to_meme_many(motifs: &[NamedMotif]) -> String {
     let background = Background::uniform().probs();
+    let mut out = String::from("MEME version 4\n\nALPHABET= ACGT\n\nstrands: + -\n\n");
+    out.push_str("Background letter frequencies\n");
+    out.push_str(&format!(
+        "A {} C {} G {} T {}\n",
+        background[0], background[1], background[2], background[3]
+    ));
+    for motif in motifs {
+        out.push('\n');
+        out.push_str(&motif_block(motif));
+    }
+    out
+}
+
+/// One `MOTIF` block: the header, the matrix line and one row per position.
+fn motif_block(motif: &NamedMotif) -> String {
+    let counts = motif.pfm.counts();
     let id = if motif.id.is_empty() {
         "motif"
     } else {
         motif.id.as_str()
     };
-    let mut out = String::from("MEME version 4\n\nALPHABET= ACGT\n\nstrands: + -\n\n");
-    out.push_str("Background letter frequencies\n");
-    out.push_str(&format!(
-        "A {} C {} G {} T {}\n\n",
-        background[0], background[1], background[2], background[3]
-    ));
-    out.push_str(&format!("MOTIF {id}"));
+    let mut out = format!("MOTIF {id}");
     if !motif.name.is_empty() {
         out.push(' ');
         out.push_str(&motif.name);

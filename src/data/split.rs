@@ -1,0 +1,48 @@
+//! Seeded train/test splits, as scikit-learn's `train_test_split(test_size=f)`: a random
+//! permutation of the rows; the first `⌈f·N⌉` are the test rows, the rest the training rows. (The
+//! generator is ChaCha8, so the rows chosen differ from scikit-learn's for the same seed.)
+
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+use rand_chacha::ChaCha8Rng;
+
+/// Row indices of a split.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Split {
+    /// Training rows.
+    pub train: Vec<usize>,
+    /// Test rows.
+    pub test: Vec<usize>,
+}
+
+/// Splits `n` rows, `test_fraction` of them (rounded up) for testing.
+///
+/// # Panics
+/// If `test_fraction` is not in `[0, 1]`.
+pub fn train_test_split(n: usize, test_fraction: f64, seed: u64) -> Split {
+    assert!(
+        (0.0..=1.0).contains(&test_fraction),
+        "test fraction {test_fraction} outside [0, 1]"
+    );
+    let mut order: Vec<usize> = (0..n).collect();
+    order.shuffle(&mut ChaCha8Rng::seed_from_u64(seed));
+    let n_test = (test_fraction * n as f64).ceil() as usize;
+    let train = order.split_off(n_test.min(n));
+    Split { train, test: order }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eighty_twenty_of_2000_is_1600_400_disjoint_and_seeded() {
+        let split = train_test_split(2000, 0.2, 125);
+        assert_eq!((split.train.len(), split.test.len()), (1600, 400));
+        let mut all: Vec<usize> = split.train.iter().chain(&split.test).copied().collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..2000).collect::<Vec<_>>());
+        assert_eq!(split, train_test_split(2000, 0.2, 125));
+        assert_ne!(split, train_test_split(2000, 0.2, 126));
+    }
+}

@@ -1,0 +1,167 @@
+//! Sequences with their targets as plain data (what the page sends to the training worker), and
+//! their one-hot tensors.
+
+use super::Dataset;
+use crate::bio::alphabet::SequenceError;
+use crate::bio::one_hot::one_hot_batch;
+use crate::bio::parse_sequence;
+use crate::lang::Lang;
+use ndarray::Array2;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Equal-length sequences and one target row each.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SequenceTable {
+    /// DNA/RNA text, one sequence per row.
+    pub sequences: Vec<String>,
+    /// One target row per sequence (one-hot classes or values), all of the same width.
+    pub targets: Vec<Vec<f32>>,
+}
+
+/// Why a table cannot become a dataset. Rows are 1-based.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TableError {
+    /// The table has no row.
+    Empty,
+    /// A sequence that is not DNA.
+    BadSequence {
+        /// The row.
+        row: usize,
+        /// What is wrong with it.
+        error: SequenceError,
+    },
+    /// A sequence whose length differs from the first one's.
+    Length {
+        /// The row.
+        row: usize,
+        /// The first row's length.
+        expected: usize,
+        /// This row's length.
+        found: usize,
+    },
+    /// A target row of another width, or a different number of targets and sequences.
+    Targets {
+        /// The row.
+        row: usize,
+    },
+}
+
+impl TableError {
+    /// The message shown to the student, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            TableError::Empty => lang.pick(
+                "데이터가 비어 있습니다.".into(),
+                "The data is empty.".into(),
+            ),
+            TableError::BadSequence { row, error } => lang.pick(
+                format!("{row}번째 행: {}", error.message(lang)),
+                format!("Row {row}: {}", error.message(lang)),
+            ),
+            TableError::Length {
+                row,
+                expected,
+                found,
+            } => lang.pick(
+                format!("{row}번째 행의 길이는 {found}인데 첫 행은 {expected}입니다."),
+                format!("Row {row} is {found} bases long but the first row is {expected}."),
+            ),
+            TableError::Targets { row } => lang.pick(
+                format!("{row}번째 행의 목표값 개수가 다릅니다."),
+                format!("Row {row} has a different number of target values."),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for TableError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for TableError {}
+
+impl SequenceTable {
+    /// One-hot inputs `[N, L, 4]` and targets `[N, K]`.
+    ///
+    /// # Errors
+    /// [`TableError`] for an empty table, a bad or differently long sequence, or ragged targets.
+    pub fn to_dataset(&self) -> Result<Dataset, TableError> {
+        let width = self
+            .targets
+            .first()
+            .map(Vec::len)
+            .ok_or(TableError::Empty)?;
+        if self.sequences.len() != self.targets.len() {
+            return Err(TableError::Targets {
+                row: self.sequences.len().min(self.targets.len()) + 1,
+            });
+        }
+        let mut symbols = Vec::with_capacity(self.sequences.len());
+        for (i, text) in self.sequences.iter().enumerate() {
+            let parsed = parse_sequence(text)
+                .map_err(|error| TableError::BadSequence { row: i + 1, error })?;
+            if let Some(first) = symbols.first().map(Vec::len).filter(|&l| l != parsed.len()) {
+                return Err(TableError::Length {
+                    row: i + 1,
+                    expected: first,
+                    found: parsed.len(),
+                });
+            }
+            if self.targets[i].len() != width {
+                return Err(TableError::Targets { row: i + 1 });
+            }
+            symbols.push(parsed);
+        }
+        let y = Array2::from_shape_vec((self.targets.len(), width), self.targets.concat())
+            .expect("N × K targets");
+        Ok(Dataset::new(one_hot_batch(&symbols).into_dyn(), y))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_become_datasets_or_name_the_bad_row() {
+        let table = SequenceTable {
+            sequences: vec!["ACG".into(), "uuN".into()],
+            targets: vec![vec![1.0, 0.0], vec![0.0, 1.0]],
+        };
+        let data = table.to_dataset().unwrap();
+        assert_eq!(data.x.shape(), &[2, 3, 4]);
+        assert_eq!(data.y[[1, 1]], 1.0);
+        let short = SequenceTable {
+            sequences: vec!["ACG".into(), "AC".into()],
+            ..table.clone()
+        };
+        assert_eq!(
+            short.to_dataset(),
+            Err(TableError::Length {
+                row: 2,
+                expected: 3,
+                found: 2
+            })
+        );
+        let bad = SequenceTable {
+            sequences: vec!["ACG".into(), "AXG".into()],
+            ..table.clone()
+        };
+        assert!(matches!(
+            bad.to_dataset(),
+            Err(TableError::BadSequence { row: 2, .. })
+        ));
+        let ragged = SequenceTable {
+            targets: vec![vec![1.0, 0.0], vec![1.0]],
+            ..table
+        };
+        assert_eq!(ragged.to_dataset(), Err(TableError::Targets { row: 2 }));
+        assert_eq!(
+            SequenceTable::default().to_dataset(),
+            Err(TableError::Empty)
+        );
+    }
+}

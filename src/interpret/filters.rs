@@ -1,0 +1,258 @@
+//! First-layer filters as motifs.
+//!
+//! - From the weights: a filter is a `K × 4` matrix of weights; at each position the softmax over the
+//!   four bases, `p[b, i] = e^{w[i, b]} / Σ_b' e^{w[i, b']}`, turns them into a PWM column (a
+//!   constant added to a position's four weights changes nothing, as it changes no score
+//!   difference between bases).
+//! - From the activations (Basset, Kelley et al. 2016): run the filter over sequences, keep every
+//!   window whose activation exceeds `threshold` × the filter's largest activation, and count the
+//!   windows' bases into a PFM (positions outside the sequence, from `same` padding, count nothing).
+//! - Similarity: the best ungapped alignment of two motifs (either strand, any offset with enough
+//!   overlap), scored by the mean Pearson correlation of the aligned columns (as Tomtom's PCC).
+
+use crate::bio::alphabet::{Symbol, reverse_complement};
+use crate::bio::motif::{Pfm, Pwm};
+use crate::nn::{Conv1d, Layer, Sequential};
+use ndarray::{Array2, ArrayD, Ix3};
+
+/// Pseudocount used when an activation PFM becomes a PWM (keeps windows' empty edge columns valid).
+pub const ACTIVATION_PSEUDOCOUNT: f64 = 0.1;
+
+/// Filter `filter`'s weights as a PWM (softmax over the bases at each position).
+///
+/// # Panics
+/// If the layer does not read 4 channels or `filter` is out of range.
+pub fn weight_pwm(conv: &Conv1d, filter: usize) -> Pwm {
+    assert_eq!(conv.in_channels, 4, "weight logos need one-hot DNA input");
+    let k = conv.config.kernel_size;
+    let counts = Array2::from_shape_fn((4, k), |(b, i)| {
+        let column: Vec<f64> = (0..4)
+            .map(|c| f64::from(conv.kernel.value[[i, c, filter]]))
+            .collect();
+        let max = column.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+        (column[b] - max).exp()
+    });
+    Pfm::from_counts(counts)
+        .and_then(|pfm| pfm.normalize(0.0))
+        .expect("positive finite weights")
+}
+
+/// What activates one filter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActivationMotif {
+    /// The counted windows (`None` if the filter never activates above zero).
+    pub pfm: Option<Pfm>,
+    /// How many windows passed the threshold.
+    pub windows: usize,
+    /// The filter's largest activation over the sequences.
+    pub max_activation: f32,
+}
+
+impl ActivationMotif {
+    /// The windows' PWM (pseudocount [`ACTIVATION_PSEUDOCOUNT`]).
+    pub fn pwm(&self) -> Option<Pwm> {
+        self.pfm
+            .as_ref()
+            .and_then(|pfm| pfm.normalize(ACTIVATION_PSEUDOCOUNT).ok())
+    }
+}
+
+/// Basset's activation motifs of every filter of the model's first layer, over one-hot `x`.
+///
+/// # Shapes
+/// `x: [N, L, 4]`.
+///
+/// # Panics
+/// If the first layer is not a convolution.
+pub fn activation_motifs(
+    model: &mut Sequential,
+    x: &ArrayD<f32>,
+    threshold: f32,
+) -> Vec<ActivationMotif> {
+    let (k, left, filters) = match &model.layers()[0] {
+        Layer::Conv1d(conv) => (
+            conv.config.kernel_size,
+            conv.config.padding.left(conv.config.kernel_size),
+            conv.config.filters,
+        ),
+        _ => panic!("activation motifs need a convolution as the first layer"),
+    };
+    let activations = model
+        .forward_prefix(x, 1)
+        .into_dimensionality::<Ix3>()
+        .expect("[N, L_out, F]");
+    let x = x.view().into_dimensionality::<Ix3>().expect("[N, L, 4]");
+    let (n, l_out, _) = activations.dim();
+    let length = x.dim().1;
+    (0..filters)
+        .map(|f| {
+            let max = activations
+                .index_axis(ndarray::Axis(2), f)
+                .fold(0.0f32, |m, &v| m.max(v));
+            if max <= 0.0 {
+                return ActivationMotif {
+                    pfm: None,
+                    windows: 0,
+                    max_activation: max,
+                };
+            }
+            let mut counts = Array2::<f64>::zeros((4, k));
+            let mut windows = 0;
+            for s in 0..n {
+                for t in 0..l_out {
+                    if activations[[s, t, f]] > threshold * max {
+                        windows += 1;
+                        for i in 0..k {
+                            if let Some(p) = (t + i).checked_sub(left).filter(|&p| p < length) {
+                                for b in 0..4 {
+                                    counts[[b, i]] += f64::from(x[[s, p, b]]);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            ActivationMotif {
+                pfm: Pfm::from_counts(counts).ok(),
+                windows,
+                max_activation: max,
+            }
+        })
+        .collect()
+}
+
+/// The best alignment of a learned motif against a reference motif.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MotifMatch {
+    /// Mean Pearson correlation of the aligned columns, −1..1 (1: identical shapes).
+    pub score: f64,
+    /// Reference column aligned with the learned motif's column 0 (may be negative).
+    pub offset: isize,
+    /// Whether the learned motif matched the reference's reverse complement.
+    pub reverse_complement: bool,
+    /// Number of aligned columns.
+    pub overlap: usize,
+}
+
+fn pearson4(a: [f64; 4], b: [f64; 4]) -> f64 {
+    let (ma, mb) = (a.iter().sum::<f64>() / 4.0, b.iter().sum::<f64>() / 4.0);
+    let (mut cov, mut va, mut vb) = (0.0, 0.0, 0.0);
+    for i in 0..4 {
+        cov += (a[i] - ma) * (b[i] - mb);
+        va += (a[i] - ma).powi(2);
+        vb += (b[i] - mb).powi(2);
+    }
+    if va == 0.0 || vb == 0.0 {
+        0.0
+    } else {
+        cov / (va * vb).sqrt()
+    }
+}
+
+/// The best ungapped alignment of `learned` to `reference` or its reverse complement with at least
+/// `min_overlap` aligned columns (fewer if a motif is shorter).
+pub fn best_match(learned: &Pwm, reference: &Pwm, min_overlap: usize) -> MotifMatch {
+    let column = |pwm: &Pwm, j: usize| -> [f64; 4] { std::array::from_fn(|b| pwm.probs()[[b, j]]) };
+    let (wl, wr) = (learned.width() as isize, reference.width() as isize);
+    let need = min_overlap
+        .min(learned.width())
+        .min(reference.width())
+        .max(1) as isize;
+    let mut best = MotifMatch {
+        score: f64::NEG_INFINITY,
+        offset: 0,
+        reverse_complement: false,
+        overlap: 0,
+    };
+    for (reverse, target) in [
+        (false, reference.clone()),
+        (true, reference.reverse_complement()),
+    ] {
+        for offset in (need - wl)..=(wr - need) {
+            let pairs: Vec<(usize, usize)> = (0..wl)
+                .filter_map(|j| {
+                    let r = j + offset;
+                    (0..wr).contains(&r).then_some((j as usize, r as usize))
+                })
+                .collect();
+            if (pairs.len() as isize) < need {
+                continue;
+            }
+            let score = pairs
+                .iter()
+                .map(|&(j, r)| pearson4(column(learned, j), column(&target, r)))
+                .sum::<f64>()
+                / pairs.len() as f64;
+            if score > best.score {
+                best = MotifMatch {
+                    score,
+                    offset,
+                    reverse_complement: reverse,
+                    overlap: pairs.len(),
+                };
+            }
+        }
+    }
+    best
+}
+
+/// How well `consensus` agrees with the best equally long window of `target` or of its reverse
+/// complement: (matching positions, that window). `None` if `consensus` is longer than `target` or
+/// either is not DNA.
+pub fn consensus_agreement(consensus: &str, target: &str) -> Option<(usize, String)> {
+    let query = crate::bio::parse_sequence(consensus).ok()?;
+    let forward = crate::bio::parse_sequence(target).ok()?;
+    let backward = reverse_complement(&forward);
+    [forward, backward]
+        .iter()
+        .flat_map(|strand| {
+            strand
+                .windows(query.len())
+                .map(|w| w.to_vec())
+                .collect::<Vec<_>>()
+        })
+        .map(|window| {
+            let matches = window
+                .iter()
+                .zip(&query)
+                .filter(|(a, b)| a == b && !matches!(a, Symbol::N))
+                .count();
+            (matches, crate::bio::alphabet::to_text(&window))
+        })
+        .max_by_key(|(matches, _)| *matches)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bio::simulate::lecture_motif;
+
+    #[test]
+    fn a_motif_matches_itself_and_its_reverse_complement_perfectly() {
+        let planted = lecture_motif().normalize(0.0).unwrap();
+        let m = best_match(&planted, &planted, 4);
+        assert!(
+            (m.score - 1.0).abs() < 1e-12
+                && m.offset == 0
+                && !m.reverse_complement
+                && m.overlap == 6
+        );
+        let m = best_match(&planted.reverse_complement(), &planted, 4);
+        assert!((m.score - 1.0).abs() < 1e-12 && m.reverse_complement);
+        assert_eq!(planted.reverse_complement().consensus(), "TTCCGG");
+    }
+
+    #[test]
+    fn consensus_agreement_looks_at_both_strands() {
+        assert_eq!(
+            consensus_agreement("CGGAA", "CCGGAA"),
+            Some((5, "CGGAA".to_string()))
+        );
+        assert_eq!(
+            consensus_agreement("TTCCG", "CCGGAA"),
+            Some((5, "TTCCG".to_string()))
+        );
+        assert_eq!(consensus_agreement("TACCG", "CCGGAA").map(|a| a.0), Some(4));
+        assert_eq!(consensus_agreement("CCGGAAT", "CCGGAA"), None);
+    }
+}

@@ -1,0 +1,8 @@
+//! The labs' workflows on plain data, so the pages only call them.
+//!
+//! - [`motif`]: the motif lab (LECTURE.md items 12–16): simulate → label → split → tables, and the
+//!   files the page offers (data, history, predictions, filter motifs).
+//! - [`keras_script`]: a Python script that rebuilds a SeqLab model and its training in Keras.
+
+pub mod keras_script;
+pub mod motif;

@@ -1,0 +1,167 @@
+//! The motif lab's data: the lecture's simulated binding sites, labelled as in the lecture's code
+//! (positive = `[1, 0]`, class 0; negative = `[0, 1]`, class 1), split 80/20, and the CSV files the
+//! page offers for download.
+
+use crate::bio::formats::NamedMotif;
+use crate::bio::motif::Pwm;
+use crate::bio::simulate::{SimulatedSequence, SimulationConfig, SimulationError, simulate};
+use crate::data::{SequenceTable, Split, train_test_split};
+use ndarray::Array2;
+
+/// The label of a positive sequence (class 0), as in the lecture's code.
+pub const POSITIVE: [f32; 2] = [1.0, 0.0];
+/// The label of a negative sequence (class 1).
+pub const NEGATIVE: [f32; 2] = [0.0, 1.0];
+/// Class names in label order.
+pub const CLASS_NAMES: [&str; 2] = ["positive", "negative"];
+
+/// Simulated sequences and their train/test split.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MotifExperiment {
+    /// Every sequence, positives first.
+    pub sequences: Vec<SimulatedSequence>,
+    /// Row indices of the training and test sets.
+    pub split: Split,
+}
+
+impl MotifExperiment {
+    /// Simulates with `motif` and splits off `test_fraction` with `split_seed`.
+    ///
+    /// # Errors
+    /// The [`SimulationError`] of [`simulate`].
+    pub fn new(
+        motif: &Pwm,
+        simulation: &SimulationConfig,
+        test_fraction: f64,
+        split_seed: u64,
+    ) -> Result<MotifExperiment, SimulationError> {
+        let sequences = simulate(motif, simulation)?;
+        let split = train_test_split(sequences.len(), test_fraction, split_seed);
+        Ok(MotifExperiment { sequences, split })
+    }
+
+    /// The rows `rows` as sequences with one-hot labels.
+    pub fn table(&self, rows: &[usize]) -> SequenceTable {
+        SequenceTable {
+            sequences: rows
+                .iter()
+                .map(|&r| self.sequences[r].sequence.clone())
+                .collect(),
+            targets: rows
+                .iter()
+                .map(|&r| {
+                    if self.sequences[r].positive {
+                        POSITIVE
+                    } else {
+                        NEGATIVE
+                    }
+                    .to_vec()
+                })
+                .collect(),
+        }
+    }
+
+    /// The training rows.
+    pub fn train(&self) -> SequenceTable {
+        self.table(&self.split.train)
+    }
+
+    /// The test rows.
+    pub fn test(&self) -> SequenceTable {
+        self.table(&self.split.test)
+    }
+
+    /// (positives, negatives) among `rows`.
+    pub fn class_counts(&self, rows: &[usize]) -> (usize, usize) {
+        let positives = rows.iter().filter(|&&r| self.sequences[r].positive).count();
+        (positives, rows.len() - positives)
+    }
+
+    /// Every sequence as CSV: `sequence,positive,split` (positive 1/0, split train/test). The
+    /// training rows come first, in the order the browser trained on them, so Keras's
+    /// `validation_split` (the last rows of the training set) holds out the same rows.
+    pub fn data_csv(&self) -> String {
+        let mut out = String::from("sequence,positive,split\n");
+        let parts = [(&self.split.train, "train"), (&self.split.test, "test")];
+        for (rows, part) in parts {
+            for &r in rows {
+                let s = &self.sequences[r];
+                out.push_str(&format!("{},{},{part}\n", s.sequence, u8::from(s.positive)));
+            }
+        }
+        out
+    }
+}
+
+/// Test predictions as CSV: `sequence,true_class,p_positive,p_negative,predicted_class`.
+///
+/// # Shapes
+/// `predictions: [N, 2]` for the `N` rows of `table`.
+pub fn predictions_csv(table: &SequenceTable, predictions: &Array2<f32>) -> String {
+    let classes = crate::metrics::classes(predictions.view());
+    let mut out = String::from("sequence,true_class,p_positive,p_negative,predicted_class\n");
+    for (((sequence, target), p), class) in table
+        .sequences
+        .iter()
+        .zip(&table.targets)
+        .zip(predictions.rows())
+        .zip(classes)
+    {
+        let truth = if target[0] > target[1] { 0 } else { 1 };
+        out.push_str(&format!(
+            "{sequence},{},{},{},{}\n",
+            CLASS_NAMES[truth], p[0], p[1], CLASS_NAMES[class]
+        ));
+    }
+    out
+}
+
+/// Learned filters as one MEME file (one `MOTIF` per filter).
+pub fn filters_meme(motifs: &[NamedMotif]) -> String {
+    crate::bio::formats::meme::to_meme_many(motifs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bio::simulate::lecture_motif;
+
+    #[test]
+    fn the_lecture_experiment_has_the_lecture_shapes() {
+        let motif = lecture_motif().normalize(0.0).unwrap();
+        let experiment =
+            MotifExperiment::new(&motif, &SimulationConfig::default(), 0.2, 125).unwrap();
+        let (train, test) = (
+            experiment.train().to_dataset().unwrap(),
+            experiment.test().to_dataset().unwrap(),
+        );
+        assert_eq!(train.x.shape(), &[1600, 20, 4]);
+        assert_eq!(test.x.shape(), &[400, 20, 4]);
+        assert_eq!(test.y.shape(), &[400, 2]);
+        let (p, n) = experiment.class_counts(&experiment.split.test);
+        assert_eq!(p + n, 400);
+        let csv = experiment.data_csv();
+        assert_eq!(csv.lines().count(), 2001);
+        assert_eq!(csv.lines().filter(|l| l.ends_with(",test")).count(), 400);
+        // Training rows first, in training order: the last 10 % are Keras's validation rows.
+        let first = &experiment.sequences[experiment.split.train[0]];
+        assert_eq!(
+            csv.lines().nth(1).unwrap(),
+            format!("{},{},train", first.sequence, u8::from(first.positive))
+        );
+        assert!(csv.lines().nth(1601).unwrap().ends_with(",test"));
+    }
+
+    #[test]
+    fn predictions_csv_names_the_classes() {
+        let table = SequenceTable {
+            sequences: vec!["AC".into(), "GT".into()],
+            targets: vec![POSITIVE.to_vec(), NEGATIVE.to_vec()],
+        };
+        let csv = predictions_csv(&table, &ndarray::array![[0.9, 0.2], [0.6, 0.3]]);
+        assert_eq!(
+            csv,
+            "sequence,true_class,p_positive,p_negative,predicted_class\nAC,positive,0.9,0.2,positive\nGT,negative,0.6,0.3,positive\n"
+        );
+    }
+}

@@ -1,0 +1,339 @@
+//! A training job as plain messages, so the page and the Web Worker (and the native tests) speak one
+//! protocol, and the worker adapter only moves messages. [`JobRunner`] is the worker's whole logic:
+//! it owns a [`Trainer`], runs one batch per [`JobRunner::step`] and says what to report.
+//!
+//! Page → worker: [`ToWorker`] (`start`, `stop`, `resume`). Worker → page: [`FromWorker`]
+//! (`ready`, `started`, `batch`, `epoch`, `paused`, `finished`, `failed`).
+
+use super::{EpochRecord, History, StopReason, TrainConfig, Trainer};
+use crate::data::SequenceTable;
+use crate::lang::Lang;
+use crate::nn::{ModelSpec, SavedModel, Sequential};
+use serde::{Deserialize, Serialize};
+
+/// Everything a training run needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrainJob {
+    /// The architecture.
+    pub spec: ModelSpec,
+    /// Seed of the initial weights.
+    pub model_seed: u64,
+    /// Batch size, epochs, validation, loss, optimiser, early stopping.
+    pub config: TrainConfig,
+    /// The training rows (the validation rows are split off them, as Keras does).
+    pub train: SequenceTable,
+}
+
+/// A message to the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToWorker {
+    /// Start a new run (replacing any other).
+    Start(Box<TrainJob>),
+    /// Stop after the current batch and report the weights so far.
+    Stop,
+    /// Continue a stopped or finished run, allowing `more_epochs` beyond the epochs done.
+    Resume {
+        /// Further epochs.
+        more_epochs: usize,
+    },
+}
+
+/// A message from the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FromWorker {
+    /// The worker is listening (messages sent before this are lost).
+    Ready,
+    /// A run began.
+    Started {
+        /// Rows trained on.
+        train_rows: usize,
+        /// Rows held out for validation.
+        validation_rows: usize,
+        /// Batches per epoch.
+        batches: usize,
+    },
+    /// Progress within an epoch (at most every [`BATCH_REPORT_SECONDS`]).
+    Batch {
+        /// 1-based epoch.
+        epoch: usize,
+        /// 1-based batch.
+        batch: usize,
+        /// Batches per epoch.
+        batches: usize,
+        /// The batch's loss.
+        loss: f64,
+    },
+    /// An epoch finished.
+    Epoch {
+        /// Its metrics.
+        record: EpochRecord,
+    },
+    /// Stopped on request; can be resumed.
+    Paused {
+        /// The weights so far.
+        model: SavedModel,
+        /// The epochs so far.
+        history: History,
+    },
+    /// The run ended (all epochs, early stop or divergence).
+    Finished {
+        /// Why.
+        reason: StopReason,
+        /// The final weights.
+        model: SavedModel,
+        /// Every epoch.
+        history: History,
+        /// Training rows per second of the whole run (batches only).
+        samples_per_second: f64,
+    },
+    /// The job could not start.
+    Failed {
+        /// Korean message.
+        ko: String,
+        /// English message.
+        en: String,
+    },
+}
+
+/// The shortest interval between two [`FromWorker::Batch`] reports.
+pub const BATCH_REPORT_SECONDS: f64 = 0.05;
+
+/// A run in progress inside the worker.
+#[derive(Clone, Debug)]
+pub struct JobRunner {
+    trainer: Trainer,
+    paused: bool,
+    last_report: f64,
+    samples: usize,
+    seconds: f64,
+}
+
+impl JobRunner {
+    /// Builds the model and the trainer for `job`.
+    ///
+    /// # Errors
+    /// A [`FromWorker::Failed`] with the reason in both languages.
+    pub fn start(job: TrainJob) -> Result<(JobRunner, FromWorker), FromWorker> {
+        let failed = |message: &dyn Fn(Lang) -> String| FromWorker::Failed {
+            ko: message(Lang::Ko),
+            en: message(Lang::En),
+        };
+        let data = job
+            .train
+            .to_dataset()
+            .map_err(|e| failed(&|l| e.message(l)))?;
+        let model =
+            Sequential::new(job.spec, job.model_seed).map_err(|e| failed(&|l| e.message(l)))?;
+        let trainer =
+            Trainer::new(model, data, job.config).map_err(|e| failed(&|l| e.message(l)))?;
+        let started = FromWorker::Started {
+            train_rows: trainer.training_rows().len(),
+            validation_rows: trainer.validation_rows().map_or(0, |v| v.len()),
+            batches: trainer.batches_per_epoch(),
+        };
+        Ok((
+            JobRunner {
+                trainer,
+                paused: false,
+                last_report: f64::NEG_INFINITY,
+                samples: 0,
+                seconds: 0.0,
+            },
+            started,
+        ))
+    }
+
+    /// Whether [`JobRunner::step`] has work to do.
+    pub fn is_running(&self) -> bool {
+        !self.paused && self.trainer.stop_reason().is_none()
+    }
+
+    /// Trains one batch. `now` is a clock in seconds. Returns what to report (possibly nothing).
+    pub fn step(&mut self, now: &mut dyn FnMut() -> f64) -> Vec<FromWorker> {
+        if !self.is_running() {
+            return Vec::new();
+        }
+        let start = now();
+        let progress = self.trainer.train_batch();
+        let end = now();
+        self.seconds += end - start;
+        let mut out = Vec::new();
+        match progress {
+            Some(p) => {
+                self.samples += self.trainer.rows_in_batch(p.batch);
+                if p.batch == 1 || end - self.last_report >= BATCH_REPORT_SECONDS {
+                    self.last_report = end;
+                    out.push(FromWorker::Batch {
+                        epoch: p.epoch,
+                        batch: p.batch,
+                        batches: p.batches,
+                        loss: p.loss,
+                    });
+                }
+                if let Some(record) = p.finished_epoch {
+                    out.push(FromWorker::Epoch { record });
+                }
+            }
+            None => {}
+        }
+        if let Some(reason) = self.trainer.stop_reason() {
+            out.push(FromWorker::Finished {
+                reason: reason.clone(),
+                model: self.trainer.model.to_saved(),
+                history: self.trainer.history().clone(),
+                samples_per_second: self.samples as f64 / self.seconds.max(1e-9),
+            });
+        }
+        out
+    }
+
+    /// Stops before the next batch; returns the report.
+    pub fn stop(&mut self) -> FromWorker {
+        self.paused = true;
+        FromWorker::Paused {
+            model: self.trainer.model.to_saved(),
+            history: self.trainer.history().clone(),
+        }
+    }
+
+    /// Continues after a stop; after the run ended, allows `more_epochs` further epochs.
+    pub fn resume(&mut self, more_epochs: usize) {
+        self.paused = false;
+        if self.trainer.stop_reason().is_some() {
+            self.trainer.extend(more_epochs);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nn::{LossConfig, LossKind, OptimizerConfig, Padding};
+    use crate::training::ValidationMode;
+
+    fn job(epochs: usize) -> TrainJob {
+        let sequences: Vec<String> = (0..40)
+            .map(|i| {
+                if i % 2 == 0 {
+                    "CCGGAACCGGAACCGGAACC"
+                } else {
+                    "ATATATATATATATATATAT"
+                }
+                .to_string()
+            })
+            .collect();
+        let targets = (0..40)
+            .map(|i| {
+                if i % 2 == 0 {
+                    vec![1.0, 0.0]
+                } else {
+                    vec![0.0, 1.0]
+                }
+            })
+            .collect();
+        TrainJob {
+            spec: ModelSpec::lecture(Padding::Valid),
+            model_seed: 1,
+            config: TrainConfig {
+                batch_size: 10,
+                epochs,
+                validation_split: 0.25,
+                validation_mode: ValidationMode::LastRows,
+                shuffle: true,
+                seed: 1,
+                loss: LossConfig {
+                    kind: LossKind::CategoricalCrossentropy,
+                    semantics: Default::default(),
+                },
+                optimizer: OptimizerConfig::default(),
+                early_stopping: None,
+            },
+            train: SequenceTable { sequences, targets },
+        }
+    }
+
+    #[test]
+    fn runs_to_the_end_and_reports_every_epoch_then_finishes() {
+        let (mut runner, started) = JobRunner::start(job(2)).unwrap();
+        assert_eq!(
+            started,
+            FromWorker::Started {
+                train_rows: 30,
+                validation_rows: 10,
+                batches: 3
+            }
+        );
+        let mut clock = 0.0;
+        let mut now = || {
+            clock += 0.001;
+            clock
+        };
+        let mut messages = Vec::new();
+        while runner.is_running() {
+            messages.extend(runner.step(&mut now));
+        }
+        let epochs = messages
+            .iter()
+            .filter(|m| matches!(m, FromWorker::Epoch { .. }))
+            .count();
+        assert_eq!(epochs, 2);
+        let Some(FromWorker::Finished {
+            reason,
+            history,
+            samples_per_second,
+            ..
+        }) = messages.last()
+        else {
+            panic!("no finish")
+        };
+        assert_eq!(*reason, StopReason::Completed);
+        assert_eq!(history.epochs.len(), 2);
+        assert!(*samples_per_second > 0.0);
+        // JSON round trip of every message (what crosses the worker boundary).
+        for message in &messages {
+            let text = serde_json::to_string(message).unwrap();
+            assert_eq!(&serde_json::from_str::<FromWorker>(&text).unwrap(), message);
+        }
+    }
+
+    #[test]
+    fn stop_pauses_and_resume_continues_past_the_end() {
+        let (mut runner, _) = JobRunner::start(job(1)).unwrap();
+        let mut now = || 0.0;
+        runner.step(&mut now);
+        assert!(matches!(runner.stop(), FromWorker::Paused { .. }));
+        assert!(!runner.is_running() && runner.step(&mut now).is_empty());
+        runner.resume(0);
+        while runner.is_running() {
+            runner.step(&mut now);
+        }
+        runner.resume(2);
+        let mut finished = None;
+        while runner.is_running() {
+            finished = runner
+                .step(&mut now)
+                .into_iter()
+                .find(|m| matches!(m, FromWorker::Finished { .. }));
+        }
+        let Some(FromWorker::Finished { history, .. }) = finished else {
+            panic!("no finish")
+        };
+        assert_eq!(history.epochs.len(), 3);
+    }
+
+    #[test]
+    fn a_bad_job_fails_in_both_languages() {
+        let mut bad = job(1);
+        bad.train.sequences[3] = "ACGX".into();
+        let Err(FromWorker::Failed { ko, en }) = JobRunner::start(bad) else {
+            panic!("expected a failure")
+        };
+        assert!(en.starts_with("Row 4:") && ko.starts_with("4번째 행"));
+        let message = ToWorker::Start(Box::new(job(1)));
+        let text = serde_json::to_string(&message).unwrap();
+        assert!(text.starts_with(r#"{"type":"start""#));
+        assert_eq!(serde_json::from_str::<ToWorker>(&text).unwrap(), message);
+    }
+}

@@ -1,0 +1,128 @@
+//! The motif lab's exported files: the Keras script is valid Python (`python3 -m py_compile`) in
+//! every loss semantics and with early stopping, and names the data file and the architecture.
+
+use seqlab::lab::keras_script::{Targets, keras_script};
+use seqlab::nn::{
+    LossConfig, LossKind, LossSemantics, ModelSpec, OptimizerConfig, Padding, SgdConfig,
+};
+use seqlab::training::{EarlyStopping, Monitor, TrainConfig, ValidationMode};
+use std::process::Command;
+
+fn config(semantics: LossSemantics) -> TrainConfig {
+    TrainConfig {
+        batch_size: 100,
+        epochs: 20,
+        validation_split: 0.1,
+        validation_mode: ValidationMode::LastRows,
+        shuffle: true,
+        seed: 0,
+        loss: LossConfig {
+            kind: LossKind::CategoricalCrossentropy,
+            semantics,
+        },
+        optimizer: OptimizerConfig::default(),
+        early_stopping: None,
+    }
+}
+
+fn assert_compiles(script: &str, name: &str) {
+    let path = std::env::temp_dir().join(format!("seqlab_{name}_{}.py", std::process::id()));
+    std::fs::write(&path, script).unwrap();
+    let output = Command::new("python3")
+        .arg("-m")
+        .arg("py_compile")
+        .arg(&path)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "{name}: {}\n{script}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn keras_scripts_are_valid_python() {
+    let spec = ModelSpec::lecture(Padding::Valid);
+    let script = keras_script(
+        &spec,
+        &config(LossSemantics::KerasFit),
+        7,
+        "seqlab_motif_data.csv",
+        Targets::MotifClasses,
+    );
+    assert!(script.contains("keras.layers.Conv1D(10, 5, padding=\"valid\", activation=\"relu\")"));
+    assert!(
+        script.contains("keras.layers.MaxPooling1D(4)")
+            && script.contains("keras.layers.Dense(2, activation=\"sigmoid\")")
+    );
+    assert!(
+        script.contains("validation_split=0.1")
+            && script.contains("batch_size=100")
+            && script.contains("epochs=20")
+    );
+    assert!(
+        script.contains("DATA_FILE = \"seqlab_motif_data.csv\"")
+            && script.contains("set_random_seed(7)")
+    );
+    assert!(script.contains("loss=\"categorical_crossentropy\""));
+    assert_compiles(&script, "fit");
+
+    let mut classic = config(LossSemantics::ClassicNormaliseClip);
+    classic.optimizer = OptimizerConfig::Sgd(SgdConfig {
+        learning_rate: 0.05,
+        momentum: 0.9,
+    });
+    classic.early_stopping = Some(EarlyStopping {
+        monitor: Monitor::ValLoss,
+        patience: 3,
+        restore_best_weights: true,
+    });
+    let script = keras_script(
+        &ModelSpec::lecture(Padding::Same),
+        &classic,
+        1,
+        "d.csv",
+        Targets::MotifClasses,
+    );
+    assert!(
+        script.contains("y_pred * 1.0") && script.contains("SGD(learning_rate=0.05, momentum=0.9)")
+    );
+    assert!(
+        script
+            .contains("EarlyStopping(monitor=\"val_loss\", patience=3, restore_best_weights=True)")
+    );
+    assert_compiles(&script, "classic");
+
+    let regression = seqlab::training::bench::cases().remove(3).spec;
+    let mut mse = config(LossSemantics::KerasFit);
+    mse.loss.kind = LossKind::MeanSquaredError;
+    let script = keras_script(
+        &regression,
+        &mse,
+        2,
+        "utr.csv",
+        Targets::Value {
+            mean: 5.6,
+            std: 1.3,
+        },
+    );
+    assert!(
+        script.contains("keras.layers.Dropout(0.2)") && script.contains("MEAN, STD = 5.6, 1.3")
+    );
+    assert_compiles(&script, "regression");
+}
+
+#[test]
+#[ignore = "prints the lecture script for reading: cargo test --test lab_exports -- --ignored --nocapture"]
+fn print_the_lecture_script() {
+    let script = keras_script(
+        &ModelSpec::lecture(Padding::Valid),
+        &config(LossSemantics::KerasFit),
+        0,
+        "seqlab_motif_data.csv",
+        Targets::MotifClasses,
+    );
+    println!("{script}");
+}
