@@ -100,6 +100,24 @@ pub enum FromWorker {
 /// The shortest interval between two [`FromWorker::Batch`] reports.
 pub const BATCH_REPORT_SECONDS: f64 = 0.05;
 
+/// Why a job could not start, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JobFailure {
+    /// Korean.
+    pub ko: String,
+    /// English.
+    pub en: String,
+}
+
+impl From<JobFailure> for FromWorker {
+    fn from(failure: JobFailure) -> FromWorker {
+        FromWorker::Failed {
+            ko: failure.ko,
+            en: failure.en,
+        }
+    }
+}
+
 /// A run in progress inside the worker.
 #[derive(Clone, Debug)]
 pub struct JobRunner {
@@ -114,9 +132,9 @@ impl JobRunner {
     /// Builds the model and the trainer for `job`.
     ///
     /// # Errors
-    /// A [`FromWorker::Failed`] with the reason in both languages.
-    pub fn start(job: TrainJob) -> Result<(JobRunner, FromWorker), FromWorker> {
-        let failed = |message: &dyn Fn(Lang) -> String| FromWorker::Failed {
+    /// A [`JobFailure`] with the reason in both languages.
+    pub fn start(job: TrainJob) -> Result<JobRunner, JobFailure> {
+        let failed = |message: &dyn Fn(Lang) -> String| JobFailure {
             ko: message(Lang::Ko),
             en: message(Lang::En),
         };
@@ -128,21 +146,22 @@ impl JobRunner {
             Sequential::new(job.spec, job.model_seed).map_err(|e| failed(&|l| e.message(l)))?;
         let trainer =
             Trainer::new(model, data, job.config).map_err(|e| failed(&|l| e.message(l)))?;
-        let started = FromWorker::Started {
-            train_rows: trainer.training_rows().len(),
-            validation_rows: trainer.validation_rows().map_or(0, |v| v.len()),
-            batches: trainer.batches_per_epoch(),
-        };
-        Ok((
-            JobRunner {
-                trainer,
-                paused: false,
-                last_report: f64::NEG_INFINITY,
-                samples: 0,
-                seconds: 0.0,
-            },
-            started,
-        ))
+        Ok(JobRunner {
+            trainer,
+            paused: false,
+            last_report: f64::NEG_INFINITY,
+            samples: 0,
+            seconds: 0.0,
+        })
+    }
+
+    /// The [`FromWorker::Started`] report of this run.
+    pub fn started(&self) -> FromWorker {
+        FromWorker::Started {
+            train_rows: self.trainer.training_rows().len(),
+            validation_rows: self.trainer.validation_rows().map_or(0, |v| v.len()),
+            batches: self.trainer.batches_per_epoch(),
+        }
     }
 
     /// Whether [`JobRunner::step`] has work to do.
@@ -160,23 +179,20 @@ impl JobRunner {
         let end = now();
         self.seconds += end - start;
         let mut out = Vec::new();
-        match progress {
-            Some(p) => {
-                self.samples += self.trainer.rows_in_batch(p.batch);
-                if p.batch == 1 || end - self.last_report >= BATCH_REPORT_SECONDS {
-                    self.last_report = end;
-                    out.push(FromWorker::Batch {
-                        epoch: p.epoch,
-                        batch: p.batch,
-                        batches: p.batches,
-                        loss: p.loss,
-                    });
-                }
-                if let Some(record) = p.finished_epoch {
-                    out.push(FromWorker::Epoch { record });
-                }
+        if let Some(p) = progress {
+            self.samples += self.trainer.rows_in_batch(p.batch);
+            if p.batch == 1 || end - self.last_report >= BATCH_REPORT_SECONDS {
+                self.last_report = end;
+                out.push(FromWorker::Batch {
+                    epoch: p.epoch,
+                    batch: p.batch,
+                    batches: p.batches,
+                    loss: p.loss,
+                });
             }
-            None => {}
+            if let Some(record) = p.finished_epoch {
+                out.push(FromWorker::Epoch { record });
+            }
         }
         if let Some(reason) = self.trainer.stop_reason() {
             out.push(FromWorker::Finished {
@@ -256,9 +272,9 @@ mod tests {
 
     #[test]
     fn runs_to_the_end_and_reports_every_epoch_then_finishes() {
-        let (mut runner, started) = JobRunner::start(job(2)).unwrap();
+        let mut runner = JobRunner::start(job(2)).unwrap();
         assert_eq!(
-            started,
+            runner.started(),
             FromWorker::Started {
                 train_rows: 30,
                 validation_rows: 10,
@@ -300,7 +316,7 @@ mod tests {
 
     #[test]
     fn stop_pauses_and_resume_continues_past_the_end() {
-        let (mut runner, _) = JobRunner::start(job(1)).unwrap();
+        let mut runner = JobRunner::start(job(1)).unwrap();
         let mut now = || 0.0;
         runner.step(&mut now);
         assert!(matches!(runner.stop(), FromWorker::Paused { .. }));
@@ -327,7 +343,7 @@ mod tests {
     fn a_bad_job_fails_in_both_languages() {
         let mut bad = job(1);
         bad.train.sequences[3] = "ACGX".into();
-        let Err(FromWorker::Failed { ko, en }) = JobRunner::start(bad) else {
+        let Err(JobFailure { ko, en }) = JobRunner::start(bad) else {
             panic!("expected a failure")
         };
         assert!(en.starts_with("Row 4:") && ko.starts_with("4번째 행"));
