@@ -9,6 +9,7 @@
 //! - [`panic`]: the error panel shown if the WebAssembly panics.
 //! - [`lessons`]: one file per lesson page, listed by the [`lessons::Lesson`] enum.
 //! - [`widgets`] and [`plots`]: reusable controls, tables and canvas plots.
+//! - [`worker`]: the page's side of the training Web Worker.
 
 pub mod app;
 pub mod i18n;
@@ -17,5 +18,6 @@ pub mod panic;
 pub mod plots;
 pub mod state;
 pub mod widgets;
+pub mod worker;
 
 pub use app::App;

@@ -1,9 +1,10 @@
 //! First-layer filters as motifs.
 //!
-//! - From the weights: a filter is a `K × 4` matrix of weights; at each position the softmax over the
-//!   four bases, `p[b, i] = e^{w[i, b]} / Σ_b' e^{w[i, b']}`, turns them into a PWM column (a
+//! - From the weights: a filter is a `K × 4` matrix of weights; at each position a softmax over the
+//!   four bases, `p[b, i] = e^{w[i, b]/T} / Σ_b' e^{w[i, b']/T}`, turns them into a PWM column (a
 //!   constant added to a position's four weights changes nothing, as it changes no score
-//!   difference between bases).
+//!   difference between bases). Trained weights are small, so they are rescaled first:
+//!   `T = max |w| / 3` makes the filter's largest weight worth e³ ≈ 20-fold odds.
 //! - From the activations (Basset, Kelley et al. 2016): run the filter over sequences, keep every
 //!   window whose activation exceeds `threshold` × the filter's largest activation, and count the
 //!   windows' bases into a PFM (positions outside the sequence, from `same` padding, count nothing).
@@ -18,7 +19,11 @@ use ndarray::{Array2, ArrayD, Ix3};
 /// Pseudocount used when an activation PFM becomes a PWM (keeps windows' empty edge columns valid).
 pub const ACTIVATION_PSEUDOCOUNT: f64 = 0.1;
 
-/// Filter `filter`'s weights as a PWM (softmax over the bases at each position).
+/// How many nats the largest weight of a filter is worth in its weight logo.
+pub const WEIGHT_LOGO_NATS: f64 = 3.0;
+
+/// Filter `filter`'s weights as a PWM (softmax over the bases at each position, after rescaling
+/// so the largest |weight| is [`WEIGHT_LOGO_NATS`]).
 ///
 /// # Panics
 /// If the layer does not read 4 channels or `filter` is out of range.

@@ -2,6 +2,7 @@
 //! router are built from, so only pages that exist are ever linked.
 
 pub mod home;
+pub mod motif_lab;
 pub mod not_found;
 pub mod one_hot;
 pub mod pwm;
@@ -16,17 +17,20 @@ pub enum Lesson {
     OneHot,
     /// PFM → PWM → scanning, log-likelihood and log-odds (lecture items 10–11).
     Pwm,
+    /// The lecture's CNN experiment end to end (lecture items 12–16).
+    MotifLab,
 }
 
 impl Lesson {
     /// Every lesson, in course order.
-    pub const ALL: [Lesson; 2] = [Lesson::OneHot, Lesson::Pwm];
+    pub const ALL: [Lesson; 3] = [Lesson::OneHot, Lesson::Pwm, Lesson::MotifLab];
 
     /// The URL path segment, e.g. `one-hot` for `/one-hot`.
     pub fn slug(self) -> &'static str {
         match self {
             Lesson::OneHot => "one-hot",
             Lesson::Pwm => "pwm",
+            Lesson::MotifLab => "motif-lab",
         }
     }
 
@@ -48,6 +52,10 @@ impl Lesson {
         match self {
             Lesson::OneHot => Bi::new("원-핫 인코딩", "One-hot encoding"),
             Lesson::Pwm => Bi::new("모티프: PFM → PWM → 스캐닝", "Motifs: PFM → PWM → scanning"),
+            Lesson::MotifLab => Bi::new(
+                "모티프 실험실: CNN으로 결합 부위 찾기",
+                "Motif lab: a CNN finds binding sites",
+            ),
         }
     }
 
@@ -56,6 +64,7 @@ impl Lesson {
         match self {
             Lesson::OneHot => Bi::new("원-핫 인코딩", "One-hot encoding"),
             Lesson::Pwm => Bi::new("모티프와 PWM", "Motifs and PWMs"),
+            Lesson::MotifLab => Bi::new("모티프 실험실 (CNN)", "Motif lab (CNN)"),
         }
     }
 
@@ -71,6 +80,10 @@ impl Lesson {
                 "Count aligned binding sites into a frequency and a weight matrix, then scan a \
                  sequence for the motif.",
             ),
+            Lesson::MotifLab => Bi::new(
+                "강의의 CNN 실험을 그대로: 데이터를 만들고, 학습하고, 평가하고, 필터가 배운 모티프를 봅니다.",
+                "The lecture's CNN experiment: simulate data, train, evaluate, and see the motif the filters learned.",
+            ),
         }
     }
 
@@ -79,6 +92,7 @@ impl Lesson {
         match self {
             Lesson::OneHot => view! { <one_hot::OneHotLesson /> }.into_any(),
             Lesson::Pwm => view! { <pwm::PwmLesson /> }.into_any(),
+            Lesson::MotifLab => view! { <motif_lab::MotifLab /> }.into_any(),
         }
     }
 }

@@ -3,8 +3,12 @@
 
 pub mod canvas;
 pub mod glyphs;
+pub mod heatmap;
+pub mod line_chart;
 pub mod score_track;
 pub mod sequence_logo;
 
+pub use heatmap::Heatmap;
+pub use line_chart::{LineChart, Series};
 pub use score_track::ScoreTrack;
-pub use sequence_logo::SequenceLogo;
+pub use sequence_logo::{HeightSwitch, SequenceLogo};

@@ -1,23 +1,29 @@
 //! Reusable controls and tables. Each takes signals and shows what the core computed.
 
 pub mod check_question;
+pub mod confusion_table;
 pub mod download;
 pub mod error_message;
+pub mod fields;
 pub mod matrix_table;
 pub mod motif_io;
 pub mod one_hot_table;
 pub mod radio_group;
 pub mod scan_table;
 pub mod sequence_input;
+pub mod summary_table;
 pub mod try_this;
 
 pub use check_question::CheckQuestion;
+pub use confusion_table::ConfusionTable;
 pub use download::{DownloadButton, download_text};
 pub use error_message::ErrorMessage;
+pub use fields::{NumberField, SelectField};
 pub use matrix_table::{MatrixTable, format_score};
 pub use motif_io::{MotifExport, MotifImport};
 pub use one_hot_table::OneHotTable;
 pub use radio_group::RadioGroup;
 pub use scan_table::ScanTable;
 pub use sequence_input::SequenceInput;
+pub use summary_table::SummaryTable;
 pub use try_this::TryThis;

@@ -36,6 +36,7 @@ export async function chromium() {
     evalAsync: (expression) => page.evaluate(expression),
     click: (css) => page.click(css),
     fill: (css, value) => page.fill(css, value),
+    upload: (css, path) => page.setInputFiles(css, path),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     screenshot: (path) => page.screenshot({ path, fullPage: true }),
     close: () => browser.close(),
@@ -95,6 +96,7 @@ export async function firefox() {
       await field.clear();
       await field.sendKeys(value);
     },
+    upload: async (css, path) => (await element(css)).sendKeys(path),
     setViewport: (width, height) => driver.manage().window().setRect({ width, height }),
     screenshot: async (path) => writeFile(path, Buffer.from(await driver.takeFullPageScreenshot(), 'base64')),
     close: () => driver.quit(),

@@ -44,6 +44,27 @@ pub fn use_resize_tick() -> ReadSignal<u32> {
     tick
 }
 
+/// Runs `draw` later, in a task of its own, so that many plots updating at once (twenty filter
+/// logos when training ends) never add up to one long main-thread task. `draw` works on the values
+/// it captured.
+pub fn draw_soon(draw: impl FnOnce() + 'static) {
+    set_timeout(draw, std::time::Duration::ZERO);
+}
+
+/// A flag that turns true one task after `source` last changed (false meanwhile): content behind
+/// it is built in a task of its own instead of in the task that changed `source`.
+pub fn use_next_task<T: Send + Sync + 'static>(
+    source: impl Fn() -> T + Send + Sync + 'static,
+) -> ReadSignal<bool> {
+    let (ready, set_ready) = signal(false);
+    Effect::new(move || {
+        let _ = source();
+        set_ready.set(false);
+        set_timeout(move || set_ready.set(true), std::time::Duration::ZERO);
+    });
+    ready
+}
+
 /// Logs a drawing failure to the console (a plot that fails must not take the page down).
 pub fn report<E: std::fmt::Debug>(result: Result<(), E>) {
     if let Err(error) = result {

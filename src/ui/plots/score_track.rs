@@ -1,6 +1,6 @@
 //! The score track of a scan: every window's score against its start position, one line per strand.
 
-use super::canvas::{BASE_COLORS, css_color, prepare, report, use_resize_tick};
+use super::canvas::{BASE_COLORS, css_color, draw_soon, prepare, report, use_resize_tick};
 use crate::bio::scan::WindowScore;
 use crate::lang::Lang;
 use crate::ui::i18n::{Bi, use_lang};
@@ -42,11 +42,10 @@ pub fn ScoreTrack(
         let lang = lang.get();
         let y_label = y_label.get().get(lang);
         let Some(canvas) = canvas.get() else { return };
-        scores.with(|scores| {
-            if !scores.is_empty() {
-                report(draw(&canvas, scores, y_label, lang));
-            }
-        });
+        let scores = scores.get();
+        if !scores.is_empty() {
+            draw_soon(move || report(draw(&canvas, &scores, y_label, lang)));
+        }
     });
     let description = move || {
         let lang = lang.get();

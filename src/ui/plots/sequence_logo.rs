@@ -3,7 +3,7 @@
 //! top. A switch shows plain probabilities instead (every stack 1 tall), which reads better when
 //! few sites make every position's information small.
 
-use super::canvas::{BASE_COLORS, prepare, report, use_resize_tick};
+use super::canvas::{BASE_COLORS, draw_soon, prepare, report, use_resize_tick};
 use super::glyphs::glyph;
 use crate::bio::alphabet::Base;
 use crate::bio::motif::Pwm;
@@ -13,8 +13,8 @@ use crate::ui::widgets::RadioGroup;
 use leptos::prelude::*;
 use plotters::prelude::*;
 
-/// CSS height of the logo canvas.
-const HEIGHT: f64 = 220.0;
+/// Default CSS height of the logo canvas.
+pub const DEFAULT_HEIGHT: f64 = 220.0;
 
 /// The logo of `pwm`, redrawn when the matrix, the language or the window size changes.
 #[component]
@@ -22,25 +22,64 @@ pub fn SequenceLogo(
     /// The motif to draw (nothing is drawn while `None`).
     #[prop(into)]
     pwm: Signal<Option<Pwm>>,
+    /// An outside bits/probability switch (several logos sharing one); without it the logo shows
+    /// its own switch.
+    #[prop(optional)]
+    bits: Option<RwSignal<bool>>,
+    /// CSS height of the canvas.
+    #[prop(default = DEFAULT_HEIGHT)]
+    height: f64,
+    /// `data-testid` of the canvas.
+    #[prop(default = "sequence-logo")]
+    testid: &'static str,
+    /// Hide the text caption (when the logo sits in a labelled grid).
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let tick = use_resize_tick();
-    let bits = RwSignal::new(true);
+    let own_switch = bits.is_none();
+    let bits = bits.unwrap_or_else(|| RwSignal::new(true));
     Effect::new(move || {
         tick.track();
         let (lang, bits) = (lang.get(), bits.get());
         let Some(canvas) = canvas.get() else { return };
-        pwm.with(|pwm| {
-            if let Some(pwm) = pwm {
-                report(draw(&canvas, pwm, bits, lang));
-            }
-        });
+        if let Some(pwm) = pwm.get() {
+            draw_soon(move || report(draw(&canvas, &pwm, bits, height, compact, lang)));
+        }
     });
     let description = move || pwm.with(|pwm| pwm.as_ref().map(|p| describe(p, lang.get())));
     view! {
+        <Show when=move || own_switch>
+            <HeightSwitch bits=bits name="logo-height" />
+        </Show>
+        <figure class="plot" class:compact=compact>
+            <canvas
+                node_ref=canvas
+                style=format!("height:{height}px")
+                role="img"
+                aria-label=description
+                data-testid=testid
+            ></canvas>
+            <Show when=move || !compact>
+                <figcaption>{description}</figcaption>
+            </Show>
+        </figure>
+    }
+}
+
+/// The switch between letter heights in bits (information content) and plain probabilities.
+#[component]
+pub fn HeightSwitch(
+    /// `true` for bits.
+    bits: RwSignal<bool>,
+    /// The radio group's name (unique on the page).
+    name: &'static str,
+) -> impl IntoView {
+    view! {
         <RadioGroup
-            name="logo-height"
+            name=name
             legend=Bi::new("글자 높이", "Letter height")
             options=vec![
                 (true, Bi::new("정보량 (비트)", "information (bits)")),
@@ -48,16 +87,6 @@ pub fn SequenceLogo(
             ]
             value=bits
         />
-        <figure class="plot">
-            <canvas
-                node_ref=canvas
-                style=format!("height:{HEIGHT}px")
-                role="img"
-                aria-label=description
-                data-testid="sequence-logo"
-            ></canvas>
-            <figcaption>{description}</figcaption>
-        </figure>
     }
 }
 
@@ -87,18 +116,32 @@ fn draw(
     canvas: &web_sys::HtmlCanvasElement,
     pwm: &Pwm,
     bits: bool,
+    height: f64,
+    compact: bool,
     lang: Lang,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let (backend, s) = prepare(canvas, HEIGHT).ok_or("no 2D canvas")?;
+    let (backend, s) = prepare(canvas, height).ok_or("no 2D canvas")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let width = pwm.width() as f64;
     let font = |size: f64| ("sans-serif", size * s).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin((8.0 * s) as u32)
-        .x_label_area_size((34.0 * s) as u32)
-        .y_label_area_size((48.0 * s) as u32)
+        .x_label_area_size(((if compact { 20.0 } else { 34.0 }) * s) as u32)
+        .y_label_area_size(((if compact { 28.0 } else { 48.0 }) * s) as u32)
         .build_cartesian_2d(-0.5..width - 0.5, 0.0..if bits { 2.0 } else { 1.0 })?;
+    // Compact logos (in a captioned grid) leave out the axis titles, which would not fit.
+    let (x_desc, y_desc) = match (compact, bits) {
+        (true, _) => ("", ""),
+        (false, true) => (
+            lang.pick("위치", "position"),
+            lang.pick("정보량 (비트)", "information (bits)"),
+        ),
+        (false, false) => (
+            lang.pick("위치", "position"),
+            lang.pick("확률", "probability"),
+        ),
+    };
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -114,11 +157,8 @@ fn draw(
         .y_label_formatter(&|y| format!("{y:.1}"))
         .label_style(font(12.0))
         .axis_desc_style(font(13.0))
-        .x_desc(lang.pick("위치", "position"))
-        .y_desc(match bits {
-            true => lang.pick("정보량 (비트)", "information (bits)"),
-            false => lang.pick("확률", "probability"),
-        })
+        .x_desc(x_desc)
+        .y_desc(y_desc)
         .light_line_style(WHITE)
         .draw()?;
 

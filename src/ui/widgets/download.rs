@@ -30,7 +30,7 @@ pub fn download_text(filename: &str, contents: &str, mime: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// A button that downloads `contents()` as `filename`.
+/// A button that downloads `contents()` as `filename`; the text is made only when clicked.
 #[component]
 pub fn DownloadButton(
     /// The button text.
@@ -40,17 +40,23 @@ pub fn DownloadButton(
     /// The MIME type.
     #[prop(default = "text/plain")]
     mime: &'static str,
-    /// The text to save, computed when clicked; `None` disables the button.
+    /// Makes the text to save (`None`: nothing to save).
+    contents: Callback<(), Option<String>>,
+    /// Whether there is something to save (the button is disabled otherwise).
     #[prop(into)]
-    contents: Signal<Option<String>>,
+    enabled: Signal<bool>,
+    /// `data-testid` of the button.
+    #[prop(optional)]
+    testid: &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
     view! {
         <button
             type="button"
-            disabled=move || contents.with(Option::is_none)
+            data-testid=testid
+            disabled=move || !enabled.get()
             on:click=move |_| {
-                if let Some(text) = contents.get() {
+                if let Some(text) = contents.run(()) {
                     download_text(filename, &text, mime);
                 }
             }

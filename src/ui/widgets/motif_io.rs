@@ -60,12 +60,14 @@ pub fn MotifExport(
             <DownloadButton
                 label=Bi::new("JASPAR 파일 받기", "Download JASPAR file")
                 filename="seqlab-motif.jaspar"
-                contents=Signal::derive(move || motif.with(|m| m.as_ref().map(to_jaspar)))
+                contents=Callback::new(move |_| motif.with_untracked(|m| m.as_ref().map(to_jaspar)))
+                enabled=Signal::derive(move || motif.with(Option::is_some))
             />
             <DownloadButton
                 label=Bi::new("MEME 파일 받기", "Download MEME file")
                 filename="seqlab-motif.meme"
-                contents=Signal::derive(move || motif.with(|m| m.as_ref().map(to_meme)))
+                contents=Callback::new(move |_| motif.with_untracked(|m| m.as_ref().map(to_meme)))
+                enabled=Signal::derive(move || motif.with(Option::is_some))
             />
         </div>
     }

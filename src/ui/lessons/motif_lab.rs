@@ -1,0 +1,58 @@
+//! Lesson: the motif lab (LECTURE.md items 12–16). Simulate → split → architecture → train in a
+//! Web Worker → evaluate → interpret → export. The page only wires signals to the core
+//! (`bio::simulate`, `lab::motif`, `training::job`, `interpret`, `metrics`).
+
+mod export_panel;
+mod interpret_panel;
+mod model_panel;
+mod results;
+mod simulate_panel;
+pub mod state;
+mod text;
+mod train_panel;
+
+use crate::ui::i18n::{Bi, use_lang};
+use crate::ui::lessons::Lesson;
+use crate::ui::widgets::CheckQuestion;
+use leptos::prelude::*;
+use state::Lab;
+
+/// The motif lab page (`/motif-lab`; every setting is in the URL).
+#[component]
+pub fn MotifLab() -> impl IntoView {
+    let lang = use_lang();
+    let lab = Lab::from_url();
+    provide_context(lab);
+    let result = results::use_test_result(lab);
+    let interpretation = interpret_panel::use_interpretation(lab);
+    view! {
+        <article class="lesson lab">
+            <h1>{move || Lesson::MotifLab.title().get(lang.get())}</h1>
+            <text::Intro />
+            <simulate_panel::SimulatePanel />
+            <simulate_panel::SplitPanel />
+            <model_panel::ModelPanel />
+            <train_panel::TrainPanel />
+            <results::ResultsPanel result=result />
+            <interpret_panel::InterpretPanel interpretation=interpretation />
+            <export_panel::ExportPanel result=result interpretation=interpretation />
+            <text::Try />
+            <CheckQuestion
+                lesson=Lesson::MotifLab
+                question=Bi::new(
+                    "양성 = 0번 클래스일 때, 모티프가 없는 서열을 양성이라고 예측하면 혼동 행렬의 어느 칸이고 무슨 오류일까요?",
+                    "With positive = class 0, predicting a motif-free sequence as positive lands in which cell, and which error is it?",
+                )
+                options=vec![
+                    (Bi::new("FP: 1행 0열, 제1종 오류", "FP: row 1, column 0 — a type I error"), true),
+                    (Bi::new("FN: 0행 1열, 제2종 오류", "FN: row 0, column 1 — a type II error"), false),
+                    (Bi::new("TN: 1행 1열, 오류 아님", "TN: row 1, column 1 — no error"), false),
+                ]
+                explanation=Bi::new(
+                    "실제는 음성(1행)인데 양성(0열)으로 예측했으니 거짓 양성, 곧 없는 결합 부위를 있다고 한 제1종 오류입니다.",
+                    "The true class is negative (row 1) but the prediction is positive (column 0): a false positive, claiming a binding site that is not there — a type I error.",
+                )
+            />
+        </article>
+    }
+}

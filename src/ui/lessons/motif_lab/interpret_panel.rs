@@ -1,0 +1,280 @@
+//! Step 6 of the motif lab: what the network learned. Every first-layer filter as a logo — from the
+//! windows that activate it (Basset's method) and from its weights — scored against the planted
+//! motif; in-silico mutagenesis of one test sequence beside the PWM scanner's track.
+
+use super::results::trained_model;
+use super::state::Lab;
+use crate::bio::alphabet::Symbol;
+use crate::bio::motif::{Background, Pwm};
+use crate::bio::parse_sequence;
+use crate::bio::scan::{Score, scan};
+use crate::interpret::{
+    MotifMatch, activation_motifs, best_match, consensus_agreement, mutagenesis, weight_pwm,
+};
+use crate::nn::Layer;
+use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
+use crate::ui::plots::canvas::use_next_task;
+use crate::ui::plots::{Heatmap, HeightSwitch, ScoreTrack, SequenceLogo};
+use crate::ui::widgets::NumberField;
+use leptos::prelude::*;
+
+/// Basset's threshold: windows above half the filter's largest activation.
+pub const THRESHOLD: f32 = 0.5;
+
+/// One filter, seen three ways.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FilterView {
+    /// 0-based filter number.
+    pub index: usize,
+    /// The PWM of the windows that activate it (None if it never activates).
+    pub activation: Option<Pwm>,
+    /// Windows counted.
+    pub windows: usize,
+    /// Its weights as a PWM.
+    pub weights: Pwm,
+    /// The best alignment with the planted motif.
+    pub matched: MotifMatch,
+}
+
+/// Every filter and the index of the one most like the planted motif.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Interpretation {
+    /// All filters, in order.
+    pub filters: Vec<FilterView>,
+    /// The best-matching filter.
+    pub best: usize,
+}
+
+/// The filters of the current model over the training sequences.
+pub fn use_interpretation(lab: Lab) -> Memo<Option<Interpretation>> {
+    Memo::new(move |_| {
+        lab.model.track();
+        lab.job_key.track();
+        let mut model = trained_model(&lab)?;
+        let planted = lab.motif.get().ok()?;
+        let x = lab
+            .experiment
+            .with(|e| {
+                e.as_ref()
+                    .ok()
+                    .and_then(|(experiment, _)| experiment.train().to_dataset().ok())
+            })?
+            .x;
+        let Layer::Conv1d(conv) = model.layers()[0].clone() else {
+            return None;
+        };
+        let motifs = activation_motifs(&mut model, &x, THRESHOLD);
+        let filters: Vec<FilterView> = motifs
+            .into_iter()
+            .enumerate()
+            .map(|(index, motif)| {
+                let weights = weight_pwm(&conv, index);
+                let activation = motif.pwm();
+                let matched = best_match(activation.as_ref().unwrap_or(&weights), &planted, 4);
+                FilterView {
+                    index,
+                    activation,
+                    windows: motif.windows,
+                    weights,
+                    matched,
+                }
+            })
+            .collect();
+        let best = (0..filters.len()).max_by(|&a, &b| {
+            filters[a]
+                .matched
+                .score
+                .total_cmp(&filters[b].matched.score)
+        })?;
+        Some(Interpretation { filters, best })
+    })
+}
+
+/// The filter grid, the similarity summary and the mutagenesis view.
+#[component]
+pub fn InterpretPanel(
+    /// The filters (absent until a model exists).
+    interpretation: Memo<Option<Interpretation>>,
+) -> impl IntoView {
+    let lab = expect_context::<Lab>();
+    let lang = use_lang();
+    let bits = RwSignal::new(true);
+    let planted = Signal::derive(move || lab.motif.get().ok());
+    // Built one task after the model arrives (the results come first), so no task grows long.
+    let ready = use_next_task(move || lab.model.track());
+    let best_text = move || {
+        let lang = lang.get();
+        interpretation.with(|i| {
+            i.as_ref().map(|i| {
+                let f = &i.filters[i.best];
+                let consensus = f.activation.as_ref().unwrap_or(&f.weights).consensus();
+                let planted_consensus = planted
+                    .with(|p| p.as_ref().map(Pwm::consensus))
+                    .unwrap_or_default();
+                let agreement = consensus_agreement(&consensus, &planted_consensus)
+                    .map(|(matches, window)| (matches, window, consensus.len()));
+                let strand = if f.matched.reverse_complement {
+                    lang.pick("역상보", "reverse complement")
+                } else {
+                    lang.pick("같은 가닥", "same strand")
+                };
+                let agree =
+                    agreement.map_or_else(String::new, |(m, w, n)| {
+                        lang.pick(
+                    format!(" 합의 서열 {consensus}는 {w}와 {n}자리 중 {m}자리가 같습니다."),
+                    format!(" Its consensus {consensus} agrees with {w} in {m} of {n} positions."),
+                )
+                    });
+                let agree = agree.as_str();
+                lang.pick(
+                    format!(
+                        "심은 모티프와 가장 닮은 필터: {}번 (상관 {:.2}, {strand}).{}",
+                        f.index, f.matched.score, agree
+                    ),
+                    format!(
+                        "Filter most like the planted motif: #{} (correlation {:.2}, {strand}).{}",
+                        f.index, f.matched.score, agree
+                    ),
+                )
+            })
+        })
+    };
+    let grid = move || {
+        interpretation.with(|i| {
+            i.as_ref().map(|i| {
+                i.filters
+                    .iter()
+                    .map(|f| {
+                        let best = f.index == i.best;
+                        let activation = f.activation.clone();
+                        let weights = f.weights.clone();
+                        let caption = format!("#{} · r = {:.2} · {}", f.index, f.matched.score, activation.as_ref().unwrap_or(&weights).consensus());
+                        let windows = f.windows;
+                        view! {
+                            <li class="filter" class:best=best data-testid=if best { "best-filter" } else { "filter" }>
+                                <p class="filter-title">{caption}</p>
+                                <p class="hint">{tr("활성 창에서", "from activating windows")} " (" {windows} ")"</p>
+                                <SequenceLogo pwm=Signal::derive(move || activation.clone()) bits=bits height=110.0 compact=true testid="filter-logo" />
+                                <p class="hint">{tr("가중치에서", "from weights")}</p>
+                                <SequenceLogo pwm=Signal::derive(move || Some(weights.clone())) bits=bits height=110.0 compact=true testid="weight-logo" />
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="lab-step-6">
+            <h2 id="lab-step-6">{tr("6 · 신경망이 배운 것", "6 · What the network learned")}</h2>
+            <Show
+                when=move || ready.get() && interpretation.with(Option::is_some)
+                fallback=|| view! { <p class="hint">{tr("학습한 모델이 있으면 필터를 보여 줍니다.", "The filters appear once there is a trained model.")}</p> }
+            >
+                <super::text::InterpretText />
+                <p class="notice" data-testid="best-filter-text">{best_text}</p>
+                <HeightSwitch bits=bits name="filter-logo-height" />
+                <div class="planted">
+                    <p class="filter-title">{tr("심은 모티프", "Planted motif")}</p>
+                    <SequenceLogo pwm=planted bits=bits height=130.0 compact=true testid="planted-logo-small" />
+                </div>
+                <ul class="filter-grid">{grid}</ul>
+                <Mutagenesis />
+            </Show>
+        </section>
+    }
+}
+
+/// In-silico mutagenesis of one test sequence, with the PWM scan of the same sequence below.
+#[component]
+fn Mutagenesis() -> impl IntoView {
+    let lab = expect_context::<Lab>();
+    let lang = use_lang();
+    let first_positive = move || {
+        lab.experiment.with(|e| {
+            e.as_ref()
+                .ok()
+                .and_then(|(x, _)| x.split.test.iter().position(|&r| x.sequences[r].positive))
+                .unwrap_or(0)
+        })
+    };
+    let chosen = RwSignal::new(first_positive());
+    let ready = use_next_task(move || lab.model.track());
+    let count = move || {
+        lab.experiment
+            .with(|e| e.as_ref().map_or(1, |(x, _)| x.split.test.len()))
+    };
+    let sequence = Memo::new(move |_| {
+        lab.experiment.with(|e| {
+            e.as_ref().ok().and_then(|(x, _)| {
+                x.split
+                    .test
+                    .get(chosen.get().min(count().saturating_sub(1)))
+                    .map(|&r| x.sequences[r].clone())
+            })
+        })
+    });
+    let symbols = Signal::derive(move || {
+        sequence.with(|s| {
+            s.as_ref()
+                .and_then(|s| parse_sequence(&s.sequence).ok())
+                .unwrap_or_default()
+        })
+    });
+    let result = Memo::new(move |_| {
+        if !ready.get() {
+            return None;
+        }
+        let mut model = trained_model(&lab)?;
+        let symbols = symbols.get();
+        (symbols.len() == model.spec().input_shape[0]).then(|| mutagenesis(&mut model, &symbols, 0))
+    });
+    let scores = Signal::derive(move || {
+        let symbols: Vec<Symbol> = symbols.get();
+        lab.motif.with(|m| {
+            m.as_ref()
+                .ok()
+                .and_then(|pwm| scan(pwm, &symbols, Score::LogOdds(Background::uniform())).ok())
+                .unwrap_or_default()
+        })
+    });
+    let about = move || {
+        let lang = lang.get();
+        sequence.with(|s| {
+            result.with(|r| {
+                s.as_ref().zip(r.as_ref()).map(|(s, r)| {
+                    let label = if s.positive {
+                        lang.pick("양성", "positive")
+                    } else {
+                        lang.pick("음성", "negative")
+                    };
+                    lang.pick(
+                        format!("{} ({label}) · 양성 점수 {:.3}", s.sequence, r.baseline),
+                        format!(
+                            "{} ({label}) · positive score {:.3}",
+                            s.sequence, r.baseline
+                        ),
+                    )
+                })
+            })
+        })
+    };
+    view! {
+        <h3>{tr("생체 밖 돌연변이 분석 (in-silico mutagenesis)", "In-silico mutagenesis")}</h3>
+        <Ko>
+            <p>"시험용 서열 하나의 모든 위치를 다른 염기로 하나씩 바꿔 보고, 모델의 양성 점수(출력 0번)가 얼마나 변하는지 칠합니다. 파랑은 점수가 떨어지는 돌연변이, 빨강은 오르는 돌연변이, 검은 점은 원래 염기입니다. 아래는 같은 서열을 심은 모티프의 PWM으로 훑은 점수입니다."</p>
+        </Ko>
+        <En>
+            <p>"Every position of one test sequence is changed to every other base, and the change of the model's positive score (output 0) is coloured: blue where a mutation lowers it, red where it raises it; black dots mark the sequence's own bases. Below: the same sequence scanned with the planted motif's PWM."</p>
+        </En>
+        <NumberField id="lab-ism-index" label=Bi::new("시험용 서열 번호", "Test sequence number") value=chosen min=0 max=100_000 />
+        <p class="seq-title" data-testid="ism-sequence">{about}</p>
+        <Heatmap
+            values=Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.delta.clone())).unwrap_or_else(|| ndarray::Array2::zeros((0, 4))))
+            sequence=symbols
+            caption=Bi::new("양성 점수의 변화 (돌연변이 − 원래)", "change of the positive score (mutant − original)")
+            testid="ism-heatmap"
+        />
+        <ScoreTrack scores=scores y_label=Signal::derive(|| Bi::new("PWM 로그 오즈 (비트)", "PWM log-odds (bits)")) />
+    }
+}

@@ -1,0 +1,46 @@
+//! Step 3 of the motif lab: the architecture and the training settings, with the live Keras summary.
+
+use super::state::Lab;
+use crate::ui::i18n::{Bi, tr, use_lang};
+use crate::ui::widgets::{ErrorMessage, NumberField, SelectField, SummaryTable};
+use leptos::prelude::*;
+
+/// Architecture form, summary table and hyperparameters (lecture defaults).
+#[component]
+pub fn ModelPanel() -> impl IntoView {
+    let lab = expect_context::<Lab>();
+    let lang = use_lang();
+    let summary = Memo::new(move |_| lab.summary());
+    let error =
+        Signal::derive(move || summary.with(|s| s.as_ref().err().map(|e| e.message(lang.get()))));
+    view! {
+        <section class="panel" aria-labelledby="lab-step-3">
+            <h2 id="lab-step-3">{tr("3 · 모델 구조와 학습 설정", "3 · Architecture and training settings")}</h2>
+            <super::text::ModelText />
+            <div class="field-row">
+                <NumberField id="lab-filters" label=Bi::new("필터 수", "Filters") value=lab.filters min=1 max=64 />
+                <NumberField id="lab-kernel" label=Bi::new("커널 크기", "Kernel size") value=lab.kernel min=1 max=30 />
+                <SelectField id="lab-padding" label=Bi::new("패딩", "Padding") value=lab.padding
+                    options=vec![("same", Bi::new("same (강의 코드)", "same (lecture code)")), ("valid", Bi::new("valid (강의 출력)", "valid (lecture printout)"))] />
+                <NumberField id="lab-pool" label=Bi::new("풀 크기", "Pool size") value=lab.pool min=1 max=20 />
+                <SelectField id="lab-output" label=Bi::new("출력 활성화", "Output activation") value=lab.output
+                    options=vec![("sigmoid", Bi::new("sigmoid (강의)", "sigmoid (lecture)")), ("softmax", Bi::new("softmax", "softmax"))] />
+            </div>
+            <ErrorMessage message=error />
+            <SummaryTable summary=Signal::derive(move || summary.get().ok()) />
+            <div class="field-row">
+                <SelectField id="lab-semantics" label=Bi::new("손실 계산 방식", "Loss semantics") value=lab.semantics
+                    options=vec![
+                        ("keras_fit", Bi::new("오늘의 Keras (로짓)", "today's Keras (logits)")),
+                        ("classic", Bi::new("2020년 무렵 Keras (정규화 + 자르기)", "2020-era Keras (normalise + clip)")),
+                    ] />
+                <SelectField id="lab-optimizer" label=Bi::new("최적화기", "Optimiser") value=lab.optimizer
+                    options=vec![("adam", Bi::new("Adam", "Adam")), ("sgd", Bi::new("SGD (모멘텀 0.9)", "SGD (momentum 0.9)"))] />
+                <NumberField id="lab-lr" label=Bi::new("학습률", "Learning rate") value=lab.learning_rate min=0.000001 max=10.0 step="any" />
+                <NumberField id="lab-batch" label=Bi::new("배치 크기", "Batch size") value=lab.batch min=1 max=5000 />
+                <NumberField id="lab-epochs" label=Bi::new("에포크", "Epochs") value=lab.epochs min=1 max=500 />
+                <NumberField id="lab-model-seed" label=Bi::new("모델 시드", "Model seed") value=lab.model_seed min=0 max=u64::MAX />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,119 @@
+//! Step 5 of the motif lab: the trained model on the test set — loss, accuracy, confusion matrix,
+//! precision, recall and F1 — computed by the core on the page's thread (a few milliseconds).
+
+use super::state::Lab;
+use crate::lab::motif::MotifExperiment;
+use crate::metrics::ConfusionMatrix;
+use crate::nn::Sequential;
+use crate::training::evaluate;
+use crate::ui::i18n::{En, Ko, tr};
+use crate::ui::widgets::ConfusionTable;
+use leptos::prelude::*;
+use ndarray::Array2;
+
+/// The test-set evaluation of the current model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TestResult {
+    /// Mean test loss.
+    pub loss: f64,
+    /// Test accuracy.
+    pub accuracy: f64,
+    /// Rows = true class (0 = positive), columns = predicted.
+    pub confusion: ConfusionMatrix,
+    /// `[N_test, 2]` model outputs.
+    pub predictions: Array2<f32>,
+    /// Milliseconds the evaluation took.
+    pub ms: f64,
+}
+
+/// The model of `lab` rebuilt from its saved weights, if it belongs to the current settings.
+pub fn trained_model(lab: &Lab) -> Option<Sequential> {
+    if !lab.model_is_current() {
+        return None;
+    }
+    lab.model.with(|m| {
+        m.as_ref()
+            .and_then(|saved| Sequential::from_saved(saved).ok())
+    })
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Evaluates `model` on the experiment's test rows.
+fn test_result(
+    model: &mut Sequential,
+    experiment: &MotifExperiment,
+    lab: &Lab,
+) -> Option<TestResult> {
+    let start = now_ms();
+    let test = experiment.test().to_dataset().ok()?;
+    if test.x.shape()[1..] != model.spec().input_shape[..] {
+        return None;
+    }
+    let evaluation = evaluate(model, lab.config.get_untracked().loss, &test, 256);
+    let predictions = model.predict(&test.x, 256);
+    let confusion = ConfusionMatrix::from_predictions(predictions.view(), test.y.view());
+    Some(TestResult {
+        loss: evaluation.loss,
+        accuracy: evaluation.accuracy.unwrap_or(0.0),
+        confusion,
+        predictions,
+        ms: now_ms() - start,
+    })
+}
+
+/// The memo every later step reads.
+pub fn use_test_result(lab: Lab) -> Memo<Option<TestResult>> {
+    Memo::new(move |_| {
+        lab.model.track();
+        lab.job_key.track();
+        let mut model = trained_model(&lab)?;
+        lab.experiment.with(|e| {
+            e.as_ref()
+                .ok()
+                .and_then(|(experiment, _)| test_result(&mut model, experiment, &lab))
+        })
+    })
+}
+
+/// Test metrics and the confusion matrix.
+#[component]
+pub fn ResultsPanel(
+    /// The evaluation (absent until a model exists).
+    result: Memo<Option<TestResult>>,
+) -> impl IntoView {
+    let metric = move |pick: fn(&TestResult) -> f64, digits: usize| {
+        move || result.with(|r| r.as_ref().map(|r| format!("{:.digits$}", pick(r))))
+    };
+    view! {
+        <section class="panel" aria-labelledby="lab-step-5">
+            <h2 id="lab-step-5">{tr("5 · 시험용 데이터로 평가", "5 · Evaluate on the test set")}</h2>
+            <Show
+                when=move || result.with(Option::is_some)
+                fallback=|| view! { <p class="hint">{tr("학습을 마치거나 멈추면 여기에 결과가 나옵니다.", "Results appear here once training finishes or is stopped.")}</p> }
+            >
+                <table class="matrix metrics" data-testid="test-metrics">
+                    <tbody>
+                        <tr><th scope="row">{tr("시험 손실", "test loss")}</th><td data-testid="test-loss">{metric(|r| r.loss, 4)}</td></tr>
+                        <tr><th scope="row">{tr("시험 정확도", "test accuracy")}</th><td data-testid="test-accuracy">{metric(|r| r.accuracy, 4)}</td></tr>
+                        <tr><th scope="row">{tr("정밀도 (양성)", "precision (positive)")}</th><td>{metric(|r| r.confusion.precision(0), 4)}</td></tr>
+                        <tr><th scope="row">{tr("재현율 (양성)", "recall (positive)")}</th><td>{metric(|r| r.confusion.recall(0), 4)}</td></tr>
+                        <tr><th scope="row">"F1"</th><td>{metric(|r| r.confusion.f1(0), 4)}</td></tr>
+                        <tr><th scope="row">{tr("평가 시간", "evaluation time")}</th><td data-testid="eval-ms">{metric(|r| r.ms, 0)} " ms"</td></tr>
+                    </tbody>
+                </table>
+                <ConfusionTable matrix=Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.confusion.clone())).unwrap_or_else(|| ConfusionMatrix::from_classes(&[], &[], 2))) />
+                <Ko>
+                    <p>"정밀도 = TP / (TP + FP): 양성이라고 한 것 중 진짜 양성의 비율. 재현율 = TP / (TP + FN): 진짜 양성 중 찾아낸 비율. F1은 둘의 조화 평균입니다. 제1종 오류(FP)는 없는 결합 부위를 있다고 하는 것, 제2종 오류(FN)는 있는 부위를 놓치는 것입니다."</p>
+                </Ko>
+                <En>
+                    <p>"Precision = TP / (TP + FP): of the sequences called positive, the share that are. Recall = TP / (TP + FN): of the positives, the share found. F1 is their harmonic mean. A type I error (FP) claims a binding site that is not there; a type II error (FN) misses one that is."</p>
+                </En>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,183 @@
+//! Steps 1 and 2 of the motif lab: the motif and the simulated sequences, then the split.
+
+use super::state::Lab;
+use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
+use crate::ui::plots::SequenceLogo;
+use crate::ui::widgets::{ErrorMessage, NumberField, RadioGroup, SelectField, SequenceInput};
+use leptos::prelude::*;
+
+/// How many example sequences of each class are shown.
+const EXAMPLES: usize = 4;
+
+/// Step 1: choose the motif, simulate, look at a few sequences and the tensor shapes.
+#[component]
+pub fn SimulatePanel() -> impl IntoView {
+    let lab = expect_context::<Lab>();
+    let lang = use_lang();
+    let motif_error = Signal::derive(move || {
+        lab.motif
+            .with(|m| m.as_ref().err().map(|e| e.message(lang.get())))
+    });
+    let data_error = Signal::derive(move || {
+        lab.experiment
+            .with(|e| match (e, lab.motif.with(Result::is_ok)) {
+                (Err(error), true) => Some(error.message(lang.get())),
+                _ => None,
+            })
+    });
+    let pwm = Signal::derive(move || lab.motif.get().ok());
+    let examples = move || {
+        lab.experiment.with(|e| {
+            e.as_ref().ok().map(|(experiment, _)| {
+                let positives = experiment
+                    .sequences
+                    .iter()
+                    .filter(|s| s.positive)
+                    .take(EXAMPLES);
+                let negatives = experiment
+                    .sequences
+                    .iter()
+                    .filter(|s| !s.positive)
+                    .take(EXAMPLES);
+                positives
+                    .chain(negatives)
+                    .map(|s| {
+                        let (before, motif, after) = match s.motif_start {
+                            Some(start) => {
+                                let end =
+                                    start + lab.motif.with(|m| m.as_ref().map_or(0, |p| p.width()));
+                                (
+                                    s.sequence[..start].to_string(),
+                                    s.sequence[start..end].to_string(),
+                                    s.sequence[end..].to_string(),
+                                )
+                            }
+                            None => (s.sequence.clone(), String::new(), String::new()),
+                        };
+                        let label = if s.positive { "[1, 0]" } else { "[0, 1]" };
+                        view! {
+                            <li>
+                                <code class="seq">{before}<mark>{motif}</mark>{after}</code>
+                                " "
+                                <span class="label">{label}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let shapes = move || {
+        lab.experiment.with(|e| {
+            e.as_ref().ok().map(|(experiment, ms)| {
+                let n = experiment.sequences.len();
+                format!(
+                    "X: ({n}, {}, 4) · y: ({n}, 2) · {ms:.0} ms",
+                    lab.length.get()
+                )
+            })
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="lab-step-1">
+            <h2 id="lab-step-1">{tr("1 · 모티프와 시뮬레이션 데이터", "1 · The motif and the simulated data")}</h2>
+            <super::text::SimulateText />
+            <RadioGroup
+                name="motif-source"
+                legend=Bi::new("모티프", "Motif")
+                options=vec![
+                    ("matrix".to_string(), Bi::new("강의의 4 × 6 행렬 (고칠 수 있음)", "the lecture's 4 × 6 matrix (editable)")),
+                    ("consensus".to_string(), Bi::new("합의 서열 입력", "type a consensus")),
+                    ("text".to_string(), Bi::new("JASPAR / MEME 붙여 넣기", "paste JASPAR / MEME")),
+                ]
+                value=lab.source
+            />
+            {move || match lab.source.get().as_str() {
+                "consensus" => view! {
+                    <SequenceInput id="lab-consensus" label=Bi::new("합의 서열", "Consensus") value=lab.consensus rows=1
+                        hint=Bi::new("합의 염기는 확률 0.85, 나머지는 0.05씩 받습니다.", "Each consensus base gets probability 0.85, the others 0.05 each.") />
+                }.into_any(),
+                "text" => view! {
+                    <SequenceInput id="lab-motif-text" label=Bi::new("JASPAR 또는 MEME 모티프", "JASPAR or MEME motif") value=lab.motif_text rows=6 />
+                }.into_any(),
+                _ => view! {
+                    <SequenceInput id="lab-matrix" label=Bi::new("빈도 행렬 (A, C, G, T 네 줄)", "Count matrix (four lines: A, C, G, T)") value=lab.matrix rows=4
+                        hint=Bi::new("열마다 합이 1이 되도록 나눈 뒤 표본을 뽑습니다.", "Each column is divided by its sum before sampling.") />
+                }.into_any(),
+            }}
+            <ErrorMessage message=motif_error />
+            <Show when=move || pwm.with(Option::is_some)>
+                <SequenceLogo pwm=pwm testid="planted-logo" height=180.0 />
+            </Show>
+            <div class="field-row">
+                <NumberField id="lab-length" label=Bi::new("서열 길이", "Sequence length") value=lab.length min=4 max=200 />
+                <NumberField id="lab-positives" label=Bi::new("양성 서열 수", "Positive sequences") value=lab.positives min=1 max=50_000 />
+                <NumberField id="lab-negatives" label=Bi::new("음성 서열 수", "Negative sequences") value=lab.negatives min=1 max=50_000 />
+                <SelectField id="lab-placement" label=Bi::new("모티프 위치", "Motif position") value=lab.placement
+                    options=vec![("center", Bi::new("가운데 (강의)", "middle (lecture)")), ("random", Bi::new("아무 곳", "anywhere"))] />
+                <NumberField id="lab-seed" label=Bi::new("시드", "Seed") value=lab.sim_seed min=0 max=u64::MAX />
+            </div>
+            <ErrorMessage message=data_error />
+            <p class="shape" data-testid="lab-shapes">{shapes}</p>
+            <ul class="examples" aria-label=tr("예시 서열", "Example sequences")>{examples}</ul>
+        </section>
+    }
+}
+
+/// (positives, negatives) of the training and test sets, and the validation rows.
+#[derive(Clone, Copy)]
+struct SplitCounts {
+    train: (usize, usize),
+    test: (usize, usize),
+    validation: usize,
+}
+
+/// Step 2: the train/test split and what the validation split will take.
+#[component]
+pub fn SplitPanel() -> impl IntoView {
+    let lab = expect_context::<Lab>();
+    let counts = move || {
+        lab.experiment.with(|e| {
+            e.as_ref().ok().map(|(experiment, _)| {
+                let (train, test) = (&experiment.split.train, &experiment.split.test);
+                let kept = (train.len() as f64 * (1.0 - lab.validation.get())).floor() as usize;
+                SplitCounts {
+                    train: experiment.class_counts(train),
+                    test: experiment.class_counts(test),
+                    validation: train.len() - kept,
+                }
+            })
+        })
+    };
+    let row = move |ko: &'static str, en: &'static str, pick: fn(SplitCounts) -> String| {
+        view! {
+            <tr>
+                <th scope="row">{tr(ko, en)}</th>
+                <td>{move || counts().map(pick)}</td>
+            </tr>
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="lab-step-2">
+            <h2 id="lab-step-2">{tr("2 · 학습용과 시험용으로 나누기", "2 · Split into training and test sets")}</h2>
+            <Ko>
+                <p>"시험용 데이터는 마지막 평가에 딱 한 번만 씁니다. 학습용 데이터의 마지막 일부는 Keras의 validation_split처럼 검증용으로 떼어 학습 중에 과적합을 지켜봅니다."</p>
+            </Ko>
+            <En>
+                <p>"The test set is touched once, for the final evaluation. The last part of the training set is held out for validation, as Keras's validation_split does, to watch for overfitting while training."</p>
+            </En>
+            <div class="field-row">
+                <NumberField id="lab-test" label=Bi::new("시험용 비율", "Test fraction") value=lab.test_fraction min=0.05 max=0.5 step="0.05" />
+                <NumberField id="lab-split-seed" label=Bi::new("나누기 시드", "Split seed") value=lab.split_seed min=0 max=u64::MAX />
+                <NumberField id="lab-validation" label=Bi::new("검증 비율 (학습용 중)", "Validation fraction (of training)") value=lab.validation min=0.0 max=0.5 step="0.05" />
+            </div>
+            <table class="matrix counts" data-testid="split-counts">
+                <tbody>
+                    {row("학습용 (양성 / 음성)", "training (positive / negative)", |c| format!("{} ({} / {})", c.train.0 + c.train.1, c.train.0, c.train.1))}
+                    {row("그중 검증용 (마지막 행들)", "of which validation (the last rows)", |c| c.validation.to_string())}
+                    {row("시험용 (양성 / 음성)", "test (positive / negative)", |c| format!("{} ({} / {})", c.test.0 + c.test.1, c.test.0, c.test.1))}
+                </tbody>
+            </table>
+        </section>
+    }
+}

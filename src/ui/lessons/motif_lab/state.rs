@@ -1,0 +1,399 @@
+//! The motif lab's state: every setting (mirrored in the URL), what is derived from them (the
+//! motif, the simulated experiment, the model's description), and the training run reported by the
+//! worker. Panels read it from context.
+
+use crate::bio::formats::{FormatError, parse_motif};
+use crate::bio::motif::{MotifError, Pfm, Pwm};
+use crate::bio::simulate::{
+    Placement, SimulationConfig, SimulationError, consensus_motif, lecture_motif,
+};
+use crate::lab::motif::MotifExperiment;
+use crate::lang::Lang;
+use crate::nn::{
+    Activation, AdamConfig, Conv1dConfig, DenseConfig, LayerSpec, LossConfig, LossKind,
+    LossSemantics, MaxPool1dConfig, ModelSpec, OptimizerConfig, Padding, SavedModel, SgdConfig,
+    Summary,
+};
+use crate::training::{EpochRecord, History, StopReason, TrainConfig, ValidationMode};
+use crate::ui::state::use_query_param;
+use leptos::prelude::*;
+use std::hash::{Hash, Hasher};
+
+/// The lecture's motif matrix as the editable text (rows A, C, G, T; numbers separated by spaces).
+pub fn lecture_matrix_text() -> String {
+    lecture_motif()
+        .counts()
+        .rows()
+        .into_iter()
+        .map(|row| {
+            row.iter()
+                .map(|v| v.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Why there is no motif or no data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LabError {
+    /// The matrix text is not four rows of equally many numbers.
+    Matrix,
+    /// A bad consensus or counts.
+    Motif(MotifError),
+    /// A JASPAR/MEME text that cannot be read.
+    Format(FormatError),
+    /// Settings the simulation cannot follow.
+    Simulation(SimulationError),
+}
+
+impl LabError {
+    /// The message shown to the student, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            LabError::Matrix => lang
+                .pick(
+                    "행렬은 A, C, G, T 네 줄에 같은 개수의 0 이상 숫자를 공백으로 나누어 적어야 합니다.",
+                    "The matrix needs four lines (A, C, G, T) of equally many numbers (0 or more) separated by spaces.",
+                )
+                .to_string(),
+            LabError::Motif(e) => e.message(lang),
+            LabError::Format(e) => e.message(lang),
+            LabError::Simulation(e) => e.message(lang),
+        }
+    }
+}
+
+fn parse_matrix(text: &str) -> Result<Pfm, LabError> {
+    let rows: Vec<Vec<f64>> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            l.split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|t| !t.is_empty())
+                .map(str::parse)
+                .collect()
+        })
+        .collect::<Result<_, _>>()
+        .map_err(|_| LabError::Matrix)?;
+    let width = rows.first().map_or(0, Vec::len);
+    if rows.len() != 4 || width == 0 || rows.iter().any(|r| r.len() != width) {
+        return Err(LabError::Matrix);
+    }
+    let counts =
+        ndarray::Array2::from_shape_vec((4, width), rows.concat()).map_err(|_| LabError::Matrix)?;
+    Pfm::from_counts(counts).map_err(LabError::Motif)
+}
+
+/// The training run as the page sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Nothing trained yet (or settings changed since).
+    Idle,
+    /// Waiting for the worker.
+    Starting,
+    /// Training.
+    Running,
+    /// Stopped by the student; can continue.
+    Paused,
+    /// Ended.
+    Finished(StopReason),
+    /// The worker reported an error (Korean, English).
+    Failed(String, String),
+}
+
+/// Every signal of the lab.
+#[derive(Clone, Copy)]
+pub struct Lab {
+    /// `matrix`, `consensus` or `text`.
+    pub source: RwSignal<String>,
+    /// The editable count matrix.
+    pub matrix: RwSignal<String>,
+    /// A typed consensus.
+    pub consensus: RwSignal<String>,
+    /// A pasted JASPAR/MEME motif.
+    pub motif_text: RwSignal<String>,
+    /// Sequence length.
+    pub length: RwSignal<usize>,
+    /// Positive sequences.
+    pub positives: RwSignal<usize>,
+    /// Negative sequences.
+    pub negatives: RwSignal<usize>,
+    /// `center` or `random`.
+    pub placement: RwSignal<String>,
+    /// Simulation seed.
+    pub sim_seed: RwSignal<u64>,
+    /// Test fraction.
+    pub test_fraction: RwSignal<f64>,
+    /// Split seed.
+    pub split_seed: RwSignal<u64>,
+    /// Filters of the convolution.
+    pub filters: RwSignal<usize>,
+    /// Kernel size.
+    pub kernel: RwSignal<usize>,
+    /// Pool size.
+    pub pool: RwSignal<usize>,
+    /// `same` or `valid`.
+    pub padding: RwSignal<String>,
+    /// `sigmoid` or `softmax`.
+    pub output: RwSignal<String>,
+    /// `keras_fit` or `classic`.
+    pub semantics: RwSignal<String>,
+    /// `adam` or `sgd`.
+    pub optimizer: RwSignal<String>,
+    /// Learning rate.
+    pub learning_rate: RwSignal<f32>,
+    /// Batch size.
+    pub batch: RwSignal<usize>,
+    /// Epochs.
+    pub epochs: RwSignal<usize>,
+    /// Validation fraction.
+    pub validation: RwSignal<f64>,
+    /// Seed of the initial weights and of the shuffles.
+    pub model_seed: RwSignal<u64>,
+    /// The motif the positives carry.
+    pub motif: Memo<Result<Pwm, LabError>>,
+    /// The simulated, split data, with the milliseconds simulation took.
+    pub experiment: Memo<Result<(MotifExperiment, f64), LabError>>,
+    /// The architecture.
+    pub spec: Memo<ModelSpec>,
+    /// The training settings.
+    pub config: Memo<TrainConfig>,
+    /// A fingerprint of everything a run depends on.
+    pub job_key: Memo<u64>,
+    /// The run's status.
+    pub status: RwSignal<Status>,
+    /// (epoch, batch, batches, loss) of the last report.
+    pub progress: RwSignal<Option<(usize, usize, usize, f64)>>,
+    /// Batches per epoch of the current run.
+    pub batches: RwSignal<usize>,
+    /// The epochs so far.
+    pub history: RwSignal<History>,
+    /// The latest weights (after a stop or the end), or an imported model.
+    pub model: RwSignal<Option<SavedModel>>,
+    /// The job the model was trained for (`None` for an imported model).
+    pub model_key: RwSignal<Option<u64>>,
+    /// Training throughput reported by the worker.
+    pub samples_per_second: RwSignal<Option<f64>>,
+    /// When the run was started (`performance.now()`, ms) and how long it took.
+    pub train_ms: RwSignal<(f64, Option<f64>)>,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+impl Lab {
+    /// The state, starting from the URL's settings (the lecture's where absent).
+    pub fn from_url() -> Lab {
+        let source = use_query_param("src", "matrix".to_string());
+        let matrix = use_query_param("m", lecture_matrix_text());
+        let consensus = use_query_param("cons", "CCGGAA".to_string());
+        let motif_text = RwSignal::new(String::new());
+        let length = use_query_param("len", 20usize);
+        let positives = use_query_param("pos", 1000usize);
+        let negatives = use_query_param("neg", 1000usize);
+        let placement = use_query_param("place", "center".to_string());
+        let sim_seed = use_query_param("seed", 0u64);
+        let test_fraction = use_query_param("test", 0.2f64);
+        let split_seed = use_query_param("split", 125u64);
+        let filters = use_query_param("f", 10usize);
+        let kernel = use_query_param("k", 5usize);
+        let pool = use_query_param("p", 4usize);
+        let padding = use_query_param("pad", "same".to_string());
+        let output = use_query_param("out", "sigmoid".to_string());
+        let semantics = use_query_param("sem", "keras_fit".to_string());
+        let optimizer = use_query_param("opt", "adam".to_string());
+        let learning_rate = use_query_param("lr", 0.001f32);
+        let batch = use_query_param("bs", 100usize);
+        let epochs = use_query_param("ep", 20usize);
+        let validation = use_query_param("val", 0.1f64);
+        let model_seed = use_query_param("mseed", 0u64);
+
+        let motif = Memo::new(move |_| {
+            let pfm = match source.get().as_str() {
+                "consensus" => consensus
+                    .with(|c| consensus_motif(c))
+                    .map_err(LabError::Motif)?,
+                "text" => {
+                    motif_text
+                        .with(|t| parse_motif(t))
+                        .map_err(LabError::Format)?
+                        .pfm
+                }
+                _ => matrix.with(|m| parse_matrix(m))?,
+            };
+            pfm.normalize(0.0).map_err(LabError::Motif)
+        });
+        let experiment = Memo::new(move |_| {
+            let pwm = motif.get()?;
+            let simulation = SimulationConfig {
+                length: length.get(),
+                positives: positives.get(),
+                negatives: negatives.get(),
+                placement: if placement.get() == "random" {
+                    Placement::Random
+                } else {
+                    Placement::Center
+                },
+                seed: sim_seed.get(),
+            };
+            let start = now_ms();
+            let experiment =
+                MotifExperiment::new(&pwm, &simulation, test_fraction.get(), split_seed.get())
+                    .map_err(LabError::Simulation)?;
+            Ok((experiment, now_ms() - start))
+        });
+        let spec = Memo::new(move |_| ModelSpec {
+            input_shape: vec![length.get(), 4],
+            layers: vec![
+                LayerSpec::Conv1d(Conv1dConfig {
+                    filters: filters.get(),
+                    kernel_size: kernel.get(),
+                    padding: if padding.get() == "valid" {
+                        Padding::Valid
+                    } else {
+                        Padding::Same
+                    },
+                    activation: Activation::Relu,
+                }),
+                LayerSpec::MaxPool1d(MaxPool1dConfig {
+                    pool_size: pool.get(),
+                }),
+                LayerSpec::Flatten,
+                LayerSpec::Dense(DenseConfig {
+                    units: 2,
+                    activation: if output.get() == "softmax" {
+                        Activation::Softmax
+                    } else {
+                        Activation::Sigmoid
+                    },
+                }),
+            ],
+        });
+        let config = Memo::new(move |_| TrainConfig {
+            batch_size: batch.get(),
+            epochs: epochs.get(),
+            validation_split: validation.get(),
+            validation_mode: ValidationMode::LastRows,
+            shuffle: true,
+            seed: model_seed.get(),
+            loss: LossConfig {
+                kind: LossKind::CategoricalCrossentropy,
+                semantics: if semantics.get() == "classic" {
+                    LossSemantics::ClassicNormaliseClip
+                } else {
+                    LossSemantics::KerasFit
+                },
+            },
+            optimizer: if optimizer.get() == "sgd" {
+                OptimizerConfig::Sgd(SgdConfig {
+                    learning_rate: learning_rate.get(),
+                    momentum: 0.9,
+                })
+            } else {
+                OptimizerConfig::Adam(AdamConfig {
+                    learning_rate: learning_rate.get(),
+                    ..AdamConfig::default()
+                })
+            },
+            early_stopping: None,
+        });
+        let job_key = Memo::new(move |_| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            let parts = (
+                motif.with(|m| format!("{m:?}")),
+                (
+                    length.get(),
+                    positives.get(),
+                    negatives.get(),
+                    placement.get(),
+                    sim_seed.get(),
+                ),
+                (
+                    test_fraction.get().to_bits(),
+                    split_seed.get(),
+                    model_seed.get(),
+                ),
+                serde_json::to_string(&spec.get()).unwrap_or_default(),
+                serde_json::to_string(&config.get()).unwrap_or_default(),
+            );
+            parts.hash(&mut hasher);
+            hasher.finish()
+        });
+        Lab {
+            source,
+            matrix,
+            consensus,
+            motif_text,
+            length,
+            positives,
+            negatives,
+            placement,
+            sim_seed,
+            test_fraction,
+            split_seed,
+            filters,
+            kernel,
+            pool,
+            padding,
+            output,
+            semantics,
+            optimizer,
+            learning_rate,
+            batch,
+            epochs,
+            validation,
+            model_seed,
+            motif,
+            experiment,
+            spec,
+            config,
+            job_key,
+            status: RwSignal::new(Status::Idle),
+            progress: RwSignal::new(None),
+            batches: RwSignal::new(1),
+            history: RwSignal::new(History::default()),
+            model: RwSignal::new(None),
+            model_key: RwSignal::new(None),
+            samples_per_second: RwSignal::new(None),
+            train_ms: RwSignal::new((0.0, None)),
+        }
+    }
+
+    /// The summary of the current architecture (or why it cannot be built).
+    pub fn summary(&self) -> Result<Summary, crate::nn::ModelError> {
+        crate::nn::Sequential::new(self.spec.get(), 0).map(|m| m.summary())
+    }
+
+    /// Whether the current model belongs to the current settings (an imported model always does).
+    pub fn model_is_current(&self) -> bool {
+        self.model.with(Option::is_some)
+            && self
+                .model_key
+                .get()
+                .is_none_or(|key| key == self.job_key.get())
+    }
+
+    /// Records one epoch's report (and moves the progress to its end).
+    pub fn push_epoch(&self, record: EpochRecord) {
+        let batches = self.batches.get_untracked();
+        self.progress
+            .set(Some((record.epoch, batches, batches, record.loss)));
+        self.history.update(|h| h.epochs.push(record));
+    }
+
+    /// Starts timing a run.
+    pub fn start_clock(&self) {
+        self.train_ms.set((now_ms(), None));
+    }
+
+    /// Stops timing a run.
+    pub fn stop_clock(&self) {
+        self.train_ms
+            .update(|(start, took)| *took = Some(now_ms() - *start));
+    }
+}

@@ -1,0 +1,180 @@
+//! A line chart of several series against a shared x axis (training curves: loss and accuracy per
+//! epoch), with an HTML legend that follows the language and never covers the data.
+
+use super::canvas::{css_color, draw_soon, prepare, report, use_resize_tick};
+use crate::ui::i18n::{Bi, use_lang};
+use leptos::prelude::*;
+use plotters::prelude::*;
+
+/// One line: its legend name, colour, style and points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// Legend text.
+    pub name: Bi,
+    /// `(r, g, b)`.
+    pub color: (u8, u8, u8),
+    /// Drawn dashed (validation curves).
+    pub dashed: bool,
+    /// `(x, y)` points; non-finite y values are skipped.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// CSS height of a chart.
+const HEIGHT: f64 = 240.0;
+
+/// A chart of `series`, redrawn when they, the language or the window size change.
+#[component]
+pub fn LineChart(
+    /// The lines.
+    #[prop(into)]
+    series: Signal<Vec<Series>>,
+    /// X-axis title.
+    x_label: Bi,
+    /// Y-axis title.
+    y_label: Bi,
+    /// Fixed y range (otherwise fitted to the data).
+    #[prop(optional)]
+    y_range: Option<(f64, f64)>,
+    /// `data-testid` of the canvas.
+    testid: &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let tick = use_resize_tick();
+    Effect::new(move || {
+        tick.track();
+        let lang = lang.get();
+        let Some(canvas) = canvas.get() else { return };
+        let series = series.get();
+        draw_soon(move || {
+            report(draw(
+                &canvas,
+                &series,
+                x_label.get(lang),
+                y_label.get(lang),
+                y_range,
+            ))
+        });
+    });
+    let legend = move || {
+        series.with(|series| {
+            series
+                .iter()
+                .map(|s| {
+                    let style = format!(
+                        "background:{};{}",
+                        css_color(RGBColor(s.color.0, s.color.1, s.color.2)),
+                        if s.dashed { "opacity:.6" } else { "" }
+                    );
+                    let name = s.name;
+                    view! {
+                        <li>
+                            <span class="swatch" class:dashed=s.dashed style=style></span>
+                            {move || name.get(lang.get())}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let description = move || {
+        let lang = lang.get();
+        series.with(|series| {
+            let parts: Vec<String> = series
+                .iter()
+                .filter_map(|s| {
+                    s.points
+                        .last()
+                        .map(|p| format!("{} {:.4}", s.name.get(lang), p.1))
+                })
+                .collect();
+            format!("{}: {}", y_label.get(lang), parts.join(", "))
+        })
+    };
+    view! {
+        <figure class="plot">
+            <canvas node_ref=canvas style=format!("height:{HEIGHT}px") role="img" aria-label=description data-testid=testid></canvas>
+            <figcaption>
+                <ul class="legend">{legend}</ul>
+            </figcaption>
+        </figure>
+    }
+}
+
+fn draw(
+    canvas: &web_sys::HtmlCanvasElement,
+    series: &[Series],
+    x_label: &str,
+    y_label: &str,
+    y_range: Option<(f64, f64)>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let (backend, s) = prepare(canvas, HEIGHT).ok_or("no 2D canvas")?;
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE)?;
+    let points = || {
+        series
+            .iter()
+            .flat_map(|s| s.points.iter())
+            .filter(|p| p.1.is_finite())
+    };
+    let x_max = points().map(|p| p.0).fold(1.0, f64::max).max(2.0);
+    let (low, high) = y_range.unwrap_or_else(|| {
+        let (lo, hi) = points().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+            (lo.min(p.1), hi.max(p.1))
+        });
+        if lo > hi {
+            (0.0, 1.0)
+        } else {
+            (lo.min(0.0), hi + (hi - lo).max(0.1) * 0.08)
+        }
+    });
+    let font = |size: f64| ("sans-serif", size * s).into_font();
+    let mut chart = ChartBuilder::on(&root)
+        .margin((10.0 * s) as u32)
+        .x_label_area_size((36.0 * s) as u32)
+        .y_label_area_size((52.0 * s) as u32)
+        .build_cartesian_2d(1.0..x_max, low..high)?;
+    chart
+        .configure_mesh()
+        .x_labels(10)
+        .x_label_formatter(&|x| {
+            if (x - x.round()).abs() < 1e-6 {
+                format!("{}", x.round() as i64)
+            } else {
+                String::new()
+            }
+        })
+        .y_label_formatter(&|y| format!("{y:.2}"))
+        .label_style(font(12.0))
+        .axis_desc_style(font(13.0))
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .light_line_style(RGBColor(238, 238, 238))
+        .draw()?;
+    for line in series {
+        let color = RGBColor(line.color.0, line.color.1, line.color.2);
+        let style = color.stroke_width((2.0 * s) as u32);
+        let data: Vec<(f64, f64)> = line
+            .points
+            .iter()
+            .copied()
+            .filter(|p| p.1.is_finite())
+            .collect();
+        if line.dashed {
+            chart.draw_series(DashedLineSeries::new(
+                data.clone(),
+                (6.0 * s) as u32,
+                (4.0 * s) as u32,
+                style,
+            ))?;
+        } else {
+            chart.draw_series(LineSeries::new(data.clone(), style))?;
+        }
+        chart.draw_series(
+            data.into_iter()
+                .map(|p| Circle::new(p, (2.5 * s) as u32, color.filled())),
+        )?;
+    }
+    root.present()?;
+    Ok(())
+}

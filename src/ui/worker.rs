@@ -1,0 +1,108 @@
+//! The page's side of the training Web Worker (`src/bin/worker.rs`).
+//!
+//! The worker is started from a small Blob script that loads Trunk's `worker.js` and
+//! `worker_bg.wasm` from the app's base URL (so a sub-path deployment still finds them). Messages
+//! posted before the worker says `ready` would be lost, so they wait in a queue until then.
+
+use crate::training::job::{FromWorker, ToWorker};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+/// A running training worker; terminated when dropped.
+pub struct TrainingWorker {
+    worker: web_sys::Worker,
+    /// Messages waiting for `ready` (`None` once it came).
+    queue: Rc<RefCell<Option<Vec<String>>>>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
+}
+
+/// The worker's files next to the app: (`worker.js`, `worker_bg.wasm`) as absolute URLs.
+fn worker_urls() -> Result<(String, String), JsValue> {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .ok_or("no document")?;
+    let js = web_sys::Url::new_with_base("worker.js", &base)?.href();
+    let wasm = web_sys::Url::new_with_base("worker_bg.wasm", &base)?.href();
+    Ok((js, wasm))
+}
+
+impl TrainingWorker {
+    /// Starts the worker; every message it sends is parsed and handed to `on_message` (a worker
+    /// error arrives as [`FromWorker::Failed`]).
+    ///
+    /// # Errors
+    /// The browser's error if the worker cannot be created.
+    pub fn spawn(on_message: impl Fn(FromWorker) + 'static) -> Result<TrainingWorker, JsValue> {
+        let (js, wasm) = worker_urls()?;
+        let script = format!(
+            "importScripts({js:?});\nwasm_bindgen({{ module_or_path: {wasm:?} }});\n",
+            js = js,
+            wasm = wasm
+        );
+        let parts = js_sys::Array::of1(&JsValue::from_str(&script));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("text/javascript");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let worker = web_sys::Worker::new(&url)?;
+        let _ = web_sys::Url::revoke_object_url(&url);
+
+        let queue: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
+        let on_message = Rc::new(on_message);
+        let handler = {
+            let (queue, worker, on_message) = (queue.clone(), worker.clone(), on_message.clone());
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                let Some(message) = event
+                    .data()
+                    .as_string()
+                    .and_then(|t| serde_json::from_str::<FromWorker>(&t).ok())
+                else {
+                    return;
+                };
+                if message == FromWorker::Ready {
+                    for pending in queue.borrow_mut().take().unwrap_or_default() {
+                        let _ = worker.post_message(&JsValue::from_str(&pending));
+                    }
+                }
+                on_message(message);
+            })
+        };
+        worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        let on_error =
+            Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
+                event.prevent_default();
+                on_message(FromWorker::Failed {
+                    ko: format!("학습 작업자를 시작할 수 없습니다: {}", event.message()),
+                    en: format!("The training worker could not run: {}", event.message()),
+                });
+            });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(TrainingWorker {
+            worker,
+            queue,
+            _on_message: handler,
+            _on_error: on_error,
+        })
+    }
+
+    /// Sends a message (queued until the worker is ready).
+    pub fn send(&self, message: &ToWorker) {
+        let text = serde_json::to_string(message).expect("messages are plain data");
+        match self.queue.borrow_mut().as_mut() {
+            Some(queue) => queue.push(text),
+            None => {
+                let _ = self.worker.post_message(&JsValue::from_str(&text));
+            }
+        }
+    }
+}
+
+impl Drop for TrainingWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}

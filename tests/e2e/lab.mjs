@@ -1,0 +1,164 @@
+// End-to-end test of the motif lab (issue 5): the lecture defaults trained in the Web Worker, the
+// accuracy and the learned motif read from the DOM, the in-browser wall time, main-thread
+// responsiveness, Stop/Continue, export → import with identical predictions, and the Keras script
+// compiled by Python.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const js = (value) => JSON.stringify(value);
+const text = (testid) => `(document.querySelector('[data-testid=${testid}]')?.textContent ?? '')`;
+
+async function waitFor(browser, expression, what, timeout = 30000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await browser.eval(expression).catch((e) => e.message);
+    if (last) return last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${js(last)})`);
+}
+
+/** Records every file the page offers for download: window.__files[name] = Blob. */
+const CAPTURE_DOWNLOADS = `(() => {
+  if (window.__files) return true;
+  window.__files = {};
+  const blobs = new Map();
+  const create = URL.createObjectURL.bind(URL);
+  URL.createObjectURL = (blob) => { const url = create(blob); blobs.set(url, blob); return url; };
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.download && blobs.has(this.href)) { window.__files[this.download] = blobs.get(this.href); return; }
+    return click.call(this);
+  };
+  return true;
+})()`;
+
+/** Watches the main thread: long-task entries (Chromium) and the largest gap between 5 ms ticks. */
+const WATCH_MAIN_THREAD = `(() => {
+  window.__longtasks = [];
+  window.__maxGap = 0;
+  try {
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longtasks.push(Math.round(e.duration))))
+      .observe({ type: 'longtask' });
+    window.__longtaskSupported = true;
+  } catch (e) { window.__longtaskSupported = false; }
+  let last = performance.now();
+  clearInterval(window.__gapTimer);
+  window.__gapTimer = setInterval(() => { const now = performance.now(); window.__maxGap = Math.max(window.__maxGap, now - last); last = now; }, 5);
+  return true;
+})()`;
+
+async function download(browser, testid, name) {
+  await browser.click(`[data-testid=${testid}]`);
+  return waitFor(browser, `window.__files[${js(name)}] ? window.__files[${js(name)}].text() : null`, `the file ${name}`);
+}
+
+export async function labScenario(browser, { base, shots }) {
+  const shot = (name) => browser.screenshot(join(shots, `${name}.png`));
+  const step = async (name, body) => {
+    try {
+      await body();
+      console.log(`  ✓ ${browser.name}: ${name}`);
+    } catch (error) {
+      error.message = `${browser.name}: ${name}: ${error.message}`;
+      throw error;
+    }
+  };
+  const report = {};
+  const folder = mkdtempSync(join(tmpdir(), 'seqlab-e2e-'));
+
+  await step('lab: lecture defaults, shapes and the 312-parameter summary', async () => {
+    await browser.goto(`${base}motif-lab?lang=en`);
+    await waitFor(browser, `document.querySelector('[data-testid=train]')?.disabled === false`, 'the Train button');
+    assert.match(await browser.eval(text('lab-shapes')), /X: \(2000, 20, 4\) · y: \(2000, 2\)/);
+    assert.equal(await browser.eval(text('total-params')), '312');
+    assert.match(await browser.eval(text('split-counts')), /1600/);
+  });
+
+  await step('lab: train 20 epochs in the worker, fast, accurate, responsive', async () => {
+    await browser.eval(CAPTURE_DOWNLOADS);
+    await browser.eval(WATCH_MAIN_THREAD);
+    const started = Date.now();
+    await browser.click('[data-testid=train]');
+    await waitFor(browser, `${text('test-accuracy')} !== ''`, 'the test accuracy', 60000);
+    report.wallMs = Date.now() - started;
+    const timing = await browser.eval(text('timing'));
+    const [simulation, training] = [...timing.matchAll(/([\d.]+) ms/g)].map((m) => Number(m[1]));
+    const evaluation = Number(await browser.eval(`${text('eval-ms')}.replace(/[^\\d.]/g, '')`));
+    report.inAppMs = simulation + training + evaluation;
+    report.samplesPerSecond = Number(timing.match(/([\d.]+) samples\/s/)[1]);
+    assert.ok(report.inAppMs < 2000, `simulate + train + evaluate took ${report.inAppMs} ms`);
+    report.accuracy = Number(await browser.eval(text('test-accuracy')));
+    assert.ok(report.accuracy >= 0.92, `test accuracy ${report.accuracy}`);
+    assert.equal((await browser.eval(text('epoch-log'))).trim().split('\n').length, 20);
+    const best = await waitFor(browser, text('best-filter-text'), 'the best filter');
+    const [, matches, of] = best.match(/in (\d+) of (\d+) positions/) ?? [];
+    report.bestFilter = best;
+    assert.ok(Number(matches) >= 4 && Number(of) === 5, best);
+    const watch = await browser.eval(`({ supported: window.__longtaskSupported, tasks: window.__longtasks, gap: Math.round(window.__maxGap) })`);
+    report.mainThread = watch;
+    if (watch.supported) assert.deepEqual(watch.tasks, [], `long tasks during training: ${js(watch.tasks)} ms`);
+    assert.ok(watch.gap < 70, `the main thread stalled for ${watch.gap} ms`);
+    await shot('lab-en');
+  });
+
+  await step('lab: export → import gives the same predictions; the Keras script compiles', async () => {
+    const predictions = await download(browser, 'export-predictions', 'seqlab-motif-predictions.csv');
+    assert.equal(predictions.trim().split('\n').length, 401);
+    const model = await download(browser, 'export-model', 'seqlab-motif-model.json');
+    const modelPath = join(folder, 'model.json');
+    writeFileSync(modelPath, model);
+    const script = await download(browser, 'export-keras', 'seqlab_motif_keras.py');
+    const scriptPath = join(folder, 'seqlab_motif_keras.py');
+    writeFileSync(scriptPath, script);
+    execFileSync('python3', ['-m', 'py_compile', scriptPath]);
+    const data = await download(browser, 'export-data', 'seqlab_motif_data.csv');
+    assert.equal(data.trim().split('\n').length, 2001);
+    for (const [testid, name] of [['export-history', 'seqlab-motif-history.csv'], ['export-filters', 'seqlab-motif-filters.meme']]) {
+      assert.ok((await download(browser, testid, name)).length > 100, name);
+    }
+    const accuracy = await browser.eval(text('test-accuracy'));
+    await browser.eval(`(window.__files = {}, true)`);
+    await browser.upload('#lab-import', modelPath);
+    await waitFor(browser, `!!document.querySelector('[data-testid=imported]')`, 'the import notice');
+    assert.equal(await browser.eval(text('test-accuracy')), accuracy);
+    assert.equal(await download(browser, 'export-predictions', 'seqlab-motif-predictions.csv'), predictions);
+  });
+
+  await step('lab: Stop takes effect within a batch, Continue resumes', async () => {
+    await browser.fill('#lab-epochs', '300');
+    await browser.eval(`(document.querySelector('#lab-epochs').dispatchEvent(new Event('change', { bubbles: true })), true)`);
+    await waitFor(browser, `location.search.includes('ep=300')`, 'epochs 300 in the URL');
+    await browser.click('[data-testid=train]');
+    await waitFor(browser, `${text('epoch-log')}.trim().split('\\n').filter(Boolean).length >= 2`, 'two epochs');
+    await browser.click('[data-testid=stop]');
+    await waitFor(browser, `${text('train-status')}.startsWith('Stopped')`, 'the stopped status');
+    const lines = () => browser.eval(`${text('epoch-log')}.trim().split('\\n').filter(Boolean).length`);
+    const stoppedAt = await lines();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.equal(await lines(), stoppedAt, 'no epoch after Stop');
+    assert.ok(stoppedAt < 300);
+    await browser.click('[data-testid=continue]');
+    await waitFor(browser, `${text('epoch-log')}.trim().split('\\n').filter(Boolean).length > ${stoppedAt}`, 'more epochs after Continue');
+    await browser.click('[data-testid=stop]');
+    await waitFor(browser, `${text('train-status')}.startsWith('Stopped')`, 'stopped again');
+  });
+
+  await step('lab: Korean and phone-sized screenshots', async () => {
+    await browser.click('.lang-switch button[lang="ko"]');
+    await waitFor(browser, `${text('train-status')}.includes('멈춤')`, 'Korean status');
+    await shot('lab-ko');
+    await browser.setViewport(390, 844);
+    await browser.goto(`${base}motif-lab?lang=ko`);
+    await waitFor(browser, `document.querySelector('[data-testid=train]')?.disabled === false`, 'the lab on a phone');
+    const overflow = await browser.eval(`document.documentElement.scrollWidth - document.documentElement.clientWidth`);
+    assert.ok(overflow <= 1, `the lab is ${overflow}px wider than the phone`);
+    await shot('lab-phone-ko');
+    await browser.setViewport(1280, 900);
+  });
+  return report;
+}
