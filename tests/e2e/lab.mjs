@@ -37,15 +37,16 @@ const CAPTURE_DOWNLOADS = `(() => {
   return true;
 })()`;
 
-/** Watches the main thread: long-task entries (Chromium) and the largest gap between 5 ms ticks. */
+/** Watches the main thread: long-task entries where supported (Chromium), and the largest gap
+ * between 5 ms timer ticks (used where they are not: Firefox). */
 const WATCH_MAIN_THREAD = `(() => {
   window.__longtasks = [];
   window.__maxGap = 0;
-  try {
+  window.__longtaskSupported = (PerformanceObserver.supportedEntryTypes || []).includes('longtask');
+  if (window.__longtaskSupported) {
     new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longtasks.push(Math.round(e.duration))))
       .observe({ type: 'longtask' });
-    window.__longtaskSupported = true;
-  } catch (e) { window.__longtaskSupported = false; }
+  }
   let last = performance.now();
   clearInterval(window.__gapTimer);
   window.__gapTimer = setInterval(() => { const now = performance.now(); window.__maxGap = Math.max(window.__maxGap, now - last); last = now; }, 5);
@@ -101,9 +102,34 @@ export async function labScenario(browser, { base, shots }) {
     assert.ok(Number(matches) >= 4 && Number(of) === 5, best);
     const watch = await browser.eval(`({ supported: window.__longtaskSupported, tasks: window.__longtasks, gap: Math.round(window.__maxGap) })`);
     report.mainThread = watch;
-    if (watch.supported) assert.deepEqual(watch.tasks, [], `long tasks during training: ${js(watch.tasks)} ms`);
-    assert.ok(watch.gap < 70, `the main thread stalled for ${watch.gap} ms`);
+    if (watch.supported) {
+      // Chromium reports every task over 50 ms: there must be none.
+      assert.deepEqual(watch.tasks, [], `long tasks during training: ${js(watch.tasks)} ms`);
+    } else {
+      // Firefox has no long-task entries: the largest gap between 5 ms timer ticks bounds any task
+      // (it also adds up back-to-back short tasks, so it can only over-estimate).
+      assert.ok(watch.gap < 55, `the main thread stalled for ${watch.gap} ms`);
+    }
     await shot('lab-en');
+  });
+
+  await step('lab: test accuracy over simulation seeds 0..4', async () => {
+    report.accuracyBySeed = [report.accuracy];
+    for (const seed of [1, 2, 3, 4]) {
+      await browser.goto(`${base}motif-lab?lang=en&seed=${seed}`);
+      await waitFor(browser, `document.querySelector('[data-testid=train]')?.disabled === false`, 'the Train button');
+      await browser.click('[data-testid=train]');
+      await waitFor(browser, `${text('test-accuracy')} !== ''`, 'the test accuracy', 60000);
+      report.accuracyBySeed.push(Number(await browser.eval(text('test-accuracy'))));
+    }
+    const sorted = [...report.accuracyBySeed].sort();
+    report.medianAccuracy = sorted[2];
+    assert.ok(report.medianAccuracy >= 0.92, `median ${report.medianAccuracy}`);
+    await browser.goto(`${base}motif-lab?lang=en`);
+    await waitFor(browser, `document.querySelector('[data-testid=train]')?.disabled === false`, 'the Train button');
+    await browser.eval(CAPTURE_DOWNLOADS);
+    await browser.click('[data-testid=train]');
+    await waitFor(browser, `${text('test-accuracy')} !== ''`, 'the test accuracy', 60000);
   });
 
   await step('lab: export → import gives the same predictions; the Keras script compiles', async () => {

@@ -44,11 +44,62 @@ pub fn use_resize_tick() -> ReadSignal<u32> {
     tick
 }
 
-/// Runs `draw` later, in a task of its own, so that many plots updating at once (twenty filter
-/// logos when training ends) never add up to one long main-thread task. `draw` works on the values
-/// it captured.
-pub fn draw_soon(draw: impl FnOnce() + 'static) {
-    set_timeout(draw, std::time::Duration::ZERO);
+/// The shortest interval between two redraws of one canvas.
+pub const MIN_REDRAW_MS: f64 = 100.0;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// What a canvas still has to draw.
+#[derive(Default)]
+struct RedrawState {
+    pending: Option<Box<dyn FnOnce()>>,
+    scheduled: bool,
+    last: f64,
+}
+
+/// Schedules a canvas's drawing: in a task of its own (so many plots updating at once — twenty
+/// filter logos when training ends — never add up to one long main-thread task), at most every
+/// [`MIN_REDRAW_MS`], and only the latest request is drawn (training curves updated every epoch).
+#[derive(Clone, Default)]
+pub struct Redrawer {
+    state: std::rc::Rc<std::cell::RefCell<RedrawState>>,
+}
+
+impl Redrawer {
+    /// A redrawer for one canvas.
+    pub fn new() -> Redrawer {
+        Redrawer::default()
+    }
+
+    /// Draws with `draw` soon, replacing any request not yet drawn.
+    pub fn request(&self, draw: impl FnOnce() + 'static) {
+        let mut state = self.state.borrow_mut();
+        state.pending = Some(Box::new(draw));
+        if state.scheduled {
+            return;
+        }
+        state.scheduled = true;
+        let wait = (state.last + MIN_REDRAW_MS - now_ms()).max(0.0);
+        let shared = self.state.clone();
+        set_timeout(
+            move || {
+                let draw = {
+                    let mut state = shared.borrow_mut();
+                    state.scheduled = false;
+                    state.last = now_ms();
+                    state.pending.take()
+                };
+                if let Some(draw) = draw {
+                    draw();
+                }
+            },
+            std::time::Duration::from_millis(wait as u64),
+        );
+    }
 }
 
 /// A flag that turns true one task after `source` last changed (false meanwhile): content behind

@@ -2,7 +2,7 @@
 //! the bases A (top), C, G, T; blue below zero, red above, white at zero, the sequence's own base
 //! marked with a dot.
 
-use super::canvas::{draw_soon, prepare, report, use_resize_tick};
+use super::canvas::{Redrawer, prepare, report, use_resize_tick};
 use crate::bio::alphabet::{Base, Symbol};
 use crate::ui::i18n::{Bi, use_lang};
 use leptos::prelude::*;
@@ -46,12 +46,13 @@ pub fn Heatmap(
     let lang = use_lang();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let tick = use_resize_tick();
+    let redraw = Redrawer::new();
     Effect::new(move || {
         tick.track();
         let lang = lang.get();
         let Some(canvas) = canvas.get() else { return };
         let (values, sequence) = (values.get(), sequence.get());
-        draw_soon(move || {
+        redraw.request(move || {
             report(draw(
                 &canvas,
                 &values,

@@ -1,7 +1,7 @@
 //! A line chart of several series against a shared x axis (training curves: loss and accuracy per
 //! epoch), with an HTML legend that follows the language and never covers the data.
 
-use super::canvas::{css_color, draw_soon, prepare, report, use_resize_tick};
+use super::canvas::{Redrawer, css_color, prepare, report, use_resize_tick};
 use crate::ui::i18n::{Bi, use_lang};
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -41,12 +41,13 @@ pub fn LineChart(
     let lang = use_lang();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let tick = use_resize_tick();
+    let redraw = Redrawer::new();
     Effect::new(move || {
         tick.track();
         let lang = lang.get();
         let Some(canvas) = canvas.get() else { return };
         let series = series.get();
-        draw_soon(move || {
+        redraw.request(move || {
             report(draw(
                 &canvas,
                 &series,
@@ -136,6 +137,7 @@ fn draw(
         .build_cartesian_2d(1.0..x_max, low..high)?;
     chart
         .configure_mesh()
+        .max_light_lines(1)
         .x_labels(10)
         .x_label_formatter(&|x| {
             if (x - x.round()).abs() < 1e-6 {

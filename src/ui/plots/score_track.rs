@@ -1,6 +1,6 @@
 //! The score track of a scan: every window's score against its start position, one line per strand.
 
-use super::canvas::{BASE_COLORS, css_color, draw_soon, prepare, report, use_resize_tick};
+use super::canvas::{BASE_COLORS, Redrawer, css_color, prepare, report, use_resize_tick};
 use crate::bio::scan::WindowScore;
 use crate::lang::Lang;
 use crate::ui::i18n::{Bi, use_lang};
@@ -37,6 +37,7 @@ pub fn ScoreTrack(
     let lang = use_lang();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let tick = use_resize_tick();
+    let redraw = Redrawer::new();
     Effect::new(move || {
         tick.track();
         let lang = lang.get();
@@ -44,7 +45,7 @@ pub fn ScoreTrack(
         let Some(canvas) = canvas.get() else { return };
         let scores = scores.get();
         if !scores.is_empty() {
-            draw_soon(move || report(draw(&canvas, &scores, y_label, lang)));
+            redraw.request(move || report(draw(&canvas, &scores, y_label, lang)));
         }
     });
     let description = move || {
@@ -121,6 +122,7 @@ fn draw(
         .build_cartesian_2d(-0.5..last + 0.5, (low - pad)..(high + pad))?;
     chart
         .configure_mesh()
+        .max_light_lines(1)
         .x_labels(scores.len().min(12) + 1)
         .x_label_formatter(&|x| {
             if (x - x.round()).abs() < 1e-6 && *x >= 0.0 {

@@ -238,22 +238,26 @@ pub fn TrainPanel() -> impl IntoView {
     let accuracy_curves = Signal::derive(move || lab.history.with(|h| curves(h, true)));
     let timing = move || {
         let lang = lang.get();
-        let sim = lab.experiment.with(|e| e.as_ref().ok().map(|(_, ms)| *ms));
+        let sim = lab
+            .experiment
+            .with(|e| e.as_ref().ok().map(|(_, ms)| *ms))
+            .unwrap_or(0.0);
         let (_, took) = lab.train_ms.get();
-        let speed = lab.samples_per_second.get();
         took.map(|train| {
+            let speed = lab.samples_per_second.get().map(|s| {
+                lang.pick(
+                    format!(" · 작업자 속도 {s:.0} 샘플/초"),
+                    format!(" · worker speed {s:.0} samples/s"),
+                )
+            });
             lang.pick(
                 format!(
-                    "시뮬레이션 {:.0} ms · 학습 {:.0} ms · 작업자 속도 {:.0} 샘플/초",
-                    sim.unwrap_or(0.0),
-                    train,
-                    speed.unwrap_or(0.0)
+                    "시뮬레이션 {sim:.0} ms · 학습 {train:.0} ms{}",
+                    speed.clone().unwrap_or_default()
                 ),
                 format!(
-                    "Simulation {:.0} ms · training {:.0} ms · worker speed {:.0} samples/s",
-                    sim.unwrap_or(0.0),
-                    train,
-                    speed.unwrap_or(0.0)
+                    "Simulation {sim:.0} ms · training {train:.0} ms{}",
+                    speed.unwrap_or_default()
                 ),
             )
         })
