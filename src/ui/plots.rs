@@ -1,6 +1,7 @@
 //! Canvas plots drawn with plotters-canvas. Each is a component that takes signals and redraws when
 //! they (or the language, or the window size) change.
 
+pub mod backend;
 pub mod canvas;
 pub mod glyphs;
 pub mod heatmap;

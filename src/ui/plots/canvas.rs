@@ -1,8 +1,8 @@
 //! Shared canvas set-up: a crisp drawing buffer on high-density screens and a redraw on resize.
 
+use super::backend::MeasuredCanvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 /// Width used when the canvas has not been laid out yet (hidden, or not in the document).
 const FALLBACK_WIDTH: f64 = 640.0;
@@ -23,7 +23,7 @@ pub fn css_color(color: RGBColor) -> String {
 /// Sizes the drawing buffer to the canvas's CSS width × `height` CSS pixels times the device
 /// pixel ratio, and returns the plotters backend with that ratio (multiply font sizes and margins
 /// by it).
-pub fn prepare(canvas: &web_sys::HtmlCanvasElement, height: f64) -> Option<(CanvasBackend, f64)> {
+pub fn prepare(canvas: &web_sys::HtmlCanvasElement, height: f64) -> Option<(MeasuredCanvas, f64)> {
     let ratio = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
@@ -33,7 +33,7 @@ pub fn prepare(canvas: &web_sys::HtmlCanvasElement, height: f64) -> Option<(Canv
     };
     canvas.set_width((width * ratio).round() as u32);
     canvas.set_height((height * ratio).round() as u32);
-    CanvasBackend::with_canvas_object(canvas.clone()).map(|backend| (backend, ratio))
+    MeasuredCanvas::new(canvas).map(|backend| (backend, ratio))
 }
 
 /// A counter that increases whenever the window is resized (read it in a drawing effect).

@@ -164,6 +164,8 @@ pub struct Lab {
     pub job_key: Memo<u64>,
     /// The run's status.
     pub status: RwSignal<Status>,
+    /// Whether the training worker has loaded and said `ready`.
+    pub worker_ready: RwSignal<bool>,
     /// (epoch, batch, batches, loss) of the last report.
     pub progress: RwSignal<Option<(usize, usize, usize, f64)>>,
     /// Batches per epoch of the current run.
@@ -354,6 +356,7 @@ impl Lab {
             config,
             job_key,
             status: RwSignal::new(Status::Idle),
+            worker_ready: RwSignal::new(false),
             progress: RwSignal::new(None),
             batches: RwSignal::new(1),
             history: RwSignal::new(History::default()),

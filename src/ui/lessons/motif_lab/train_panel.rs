@@ -16,7 +16,7 @@ const VALIDATION_COLOR: (u8, u8, u8) = (222, 120, 0);
 
 fn handle(lab: Lab, message: FromWorker) {
     match message {
-        FromWorker::Ready => {}
+        FromWorker::Ready => lab.worker_ready.set(true),
         FromWorker::Started { batches, .. } => {
             lab.batches.set(batches);
             lab.status.set(Status::Running);
@@ -138,7 +138,7 @@ pub fn TrainPanel() -> impl IntoView {
     let lang = use_lang();
     let worker = StoredValue::new_local(None::<TrainingWorker>);
     on_cleanup(move || worker.update_value(|w| *w = None));
-    let send = move |message: ToWorker| {
+    let ensure_worker = move || {
         worker.update_value(|w| {
             if w.is_none() {
                 match TrainingWorker::spawn(move |m| handle(lab, m)) {
@@ -149,6 +149,14 @@ pub fn TrainPanel() -> impl IntoView {
                     )),
                 }
             }
+        });
+    };
+    // Start the worker as soon as the lab is shown: loading and compiling its WebAssembly then
+    // happens while the student reads, not while the first epoch is drawn.
+    set_timeout(ensure_worker, std::time::Duration::ZERO);
+    let send = move |message: ToWorker| {
+        ensure_worker();
+        worker.with_value(|w| {
             if let Some(w) = w {
                 w.send(&message);
             }
@@ -188,7 +196,12 @@ pub fn TrainPanel() -> impl IntoView {
         send(ToWorker::Resume { more_epochs: more });
     };
     let busy = move || matches!(lab.status.get(), Status::Starting | Status::Running);
-    let can_train = move || !busy() && lab.experiment.with(Result::is_ok) && lab.summary().is_ok();
+    let can_train = move || {
+        lab.worker_ready.get()
+            && !busy()
+            && lab.experiment.with(Result::is_ok)
+            && lab.summary().is_ok()
+    };
     let can_resume = move || {
         lab.model_key.get().is_some()
             && lab.model_is_current()
@@ -277,6 +290,9 @@ pub fn TrainPanel() -> impl IntoView {
                     {tr("계속하기", "Continue")}
                 </button>
             </div>
+            <Show when=move || !lab.worker_ready.get() && !matches!(lab.status.get(), Status::Failed(..))>
+                <p class="hint" role="status">{tr("학습 엔진(WebAssembly)을 불러오는 중…", "Loading the training engine (WebAssembly)…")}</p>
+            </Show>
             <Show when=stale>
                 <p class="notice">{tr("학습한 뒤에 설정이 바뀌었습니다. 다시 학습하세요.", "The settings changed since this model was trained: train again.")}</p>
             </Show>
