@@ -34,6 +34,8 @@ step "browser unit tests: Firefox" env -u CHROMEDRIVER GECKODRIVER="$(command -v
 step "trunk build --release" trunk build --release
 step "end-to-end tests (Chromium, Firefox)" node tests/e2e/run.mjs
 
-wasm="$(ls dist/*.wasm)"
-printf '\nrelease wasm: %s bytes raw, %s bytes gzip\n' "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+echo
+for wasm in dist/*.wasm; do
+  printf 'release %s: %s bytes raw, %s bytes gzip\n' "$(basename "$wasm")" "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+done
 log "all tests passed in $((SECONDS - started))s"
