@@ -7,20 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stepper, waitFor } from './util.mjs';
 
 const js = (value) => JSON.stringify(value);
 const text = (testid) => `(document.querySelector('[data-testid=${testid}]')?.textContent ?? '')`;
 
-async function waitFor(browser, expression, what, timeout = 30000) {
-  const deadline = Date.now() + timeout;
-  let last;
-  while (Date.now() < deadline) {
-    last = await browser.eval(expression).catch((e) => e.message);
-    if (last) return last;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${js(last)})`);
-}
 
 /** Records every file the page offers for download: window.__files[name] = Blob. */
 const CAPTURE_DOWNLOADS = `(() => {
@@ -60,15 +51,7 @@ async function download(browser, testid, name) {
 
 export async function labScenario(browser, { base, shots }) {
   const shot = (name) => browser.screenshot(join(shots, `${name}.png`));
-  const step = async (name, body) => {
-    try {
-      await body();
-      console.log(`  ✓ ${browser.name}: ${name}`);
-    } catch (error) {
-      error.message = `${browser.name}: ${name}: ${error.message}`;
-      throw error;
-    }
-  };
+  const step = stepper(browser);
   const report = {};
   const folder = mkdtempSync(join(tmpdir(), 'seqlab-e2e-'));
 

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { stepper, waitFor } from './util.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,21 +25,6 @@ const rowsOf = (css) =>
   `Array.from(document.querySelectorAll(${js(css + ' tbody tr')})).map(tr => Array.from(tr.querySelectorAll('td')).map(td => td.textContent.trim()))`;
 const textOf = (css) => `(document.querySelector(${js(css)})?.textContent ?? '')`;
 
-/** Polls `expression` in the page until it is truthy. */
-async function waitFor(browser, expression, what, timeout = 20000) {
-  const deadline = Date.now() + timeout;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      last = await browser.eval(expression);
-      if (last) return last;
-    } catch (error) {
-      last = error.message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what} (last value: ${js(last)})`);
-}
 
 /** Runs axe-core on the page; fails on any serious or critical violation. */
 async function accessibility(browser, page) {
@@ -57,15 +43,7 @@ async function accessibility(browser, page) {
  */
 export async function scenario(browser, { base, root, shots }) {
   const shot = (name) => browser.screenshot(join(shots, `${name}.png`));
-  const step = async (name, body) => {
-    try {
-      await body();
-      console.log(`  ✓ ${browser.name}: ${name}`);
-    } catch (error) {
-      error.message = `${browser.name}: ${name}: ${error.message}`;
-      throw error;
-    }
-  };
+  const step = stepper(browser);
   const basePath = new URL(base).pathname;
 
   await step('home page in English, nav built from the lessons', async () => {

@@ -122,3 +122,25 @@ pub fn report<E: std::fmt::Debug>(result: Result<(), E>) {
         leptos::logging::warn!("plot not drawn: {error:?}");
     }
 }
+
+/// A plot's canvas. `prepare` runs in an effect: it reads the signals the plot depends on (so a
+/// change re-runs it) and returns the drawing to do, or `None` for nothing yet. The effect also
+/// re-runs on window resizes, and every drawing goes through a [`Redrawer`].
+pub fn use_plot_canvas<D>(
+    prepare: impl Fn() -> Option<D> + 'static,
+) -> NodeRef<leptos::html::Canvas>
+where
+    D: FnOnce(&web_sys::HtmlCanvasElement) -> Result<(), Box<dyn std::error::Error>> + 'static,
+{
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let tick = use_resize_tick();
+    let redraw = Redrawer::new();
+    Effect::new(move || {
+        tick.track();
+        let Some(element) = canvas.get() else { return };
+        if let Some(draw) = prepare() {
+            redraw.request(move || report(draw(&element)));
+        }
+    });
+    canvas
+}

@@ -2,7 +2,7 @@
 //! the bases A (top), C, G, T; blue below zero, red above, white at zero, the sequence's own base
 //! marked with a dot.
 
-use super::canvas::{Redrawer, prepare, report, use_resize_tick};
+use super::canvas::{prepare, use_plot_canvas};
 use crate::bio::alphabet::{Base, Symbol};
 use crate::ui::i18n::{Bi, use_lang};
 use leptos::prelude::*;
@@ -44,22 +44,11 @@ pub fn Heatmap(
     testid: &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
-    let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let tick = use_resize_tick();
-    let redraw = Redrawer::new();
-    Effect::new(move || {
-        tick.track();
-        let lang = lang.get();
-        let Some(canvas) = canvas.get() else { return };
-        let (values, sequence) = (values.get(), sequence.get());
-        redraw.request(move || {
-            report(draw(
-                &canvas,
-                &values,
-                &sequence,
-                lang.pick("위치", "position"),
-            ))
-        });
+    let canvas = use_plot_canvas(move || {
+        let (lang, values, sequence) = (lang.get(), values.get(), sequence.get());
+        Some(move |canvas: &web_sys::HtmlCanvasElement| {
+            draw(canvas, &values, &sequence, lang.pick("위치", "position"))
+        })
     });
     let scale = move || values.with(|v| v.iter().fold(0.0f32, |m, x| m.max(x.abs())));
     view! {

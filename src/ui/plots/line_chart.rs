@@ -1,7 +1,7 @@
 //! A line chart of several series against a shared x axis (training curves: loss and accuracy per
 //! epoch), with an HTML legend that follows the language and never covers the data.
 
-use super::canvas::{Redrawer, css_color, prepare, report, use_resize_tick};
+use super::canvas::{css_color, prepare, use_plot_canvas};
 use crate::ui::i18n::{Bi, use_lang};
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -39,23 +39,17 @@ pub fn LineChart(
     testid: &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
-    let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let tick = use_resize_tick();
-    let redraw = Redrawer::new();
-    Effect::new(move || {
-        tick.track();
-        let lang = lang.get();
-        let Some(canvas) = canvas.get() else { return };
-        let series = series.get();
-        redraw.request(move || {
-            report(draw(
-                &canvas,
+    let canvas = use_plot_canvas(move || {
+        let (lang, series) = (lang.get(), series.get());
+        Some(move |canvas: &web_sys::HtmlCanvasElement| {
+            draw(
+                canvas,
                 &series,
                 x_label.get(lang),
                 y_label.get(lang),
                 y_range,
-            ))
-        });
+            )
+        })
     });
     let legend = move || {
         series.with(|series| {

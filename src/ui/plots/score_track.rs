@@ -1,6 +1,6 @@
 //! The score track of a scan: every window's score against its start position, one line per strand.
 
-use super::canvas::{BASE_COLORS, Redrawer, css_color, prepare, report, use_resize_tick};
+use super::canvas::{BASE_COLORS, css_color, prepare, use_plot_canvas};
 use crate::bio::scan::WindowScore;
 use crate::lang::Lang;
 use crate::ui::i18n::{Bi, use_lang};
@@ -35,18 +35,14 @@ pub fn ScoreTrack(
     y_label: Signal<Bi>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let tick = use_resize_tick();
-    let redraw = Redrawer::new();
-    Effect::new(move || {
-        tick.track();
+    let canvas = use_plot_canvas(move || {
         let lang = lang.get();
         let y_label = y_label.get().get(lang);
-        let Some(canvas) = canvas.get() else { return };
         let scores = scores.get();
-        if !scores.is_empty() {
-            redraw.request(move || report(draw(&canvas, &scores, y_label, lang)));
-        }
+        let empty = scores.is_empty();
+        (!empty).then_some(move |canvas: &web_sys::HtmlCanvasElement| {
+            draw(canvas, &scores, y_label, lang)
+        })
     });
     let description = move || {
         let lang = lang.get();

@@ -3,7 +3,7 @@
 //! top. A switch shows plain probabilities instead (every stack 1 tall), which reads better when
 //! few sites make every position's information small.
 
-use super::canvas::{BASE_COLORS, Redrawer, prepare, report, use_resize_tick};
+use super::canvas::{BASE_COLORS, prepare, use_plot_canvas};
 use super::glyphs::glyph;
 use crate::bio::alphabet::Base;
 use crate::bio::motif::Pwm;
@@ -37,18 +37,14 @@ pub fn SequenceLogo(
     compact: bool,
 ) -> impl IntoView {
     let lang = use_lang();
-    let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let tick = use_resize_tick();
-    let redraw = Redrawer::new();
     let own_switch = bits.is_none();
     let bits = bits.unwrap_or_else(|| RwSignal::new(true));
-    Effect::new(move || {
-        tick.track();
+    let canvas = use_plot_canvas(move || {
         let (lang, bits) = (lang.get(), bits.get());
-        let Some(canvas) = canvas.get() else { return };
-        if let Some(pwm) = pwm.get() {
-            redraw.request(move || report(draw(&canvas, &pwm, bits, height, compact, lang)));
-        }
+        let pwm = pwm.get()?;
+        Some(move |canvas: &web_sys::HtmlCanvasElement| {
+            draw(canvas, &pwm, bits, height, compact, lang)
+        })
     });
     let description = move || pwm.with(|pwm| pwm.as_ref().map(|p| describe(p, lang.get())));
     view! {
