@@ -1,7 +1,8 @@
 //! Datasets as tensors: inputs `x: [N, …]` (for sequences `[N, L, 4]` one-hot) and targets
 //! `y: [N, K]` (one-hot classes or regression values), with row selection for batching, and seeded
-//! train/test splits ([`split`]).
+//! train/test splits ([`split`]); uploaded tables of sequences and values are read by [`csv`].
 
+pub mod csv;
 pub mod split;
 pub mod table;
 

@@ -1,0 +1,147 @@
+//! What can be wrong with an uploaded table: the whole file ([`FileError`]) or one row
+//! ([`RowError`]), each with a message in both languages.
+
+use crate::bio::alphabet::describe_char;
+use crate::lang::Lang;
+use std::fmt;
+
+/// A problem with the whole file: nothing can be read from it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileError {
+    /// No characters but whitespace.
+    Empty,
+    /// Not UTF-8 text (or it contains NUL bytes): probably a spreadsheet or an image.
+    NotText,
+    /// Larger than the limit.
+    TooLarge {
+        /// File size in bytes.
+        bytes: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// More data rows than the limit.
+    TooManyRows {
+        /// The limit.
+        limit: usize,
+    },
+    /// Only one column: a value column is needed next to the sequences.
+    OneColumn,
+    /// The chosen columns do not exist or are the same.
+    BadColumns,
+}
+
+impl FileError {
+    /// The message shown to the student, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            FileError::Empty => lang.pick("파일이 비어 있습니다.".into(), "The file is empty.".into()),
+            FileError::NotText => lang.pick(
+                "텍스트 파일이 아닙니다. 엑셀 파일이라면 CSV(쉼표로 구분)로 저장해서 올려 주세요.".into(),
+                "This is not a text file. If it is a spreadsheet, save it as CSV (comma separated) and upload that.".into(),
+            ),
+            FileError::TooLarge { bytes, limit } => lang.pick(
+                format!("파일이 너무 큽니다 ({:.1} MB). {} MB까지 올릴 수 있습니다.", *bytes as f64 / 1e6, limit / 1_000_000),
+                format!("The file is too large ({:.1} MB); the limit is {} MB.", *bytes as f64 / 1e6, limit / 1_000_000),
+            ),
+            FileError::TooManyRows { limit } => lang.pick(
+                format!("행이 너무 많습니다. {limit}행까지 읽을 수 있습니다."),
+                format!("The file has too many rows; the limit is {limit}."),
+            ),
+            FileError::OneColumn => lang.pick(
+                "열이 하나뿐입니다. 서열 열과 값(발현량) 열이 필요합니다.".into(),
+                "The file has only one column: a sequence column and a value (expression) column are needed.".into(),
+            ),
+            FileError::BadColumns => lang.pick(
+                "서열 열과 값 열로 서로 다른, 있는 열을 골라 주세요.".into(),
+                "Choose two different existing columns for the sequence and the value.".into(),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Why one row was rejected.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowError {
+    /// The row has fewer fields than the chosen column needs.
+    MissingField {
+        /// 1-based column that is missing.
+        column: usize,
+        /// Fields the row has.
+        found: usize,
+    },
+    /// The sequence field is empty.
+    EmptySequence,
+    /// A character that is not a base.
+    InvalidBase {
+        /// The character.
+        ch: char,
+        /// Its 1-based position in the sequence.
+        position: usize,
+    },
+    /// The value field is not a number.
+    NotANumber {
+        /// The field's text.
+        text: String,
+    },
+    /// The value is NaN or infinite.
+    NotFinite {
+        /// The field's text.
+        text: String,
+    },
+    /// The same sequence with the same value already appeared (the first row is kept).
+    Duplicate {
+        /// Line of the first occurrence.
+        first_line: usize,
+    },
+    /// The same sequence with a different value already appeared (the first row is kept).
+    ConflictingDuplicate {
+        /// Line of the first occurrence.
+        first_line: usize,
+        /// Its value.
+        first_value: f64,
+    },
+}
+
+impl RowError {
+    /// The reason shown to the student, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            RowError::MissingField { column, found } => lang.pick(
+                format!("{column}번째 열이 없습니다 (이 행의 칸: {found}개)."),
+                format!("column {column} is missing (the row has {found} fields)."),
+            ),
+            RowError::EmptySequence => lang.pick("서열이 비어 있습니다.".into(), "the sequence is empty.".into()),
+            RowError::InvalidBase { ch, position } => {
+                let shown = describe_char(*ch);
+                lang.pick(
+                    format!("서열의 {position}번째 글자 {shown}은(는) 염기가 아닙니다 (A, C, G, T, U, N만 가능)."),
+                    format!("letter {position} of the sequence, {shown}, is not a base (only A, C, G, T, U, N)."),
+                )
+            }
+            RowError::NotANumber { text } => lang.pick(
+                format!("값 '{text}'은(는) 숫자가 아닙니다."),
+                format!("the value '{text}' is not a number."),
+            ),
+            RowError::NotFinite { text } => lang.pick(
+                format!("값 '{text}'은(는) 유한한 수가 아닙니다 (NaN 또는 무한대)."),
+                format!("the value '{text}' is not finite (NaN or infinity)."),
+            ),
+            RowError::Duplicate { first_line } => lang.pick(
+                format!("{first_line}번째 줄과 같은 서열, 같은 값입니다 (처음 것만 씁니다)."),
+                format!("same sequence and value as line {first_line} (the first is kept)."),
+            ),
+            RowError::ConflictingDuplicate { first_line, first_value } => lang.pick(
+                format!("{first_line}번째 줄과 같은 서열인데 값이 다릅니다 (그 줄의 값 {first_value}만 씁니다)."),
+                format!("same sequence as line {first_line} with another value (only that line's value, {first_value}, is kept)."),
+            ),
+        }
+    }
+}
