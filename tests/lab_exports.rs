@@ -126,3 +126,34 @@ fn print_the_lecture_script() {
     );
     println!("{script}");
 }
+
+#[test]
+#[ignore = "writes the lecture data and script for a manual Keras run: SEQLAB_EXPORT_DIR=dir cargo test --test lab_exports -- --ignored"]
+fn write_the_lecture_export_for_a_keras_run() {
+    let Ok(dir) = std::env::var("SEQLAB_EXPORT_DIR") else {
+        return;
+    };
+    let motif = seqlab::bio::simulate::lecture_motif()
+        .normalize(0.0)
+        .unwrap();
+    let experiment = seqlab::lab::motif::MotifExperiment::new(
+        &motif,
+        &seqlab::bio::simulate::SimulationConfig::default(),
+        0.2,
+        125,
+    )
+    .unwrap();
+    std::fs::write(
+        format!("{dir}/seqlab_motif_data.csv"),
+        experiment.data_csv(),
+    )
+    .unwrap();
+    let script = keras_script(
+        &ModelSpec::lecture(Padding::Same),
+        &config(LossSemantics::KerasFit),
+        0,
+        "seqlab_motif_data.csv",
+        Targets::MotifClasses,
+    );
+    std::fs::write(format!("{dir}/seqlab_motif_keras.py"), script).unwrap();
+}
