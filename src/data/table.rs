@@ -84,11 +84,21 @@ impl fmt::Display for TableError {
 impl std::error::Error for TableError {}
 
 impl SequenceTable {
-    /// One-hot inputs `[N, L, 4]` and targets `[N, K]`.
+    /// One-hot inputs `[N, L, 4]` and targets `[N, K]`, all sequences of one length.
     ///
     /// # Errors
     /// [`TableError`] for an empty table, a bad or differently long sequence, or ragged targets.
     pub fn to_dataset(&self) -> Result<Dataset, TableError> {
+        self.to_dataset_fitted(None)
+    }
+
+    /// Like [`SequenceTable::to_dataset`], but with `Some(length)` every sequence is cut to
+    /// `length` (its 3′ end dropped) or padded on the right with all-zero rows ("no base"), so
+    /// sequences of different lengths fit one tensor `[N, length, 4]`.
+    ///
+    /// # Errors
+    /// As [`SequenceTable::to_dataset`] (without the length check when fitting).
+    pub fn to_dataset_fitted(&self, length: Option<usize>) -> Result<Dataset, TableError> {
         let width = self
             .targets
             .first()
@@ -103,12 +113,9 @@ impl SequenceTable {
         for (i, text) in self.sequences.iter().enumerate() {
             let parsed = parse_sequence(text)
                 .map_err(|error| TableError::BadSequence { row: i + 1, error })?;
-            if let Some(first) = symbols.first().map(Vec::len).filter(|&l| l != parsed.len()) {
-                return Err(TableError::Length {
-                    row: i + 1,
-                    expected: first,
-                    found: parsed.len(),
-                });
+            let first = symbols.first().map(Vec::len).filter(|&l| l != parsed.len());
+            if let (Some(first), None) = (first, length) {
+                return Err(TableError::Length { row: i + 1, expected: first, found: parsed.len() });
             }
             if self.targets[i].len() != width {
                 return Err(TableError::Targets { row: i + 1 });
@@ -117,7 +124,21 @@ impl SequenceTable {
         }
         let y = Array2::from_shape_vec((self.targets.len(), width), self.targets.concat())
             .expect("N × K targets");
-        Ok(Dataset::new(one_hot_batch(&symbols).into_dyn(), y))
+        let x = match length {
+            None => one_hot_batch(&symbols),
+            Some(length) => {
+                let mut x = ndarray::Array3::zeros((symbols.len(), length, 4));
+                for (n, sequence) in symbols.iter().enumerate() {
+                    for (t, &symbol) in sequence.iter().take(length).enumerate() {
+                        for (b, v) in crate::bio::one_hot::one_hot_row(symbol).into_iter().enumerate() {
+                            x[[n, t, b]] = v;
+                        }
+                    }
+                }
+                x
+            }
+        };
+        Ok(Dataset::new(x.into_dyn(), y))
     }
 }
 
@@ -163,5 +184,18 @@ mod tests {
             SequenceTable::default().to_dataset(),
             Err(TableError::Empty)
         );
+    }
+
+    #[test]
+    fn fitting_pads_with_zero_rows_and_cuts_the_three_prime_end() {
+        let mixed = SequenceTable {
+            sequences: vec!["ACGT".into(), "AC".into()],
+            targets: vec![vec![1.0], vec![2.0]],
+        };
+        assert!(mixed.to_dataset().is_err(), "unequal lengths need a fitting length");
+        let fitted = mixed.to_dataset_fitted(Some(3)).unwrap();
+        assert_eq!(fitted.x.shape(), &[2, 3, 4]);
+        assert_eq!((0..4).map(|b| fitted.x[[1, 2, b]]).sum::<f32>(), 0.0, "a zero row");
+        assert_eq!(fitted.x[[0, 2, 2]], 1.0, "G is kept, the T cut off");
     }
 }

@@ -22,6 +22,9 @@ pub struct TrainJob {
     pub config: TrainConfig,
     /// The training rows (the validation rows are split off them, as Keras does).
     pub train: SequenceTable,
+    /// Pad (zero rows) or cut every sequence to this length (`None`: they already agree).
+    #[serde(default)]
+    pub fit_length: Option<usize>,
 }
 
 /// A message to the worker.
@@ -267,6 +270,7 @@ mod tests {
                 early_stopping: None,
             },
             train: SequenceTable { sequences, targets },
+            fit_length: None,
         }
     }
 

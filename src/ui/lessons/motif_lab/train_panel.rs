@@ -174,6 +174,7 @@ pub fn TrainPanel() -> impl IntoView {
             model_seed: lab.model_seed.get_untracked(),
             config: lab.config.get_untracked(),
             train,
+            fit_length: None,
         };
         lab.history.set(History::default());
         lab.model.set(None);
