@@ -115,7 +115,11 @@ impl SequenceTable {
                 .map_err(|error| TableError::BadSequence { row: i + 1, error })?;
             let first = symbols.first().map(Vec::len).filter(|&l| l != parsed.len());
             if let (Some(first), None) = (first, length) {
-                return Err(TableError::Length { row: i + 1, expected: first, found: parsed.len() });
+                return Err(TableError::Length {
+                    row: i + 1,
+                    expected: first,
+                    found: parsed.len(),
+                });
             }
             if self.targets[i].len() != width {
                 return Err(TableError::Targets { row: i + 1 });
@@ -130,7 +134,10 @@ impl SequenceTable {
                 let mut x = ndarray::Array3::zeros((symbols.len(), length, 4));
                 for (n, sequence) in symbols.iter().enumerate() {
                     for (t, &symbol) in sequence.iter().take(length).enumerate() {
-                        for (b, v) in crate::bio::one_hot::one_hot_row(symbol).into_iter().enumerate() {
+                        for (b, v) in crate::bio::one_hot::one_hot_row(symbol)
+                            .into_iter()
+                            .enumerate()
+                        {
                             x[[n, t, b]] = v;
                         }
                     }
@@ -192,10 +199,17 @@ mod tests {
             sequences: vec!["ACGT".into(), "AC".into()],
             targets: vec![vec![1.0], vec![2.0]],
         };
-        assert!(mixed.to_dataset().is_err(), "unequal lengths need a fitting length");
+        assert!(
+            mixed.to_dataset().is_err(),
+            "unequal lengths need a fitting length"
+        );
         let fitted = mixed.to_dataset_fitted(Some(3)).unwrap();
         assert_eq!(fitted.x.shape(), &[2, 3, 4]);
-        assert_eq!((0..4).map(|b| fitted.x[[1, 2, b]]).sum::<f32>(), 0.0, "a zero row");
+        assert_eq!(
+            (0..4).map(|b| fitted.x[[1, 2, b]]).sum::<f32>(),
+            0.0,
+            "a zero row"
+        );
         assert_eq!(fitted.x[[0, 2, 2]], 1.0, "G is kept, the T cut off");
     }
 }

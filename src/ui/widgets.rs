@@ -12,6 +12,7 @@ pub mod radio_group;
 pub mod scan_table;
 pub mod sequence_input;
 pub mod summary_table;
+pub mod train_controls;
 pub mod try_this;
 
 pub use check_question::CheckQuestion;
@@ -26,4 +27,5 @@ pub use radio_group::RadioGroup;
 pub use scan_table::ScanTable;
 pub use sequence_input::SequenceInput;
 pub use summary_table::SummaryTable;
+pub use train_controls::{Metric, TrainControls};
 pub use try_this::TryThis;

@@ -3,7 +3,7 @@
 
 use super::interpret_panel::Interpretation;
 use super::results::TestResult;
-use super::state::{Lab, Status};
+use super::state::Lab;
 use crate::bio::formats::NamedMotif;
 use crate::bio::motif::Pfm;
 use crate::lab::keras_script::{Targets, keras_script};
@@ -31,14 +31,14 @@ pub fn ExportPanel(
     let model_json = Callback::new(move |_| {
         lab.model_is_current()
             .then(|| {
-                lab.model.with_untracked(|m| {
+                lab.run.model.with_untracked(|m| {
                     m.as_ref()
                         .map(|m| serde_json::to_string_pretty(m).unwrap_or_default())
                 })
             })
             .flatten()
     });
-    let history_csv = Callback::new(move |_| Some(lab.history.with_untracked(|h| h.to_csv())));
+    let history_csv = Callback::new(move |_| Some(lab.run.history.with_untracked(|h| h.to_csv())));
     let predictions = Callback::new(move |_| {
         let test = lab
             .experiment
@@ -99,9 +99,7 @@ pub fn ExportPanel(
                         && model.output_shape() == [2] =>
                 {
                     import_error.set(None);
-                    lab.model.set(Some(model.to_saved()));
-                    lab.model_key.set(None);
-                    lab.status.set(Status::Idle);
+                    lab.run.import(model.to_saved());
                 }
                 Ok(model) => import_error.set(Some(crate::nn::ModelError::WeightsMismatch {
                     detail: format!(
@@ -115,7 +113,7 @@ pub fn ExportPanel(
             }
         });
     };
-    let imported = move || lab.model.with(Option::is_some) && lab.model_key.get().is_none();
+    let imported = move || lab.run.is_imported();
     view! {
         <section class="panel" aria-labelledby="lab-step-7">
             <h2 id="lab-step-7">{tr("7 · 내보내기와 불러오기", "7 · Export and import")}</h2>
@@ -127,7 +125,7 @@ pub fn ExportPanel(
             </En>
             <div class="buttons">
                 <DownloadButton label=Bi::new("모델 (JSON)", "Model (JSON)") filename="seqlab-motif-model.json" mime="application/json" contents=model_json enabled=has_model testid="export-model" />
-                <DownloadButton label=Bi::new("학습 기록 (CSV)", "History (CSV)") filename="seqlab-motif-history.csv" mime="text/csv" contents=history_csv enabled=Signal::derive(move || lab.history.with(|h| !h.epochs.is_empty())) testid="export-history" />
+                <DownloadButton label=Bi::new("학습 기록 (CSV)", "History (CSV)") filename="seqlab-motif-history.csv" mime="text/csv" contents=history_csv enabled=Signal::derive(move || lab.run.history.with(|h| !h.epochs.is_empty())) testid="export-history" />
                 <DownloadButton label=Bi::new("시험 예측 (CSV)", "Test predictions (CSV)") filename="seqlab-motif-predictions.csv" mime="text/csv" contents=predictions enabled=Signal::derive(move || result.with(Option::is_some)) testid="export-predictions" />
                 <DownloadButton label=Bi::new("필터 (MEME)", "Filters (MEME)") filename="seqlab-motif-filters.meme" contents=filters enabled=has_model testid="export-filters" />
                 <DownloadButton label=Bi::new("데이터 (CSV)", "Data (CSV)") filename=DATA_FILE mime="text/csv" contents=data_csv enabled=has_data testid="export-data" />

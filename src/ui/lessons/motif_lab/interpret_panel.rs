@@ -48,7 +48,7 @@ pub struct Interpretation {
 /// The filters of the current model over the training sequences.
 pub fn use_interpretation(lab: Lab) -> Memo<Option<Interpretation>> {
     Memo::new(move |_| {
-        lab.model.track();
+        lab.run.model.track();
         lab.job_key.track();
         let mut model = trained_model(&lab)?;
         let planted = lab.motif.get().ok()?;
@@ -101,7 +101,7 @@ pub fn InterpretPanel(
     let bits = RwSignal::new(true);
     let planted = Signal::derive(move || lab.motif.get().ok());
     // Built one task after the model arrives (the results come first), so no task grows long.
-    let ready = use_next_task(move || lab.model.track());
+    let ready = use_next_task(move || lab.run.model.track());
     let best_text = move || {
         let lang = lang.get();
         interpretation.with(|i| {
@@ -199,7 +199,7 @@ fn Mutagenesis() -> impl IntoView {
         })
     };
     let chosen = RwSignal::new(first_positive());
-    let ready = use_next_task(move || lab.model.track());
+    let ready = use_next_task(move || lab.run.model.track());
     let count = move || {
         lab.experiment
             .with(|e| e.as_ref().map_or(1, |(x, _)| x.split.test.len()))

@@ -31,7 +31,7 @@ pub fn trained_model(lab: &Lab) -> Option<Sequential> {
     if !lab.model_is_current() {
         return None;
     }
-    lab.model.with(|m| {
+    lab.run.model.with(|m| {
         m.as_ref()
             .and_then(|saved| Sequential::from_saved(saved).ok())
     })
@@ -69,7 +69,7 @@ fn test_result(
 /// The memo every later step reads.
 pub fn use_test_result(lab: Lab) -> Memo<Option<TestResult>> {
     Memo::new(move |_| {
-        lab.model.track();
+        lab.run.model.track();
         lab.job_key.track();
         let mut model = trained_model(&lab)?;
         lab.experiment.with(|e| {

@@ -11,11 +11,11 @@ use crate::lab::motif::MotifExperiment;
 use crate::lang::Lang;
 use crate::nn::{
     Activation, AdamConfig, Conv1dConfig, DenseConfig, LayerSpec, LossConfig, LossKind,
-    LossSemantics, MaxPool1dConfig, ModelSpec, OptimizerConfig, Padding, SavedModel, SgdConfig,
-    Summary,
+    LossSemantics, MaxPool1dConfig, ModelSpec, OptimizerConfig, Padding, SgdConfig, Summary,
 };
-use crate::training::{EpochRecord, History, StopReason, TrainConfig, ValidationMode};
+use crate::training::{TrainConfig, ValidationMode};
 use crate::ui::state::use_query_param;
+use crate::ui::training::TrainingSession;
 use leptos::prelude::*;
 use std::hash::{Hash, Hasher};
 
@@ -86,23 +86,6 @@ fn parse_matrix(text: &str) -> Result<Pfm, LabError> {
     Pfm::from_counts(counts).map_err(LabError::Motif)
 }
 
-/// The training run as the page sees it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Status {
-    /// Nothing trained yet (or settings changed since).
-    Idle,
-    /// Waiting for the worker.
-    Starting,
-    /// Training.
-    Running,
-    /// Stopped by the student; can continue.
-    Paused,
-    /// Ended.
-    Finished(StopReason),
-    /// The worker reported an error (Korean, English).
-    Failed(String, String),
-}
-
 /// Every signal of the lab.
 #[derive(Clone, Copy)]
 pub struct Lab {
@@ -162,24 +145,8 @@ pub struct Lab {
     pub config: Memo<TrainConfig>,
     /// A fingerprint of everything a run depends on.
     pub job_key: Memo<u64>,
-    /// The run's status.
-    pub status: RwSignal<Status>,
-    /// Whether the training worker has loaded and said `ready`.
-    pub worker_ready: RwSignal<bool>,
-    /// (epoch, batch, batches, loss) of the last report.
-    pub progress: RwSignal<Option<(usize, usize, usize, f64)>>,
-    /// Batches per epoch of the current run.
-    pub batches: RwSignal<usize>,
-    /// The epochs so far.
-    pub history: RwSignal<History>,
-    /// The latest weights (after a stop or the end), or an imported model.
-    pub model: RwSignal<Option<SavedModel>>,
-    /// The job the model was trained for (`None` for an imported model).
-    pub model_key: RwSignal<Option<u64>>,
-    /// Training throughput reported by the worker.
-    pub samples_per_second: RwSignal<Option<f64>>,
-    /// When the run was started (`performance.now()`, ms) and how long it took.
-    pub train_ms: RwSignal<(f64, Option<f64>)>,
+    /// The training run and its worker.
+    pub run: TrainingSession,
 }
 
 fn now_ms() -> f64 {
@@ -355,15 +322,7 @@ impl Lab {
             spec,
             config,
             job_key,
-            status: RwSignal::new(Status::Idle),
-            worker_ready: RwSignal::new(false),
-            progress: RwSignal::new(None),
-            batches: RwSignal::new(1),
-            history: RwSignal::new(History::default()),
-            model: RwSignal::new(None),
-            model_key: RwSignal::new(None),
-            samples_per_second: RwSignal::new(None),
-            train_ms: RwSignal::new((0.0, None)),
+            run: TrainingSession::spawn(),
         }
     }
 
@@ -374,29 +333,6 @@ impl Lab {
 
     /// Whether the current model belongs to the current settings (an imported model always does).
     pub fn model_is_current(&self) -> bool {
-        self.model.with(Option::is_some)
-            && self
-                .model_key
-                .get()
-                .is_none_or(|key| key == self.job_key.get())
-    }
-
-    /// Records one epoch's report (and moves the progress to its end).
-    pub fn push_epoch(&self, record: EpochRecord) {
-        let batches = self.batches.get_untracked();
-        self.progress
-            .set(Some((record.epoch, batches, batches, record.loss)));
-        self.history.update(|h| h.epochs.push(record));
-    }
-
-    /// Starts timing a run.
-    pub fn start_clock(&self) {
-        self.train_ms.set((now_ms(), None));
-    }
-
-    /// Stops timing a run.
-    pub fn stop_clock(&self) {
-        self.train_ms
-            .update(|(start, took)| *took = Some(now_ms() - *start));
+        self.run.has_model_for(self.job_key.get())
     }
 }

@@ -1,0 +1,266 @@
+//! A training run as the page sees it, shared by the labs: the Web Worker, the status, the progress,
+//! the history and the latest weights. The worker starts when the session is created (so loading
+//! its WebAssembly never competes with the first epoch) and is terminated with the page.
+
+use crate::lang::Lang;
+use crate::nn::SavedModel;
+use crate::training::job::{FromWorker, ToWorker, TrainJob};
+use crate::training::{EpochRecord, History, StopReason};
+use crate::ui::worker::TrainingWorker;
+use leptos::prelude::*;
+
+/// Where a run stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Nothing trained yet.
+    Idle,
+    /// Waiting for the worker.
+    Starting,
+    /// Training.
+    Running,
+    /// Stopped by the student; can continue.
+    Paused,
+    /// Ended.
+    Finished(StopReason),
+    /// The worker reported an error (Korean, English).
+    Failed(String, String),
+}
+
+impl Status {
+    /// The status line, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Status::Idle => lang
+                .pick("아직 학습하지 않았습니다.", "Not trained yet.")
+                .to_string(),
+            Status::Starting => lang
+                .pick(
+                    "학습 작업자를 준비하는 중…",
+                    "Starting the training worker…",
+                )
+                .to_string(),
+            Status::Running => lang
+                .pick(
+                    "학습 중 (Web Worker에서, 페이지는 계속 반응합니다)",
+                    "Training (in a Web Worker; the page stays responsive)",
+                )
+                .to_string(),
+            Status::Paused => lang
+                .pick(
+                    "멈춤. 계속하기를 누르면 이어서 학습합니다.",
+                    "Stopped. Continue picks up where it left off.",
+                )
+                .to_string(),
+            Status::Finished(reason) => reason.message(lang),
+            Status::Failed(ko, en) => lang.pick(ko.clone(), en.clone()),
+        }
+    }
+
+    /// Whether the status reports a problem (a failure or a diverged run).
+    pub fn is_error(&self) -> bool {
+        matches!(
+            self,
+            Status::Failed(..) | Status::Finished(StopReason::Diverged { .. })
+        )
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// One training run and its worker. Cheap to copy (all signals).
+#[derive(Clone, Copy)]
+pub struct TrainingSession {
+    worker: StoredValue<Option<TrainingWorker>, LocalStorage>,
+    /// Whether the worker has loaded and said `ready`.
+    pub worker_ready: RwSignal<bool>,
+    /// The run's status.
+    pub status: RwSignal<Status>,
+    /// (epoch, batch, batches, loss) of the last report.
+    pub progress: RwSignal<Option<(usize, usize, usize, f64)>>,
+    /// Batches per epoch of the current run.
+    pub batches: RwSignal<usize>,
+    /// The epochs so far.
+    pub history: RwSignal<History>,
+    /// The latest weights (after a stop or the end), or an imported model.
+    pub model: RwSignal<Option<SavedModel>>,
+    /// The settings fingerprint the model was trained for (`None` for an imported model).
+    pub model_key: RwSignal<Option<u64>>,
+    /// Training throughput reported by the worker at the end.
+    pub samples_per_second: RwSignal<Option<f64>>,
+    /// When the run started (`performance.now()`, ms) and how long it took.
+    pub train_ms: RwSignal<(f64, Option<f64>)>,
+}
+
+impl TrainingSession {
+    /// A new session; its worker starts in the next task.
+    pub fn spawn() -> TrainingSession {
+        let session = TrainingSession {
+            worker: StoredValue::new_local(None),
+            worker_ready: RwSignal::new(false),
+            status: RwSignal::new(Status::Idle),
+            progress: RwSignal::new(None),
+            batches: RwSignal::new(1),
+            history: RwSignal::new(History::default()),
+            model: RwSignal::new(None),
+            model_key: RwSignal::new(None),
+            samples_per_second: RwSignal::new(None),
+            train_ms: RwSignal::new((0.0, None)),
+        };
+        on_cleanup(move || session.worker.update_value(|w| *w = None));
+        set_timeout(move || session.ensure_worker(), std::time::Duration::ZERO);
+        session
+    }
+
+    fn ensure_worker(self) {
+        self.worker.update_value(|w| {
+            if w.is_none() {
+                match TrainingWorker::spawn(move |m| self.handle(m)) {
+                    Ok(spawned) => *w = Some(spawned),
+                    Err(e) => self.status.set(Status::Failed(
+                        format!("학습 작업자를 만들 수 없습니다: {e:?}"),
+                        format!("The training worker could not be created: {e:?}"),
+                    )),
+                }
+            }
+        });
+    }
+
+    fn send(self, message: ToWorker) {
+        self.ensure_worker();
+        self.worker.with_value(|w| {
+            if let Some(w) = w {
+                w.send(&message);
+            }
+        });
+    }
+
+    fn handle(self, message: FromWorker) {
+        match message {
+            FromWorker::Ready => self.worker_ready.set(true),
+            FromWorker::Started { batches, .. } => {
+                self.batches.set(batches);
+                self.status.set(Status::Running);
+            }
+            FromWorker::Batch {
+                epoch,
+                batch,
+                batches,
+                loss,
+            } => self.progress.set(Some((epoch, batch, batches, loss))),
+            FromWorker::Epoch { record } => self.push_epoch(record),
+            FromWorker::Paused { model, history } => {
+                self.stop_clock();
+                self.history.set(history);
+                self.status.set(Status::Paused);
+                self.hand_over(model);
+            }
+            FromWorker::Finished {
+                reason,
+                model,
+                history,
+                samples_per_second,
+            } => {
+                self.stop_clock();
+                self.history.set(history);
+                self.samples_per_second.set(Some(samples_per_second));
+                self.status.set(Status::Finished(reason));
+                self.hand_over(model);
+            }
+            FromWorker::Failed { ko, en } => self.status.set(Status::Failed(ko, en)),
+        }
+    }
+
+    /// Gives the weights to whatever evaluates them in a task of its own, after the status and the
+    /// curves have been shown, so no single main-thread task grows long.
+    fn hand_over(self, model: SavedModel) {
+        set_timeout(
+            move || self.model.set(Some(model)),
+            std::time::Duration::ZERO,
+        );
+    }
+
+    fn push_epoch(self, record: EpochRecord) {
+        let batches = self.batches.get_untracked();
+        self.progress
+            .set(Some((record.epoch, batches, batches, record.loss)));
+        self.history.update(|h| h.epochs.push(record));
+    }
+
+    fn stop_clock(self) {
+        self.train_ms
+            .update(|(start, took)| *took = Some(now_ms() - *start));
+    }
+
+    /// Starts `job`; `key` fingerprints the settings it was made from.
+    pub fn start(self, job: TrainJob, key: u64) {
+        self.history.set(History::default());
+        self.model.set(None);
+        self.model_key.set(Some(key));
+        self.progress.set(None);
+        self.samples_per_second.set(None);
+        self.status.set(Status::Starting);
+        self.train_ms.set((now_ms(), None));
+        self.send(ToWorker::Start(Box::new(job)));
+    }
+
+    /// Stops after the current batch.
+    pub fn stop(self) {
+        self.send(ToWorker::Stop);
+    }
+
+    /// Continues a stopped run, or a finished one for `more_epochs` further epochs.
+    pub fn resume(self, more_epochs: usize) {
+        let more = if matches!(self.status.get_untracked(), Status::Paused) {
+            0
+        } else {
+            more_epochs
+        };
+        self.status.set(Status::Running);
+        self.train_ms.set((now_ms(), None));
+        self.send(ToWorker::Resume { more_epochs: more });
+    }
+
+    /// Uses a model read from a file instead of a trained one.
+    pub fn import(self, model: SavedModel) {
+        self.model.set(Some(model));
+        self.model_key.set(None);
+        self.status.set(Status::Idle);
+    }
+
+    /// Whether the worker is starting or training.
+    pub fn is_busy(self) -> bool {
+        matches!(self.status.get(), Status::Starting | Status::Running)
+    }
+
+    /// Whether there is a model for the settings fingerprinted `key` (an imported model always
+    /// counts).
+    pub fn has_model_for(self, key: u64) -> bool {
+        self.model.with(Option::is_some) && self.model_key.get().is_none_or(|k| k == key)
+    }
+
+    /// Whether the model was imported rather than trained here.
+    pub fn is_imported(self) -> bool {
+        self.model.with(Option::is_some) && self.model_key.get().is_none()
+    }
+
+    /// Whether a trained model exists but for other settings than `key`.
+    pub fn is_stale(self, key: u64) -> bool {
+        self.model_key.get().is_some_and(|k| k != key)
+    }
+
+    /// Whether Continue makes sense: a stopped run, or one that completed or stopped early, for
+    /// the settings fingerprinted `key`.
+    pub fn can_resume(self, key: u64) -> bool {
+        self.model_key.get() == Some(key)
+            && self.model.with(Option::is_some)
+            && matches!(
+                self.status.get(),
+                Status::Paused
+                    | Status::Finished(StopReason::Completed | StopReason::EarlyStopped { .. })
+            )
+    }
+}
