@@ -2,7 +2,10 @@
 //!
 //! - [`motif`]: the motif lab (LECTURE.md items 12–16): simulate → label → split → tables, and the
 //!   files the page offers (data, history, predictions, filter motifs).
+//! - [`expression`]: the expression lab: real, simulated or uploaded rows, standardised targets,
+//!   regression reports, presets, learning-curve sizes.
 //! - [`keras_script`]: a Python script that rebuilds a SeqLab model and its training in Keras.
 
+pub mod expression;
 pub mod keras_script;
 pub mod motif;

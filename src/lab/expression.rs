@@ -1,0 +1,345 @@
+//! The expression lab's data and numbers (LECTURE.md item 17): sequence → expression value, a
+//! regression. Rows come from the built-in real data, a simulation with a known rule, or an
+//! upload; the targets are standardised (z-scores from the training rows) for training and turned
+//! back for display.
+
+use crate::data::{SequenceTable, Split, train_test_split};
+use crate::metrics;
+use crate::nn::{
+    Activation, Conv1dConfig, DenseConfig, LayerSpec, MaxPool1dConfig, ModelSpec, Padding,
+    SavedModel,
+};
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+/// One sequence and its measured (or simulated) value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// Upper-case DNA.
+    pub sequence: String,
+    /// The value in its own unit (mean ribosome load for the real data).
+    pub value: f64,
+}
+
+/// The rule of the simulated 5′UTRs: uniform random bases; the value starts at [`SIM_BASE`], each
+/// `ATG` (an upstream start codon, which lets ribosomes start too early) costs [`SIM_ATG`] (up to
+/// two), a Kozak-like `A` or `G` three bases before the 3′ end adds [`SIM_KOZAK`], and Gaussian
+/// noise of sd [`SIM_NOISE`] is added. A network should find the ATGs.
+pub const SIM_BASE: f64 = 6.0;
+/// Value change per upstream ATG.
+pub const SIM_ATG: f64 = -1.5;
+/// Value change for a purine at position −3 from the 3′ end.
+pub const SIM_KOZAK: f64 = 0.6;
+/// Noise standard deviation.
+pub const SIM_NOISE: f64 = 0.4;
+
+/// Simulates `n` 5′UTRs of `length` bases with the rule above, from `seed`.
+pub fn simulate_utrs(n: usize, length: usize, seed: u64) -> Vec<Row> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    (0..n)
+        .map(|_| {
+            let sequence: String = (0..length)
+                .map(|_| ['A', 'C', 'G', 'T'][rng.random_range(0..4)])
+                .collect();
+            let atgs = sequence.matches("ATG").count().min(2) as f64;
+            let kozak = length >= 3 && matches!(sequence.as_bytes()[length - 3], b'A' | b'G');
+            // Box–Muller from two uniforms.
+            let (u, v): (f64, f64) = (rng.random::<f64>().max(1e-12), rng.random());
+            let noise = (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos() * SIM_NOISE;
+            let value = SIM_BASE + SIM_ATG * atgs + if kozak { SIM_KOZAK } else { 0.0 } + noise;
+            Row { sequence, value }
+        })
+        .collect()
+}
+
+/// The z-score of the training values: `z = (v − mean) / sd`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Standardizer {
+    /// Mean of the training values.
+    pub mean: f64,
+    /// Their standard deviation (1 if they are all equal).
+    pub std: f64,
+}
+
+impl Standardizer {
+    /// Fits mean and standard deviation to `values`.
+    pub fn fit(values: impl Iterator<Item = f64> + Clone) -> Standardizer {
+        let n = values.clone().count().max(1) as f64;
+        let mean = values.clone().sum::<f64>() / n;
+        let var = values.map(|v| (v - mean).powi(2)).sum::<f64>() / n;
+        Standardizer {
+            mean,
+            std: if var > 0.0 { var.sqrt() } else { 1.0 },
+        }
+    }
+
+    /// A value as a z-score.
+    pub fn apply(&self, value: f64) -> f64 {
+        (value - self.mean) / self.std
+    }
+
+    /// A z-score back in the value's unit.
+    pub fn invert(&self, z: f64) -> f64 {
+        z * self.std + self.mean
+    }
+}
+
+/// Rows, their split and the standardisation fitted on the training rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExpressionData {
+    /// Every row.
+    pub rows: Vec<Row>,
+    /// Training and test rows.
+    pub split: Split,
+    /// Fitted on the training rows.
+    pub scaler: Standardizer,
+}
+
+impl ExpressionData {
+    /// Splits `rows` (`test_fraction` for testing, from `seed`) and fits the standardisation.
+    pub fn new(rows: Vec<Row>, test_fraction: f64, seed: u64) -> ExpressionData {
+        let split = train_test_split(rows.len(), test_fraction, seed);
+        let scaler = Standardizer::fit(split.train.iter().map(|&i| rows[i].value));
+        ExpressionData {
+            rows,
+            split,
+            scaler,
+        }
+    }
+
+    /// `rows` as a table with standardised targets.
+    pub fn table(&self, rows: &[usize]) -> SequenceTable {
+        SequenceTable {
+            sequences: rows
+                .iter()
+                .map(|&i| self.rows[i].sequence.clone())
+                .collect(),
+            targets: rows
+                .iter()
+                .map(|&i| vec![self.scaler.apply(self.rows[i].value) as f32])
+                .collect(),
+        }
+    }
+
+    /// The first `limit` training rows (all if `None`).
+    pub fn train(&self, limit: Option<usize>) -> SequenceTable {
+        let n = limit.unwrap_or(usize::MAX).min(self.split.train.len());
+        self.table(&self.split.train[..n])
+    }
+
+    /// The test rows.
+    pub fn test(&self) -> SequenceTable {
+        self.table(&self.split.test)
+    }
+
+    /// The test rows' values in their own unit.
+    pub fn test_values(&self) -> Vec<f64> {
+        self.split
+            .test
+            .iter()
+            .map(|&i| self.rows[i].value)
+            .collect()
+    }
+
+    /// Shortest and longest sequence.
+    pub fn length_range(&self) -> (usize, usize) {
+        self.rows
+            .iter()
+            .map(|r| r.sequence.len())
+            .fold((usize::MAX, 0), |(lo, hi), l| (lo.min(l), hi.max(l)))
+    }
+
+    /// Every row as `sequence,value,split` with the training rows first, in training order, so
+    /// Keras's `validation_split` holds out the same rows.
+    pub fn data_csv(&self) -> String {
+        let mut out = String::from("sequence,value,split\n");
+        for (rows, part) in [(&self.split.train, "train"), (&self.split.test, "test")] {
+            for &i in rows {
+                out.push_str(&format!(
+                    "{},{},{part}\n",
+                    self.rows[i].sequence, self.rows[i].value
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// How well predictions match observations, with the mean predictor as a baseline.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RegressionReport {
+    /// Coefficient of determination.
+    pub r2: f64,
+    /// Pearson correlation.
+    pub pearson: f64,
+    /// Mean squared error.
+    pub mse: f64,
+    /// Mean absolute error.
+    pub mae: f64,
+    /// MSE of always predicting the training mean.
+    pub baseline_mse: f64,
+    /// r² of always predicting the training mean (about 0).
+    pub baseline_r2: f64,
+}
+
+/// Compares `predicted` with `observed` (same unit); `train_mean` is the baseline's constant.
+pub fn report(observed: &[f64], predicted: &[f64], train_mean: f64) -> RegressionReport {
+    let o: Vec<f32> = observed.iter().map(|&v| v as f32).collect();
+    let p: Vec<f32> = predicted.iter().map(|&v| v as f32).collect();
+    let baseline = vec![train_mean as f32; o.len()];
+    RegressionReport {
+        r2: metrics::r2(&o, &p),
+        pearson: metrics::pearson(&o, &p),
+        mse: metrics::mse(&o, &p),
+        mae: metrics::mae(&o, &p),
+        baseline_mse: metrics::mse(&o, &baseline),
+        baseline_r2: metrics::r2(&o, &baseline),
+    }
+}
+
+/// Predictions as CSV: `sequence,observed,predicted` (observed empty for new sequences).
+pub fn predictions_csv(
+    sequences: &[String],
+    observed: Option<&[f64]>,
+    predicted: &[f64],
+) -> String {
+    let mut out = String::from("sequence,observed,predicted\n");
+    for (i, (s, p)) in sequences.iter().zip(predicted).enumerate() {
+        let o = observed.map(|o| o[i].to_string()).unwrap_or_default();
+        out.push_str(&format!("{s},{o},{p}\n"));
+    }
+    out
+}
+
+/// The built-in architectures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Preset {
+    /// Conv1D(32, 8, same, relu) ×2 → Flatten → Dense(32, relu) → Dense(1): for thousands of rows.
+    Compact,
+    /// Conv1D(16, 8, same, relu) → MaxPooling1D(2) → Flatten → Dense(16, relu) → Dense(1): fewer
+    /// weights, for small uploads.
+    Small,
+}
+
+impl Preset {
+    /// The architecture for sequences of `length` bases.
+    pub fn spec(self, length: usize) -> ModelSpec {
+        let conv = |filters| {
+            LayerSpec::Conv1d(Conv1dConfig {
+                filters,
+                kernel_size: 8,
+                padding: Padding::Same,
+                activation: Activation::Relu,
+            })
+        };
+        let dense = |units, activation| LayerSpec::Dense(DenseConfig { units, activation });
+        let layers = match self {
+            Preset::Compact => vec![
+                conv(32),
+                conv(32),
+                LayerSpec::Flatten,
+                dense(32, Activation::Relu),
+                dense(1, Activation::Linear),
+            ],
+            Preset::Small => vec![
+                conv(16),
+                LayerSpec::MaxPool1d(MaxPool1dConfig { pool_size: 2 }),
+                LayerSpec::Flatten,
+                dense(16, Activation::Relu),
+                dense(1, Activation::Linear),
+            ],
+        };
+        ModelSpec {
+            input_shape: vec![length, 4],
+            layers,
+        }
+    }
+}
+
+/// Training-set sizes of the learning-curve experiment: 1k, 2k, 5k and all rows (those below
+/// the number of training rows).
+pub fn learning_curve_sizes(train_rows: usize) -> Vec<usize> {
+    let mut sizes: Vec<usize> = [1000, 2000, 5000]
+        .into_iter()
+        .filter(|&s| s < train_rows)
+        .collect();
+    sizes.push(train_rows);
+    sizes
+}
+
+/// A saved expression model: the network, the standardisation and the sequence length it reads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExpressionModel {
+    /// Always `seqlab-expression-model`.
+    pub format: String,
+    /// The network (outputs z-scores).
+    pub model: SavedModel,
+    /// Turns its outputs back into values.
+    pub scaler: Standardizer,
+    /// The sequence length it reads (shorter inputs padded, longer cut).
+    pub length: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simulated_utrs_follow_their_rule() {
+        let rows = simulate_utrs(4000, 50, 1);
+        assert_eq!(rows, simulate_utrs(4000, 50, 1));
+        let mean_of = |f: &dyn Fn(&Row) -> bool| {
+            let picked: Vec<f64> = rows.iter().filter(|r| f(r)).map(|r| r.value).collect();
+            picked.iter().sum::<f64>() / picked.len() as f64
+        };
+        let without = mean_of(&|r| !r.sequence.contains("ATG"));
+        let with_one = mean_of(&|r| r.sequence.matches("ATG").count() == 1);
+        assert!(
+            (without - with_one - 1.5).abs() < 0.15,
+            "one ATG costs about 1.5: {without} vs {with_one}"
+        );
+    }
+
+    #[test]
+    fn standardisation_round_trips_and_the_baseline_scores_about_zero() {
+        let scaler = Standardizer::fit([1.0, 2.0, 3.0].into_iter());
+        assert!(
+            (scaler.mean - 2.0).abs() < 1e-12
+                && (scaler.invert(scaler.apply(2.7)) - 2.7).abs() < 1e-12
+        );
+        let data = ExpressionData::new(simulate_utrs(500, 20, 2), 0.2, 3);
+        assert_eq!((data.split.train.len(), data.split.test.len()), (400, 100));
+        let z: Vec<f64> = data
+            .train(None)
+            .targets
+            .iter()
+            .map(|t| f64::from(t[0]))
+            .collect();
+        assert!(
+            z.iter().sum::<f64>().abs() < 1e-3,
+            "training targets have mean 0"
+        );
+        let observed = data.test_values();
+        let report = report(&observed, &observed, data.scaler.mean);
+        assert!((report.r2 - 1.0).abs() < 1e-9 && report.mse < 1e-9);
+        assert!(report.baseline_r2 <= 0.0 && report.baseline_r2 > -0.2);
+        assert_eq!(learning_curve_sizes(12_000), [1000, 2000, 5000, 12_000]);
+        assert_eq!(learning_curve_sizes(1500), [1000, 1500]);
+        assert_eq!(data.data_csv().lines().count(), 501);
+    }
+
+    #[test]
+    fn presets_have_the_issue_shapes() {
+        let compact = crate::nn::Sequential::new(Preset::Compact.spec(50), 0).unwrap();
+        // 2 × Conv1D(32, 8) + Dense(32) + Dense(1): 1,056 + 8,224 + 51,232 + 33.
+        assert_eq!(compact.param_count(), 1_056 + 8_224 + 51_232 + 33);
+        assert_eq!(
+            crate::nn::Sequential::new(Preset::Small.spec(50), 0)
+                .unwrap()
+                .output_shape(),
+            [1]
+        );
+    }
+}
