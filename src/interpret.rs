@@ -12,4 +12,4 @@ pub mod mutagenesis;
 pub use filters::{
     ActivationMotif, MotifMatch, activation_motifs, best_match, consensus_agreement, weight_pwm,
 };
-pub use mutagenesis::{Mutagenesis, mutagenesis};
+pub use mutagenesis::{Mutagenesis, from_scores, mutagenesis, variants};

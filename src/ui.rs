@@ -9,6 +9,7 @@
 //! - [`panic`]: the error panel shown if the WebAssembly panics.
 //! - [`lessons`]: one file per lesson page, listed by the [`lessons::Lesson`] enum.
 //! - [`widgets`] and [`plots`]: reusable controls, tables and canvas plots.
+//! - [`tasks`]: fetching packed data, chunked predictions that never block the page.
 //! - [`training`]: a training run shared by the labs; [`worker`]: the page's side of the Web Worker.
 
 pub mod app;
@@ -17,6 +18,7 @@ pub mod lessons;
 pub mod panic;
 pub mod plots;
 pub mod state;
+pub mod tasks;
 pub mod training;
 pub mod widgets;
 pub mod worker;

@@ -51,6 +51,7 @@ fn keras_scripts_are_valid_python() {
         7,
         "seqlab_motif_data.csv",
         Targets::MotifClasses,
+        None,
     );
     assert!(script.contains("keras.layers.Conv1D(10, 5, padding=\"valid\", activation=\"relu\")"));
     assert!(
@@ -85,6 +86,7 @@ fn keras_scripts_are_valid_python() {
         1,
         "d.csv",
         Targets::MotifClasses,
+        None,
     );
     assert!(
         script.contains("y_pred * 1.0") && script.contains("SGD(learning_rate=0.05, momentum=0.9)")
@@ -107,6 +109,7 @@ fn keras_scripts_are_valid_python() {
             mean: 5.6,
             std: 1.3,
         },
+        Some(50),
     );
     assert!(
         script.contains("keras.layers.Dropout(0.2)") && script.contains("MEAN, STD = 5.6, 1.3")
@@ -123,6 +126,7 @@ fn print_the_lecture_script() {
         0,
         "seqlab_motif_data.csv",
         Targets::MotifClasses,
+        None,
     );
     println!("{script}");
 }
@@ -154,6 +158,7 @@ fn write_the_lecture_export_for_a_keras_run() {
         0,
         "seqlab_motif_data.csv",
         Targets::MotifClasses,
+        None,
     );
     std::fs::write(format!("{dir}/seqlab_motif_keras.py"), script).unwrap();
 }

@@ -86,12 +86,15 @@ fn loss_line(kind: LossKind, semantics: LossSemantics) -> String {
 }
 
 /// The script for `spec` trained with `config` on `data_file` (written by the page next to it).
+/// With `fit_length`, every sequence is padded with zero rows or cut to that length, as in the
+/// browser.
 pub fn keras_script(
     spec: &ModelSpec,
     config: &TrainConfig,
     model_seed: u64,
     data_file: &str,
     targets: Targets,
+    fit_length: Option<usize>,
 ) -> String {
     let input_shape: Vec<String> = spec.input_shape.iter().map(usize::to_string).collect();
     let layers: Vec<String> = spec
@@ -153,14 +156,16 @@ import numpy as np
 import keras
 
 DATA_FILE = "{data_file}"
+LENGTH = {length}  # pad with zero rows / cut to this length (None: all sequences agree)
 keras.utils.set_random_seed({model_seed})
 
 
 def one_hot(sequence):
     """L x 4 matrix, columns A, C, G, T; U is read as T and N is a row of 0.25."""
     index = {{"A": 0, "C": 1, "G": 2, "T": 3, "U": 3}}
-    matrix = np.zeros((len(sequence), 4), dtype="float32")
-    for i, base in enumerate(sequence.upper()):
+    size = len(sequence) if LENGTH is None else LENGTH
+    matrix = np.zeros((size, 4), dtype="float32")
+    for i, base in enumerate(sequence.upper()[:size]):
         if base == "N":
             matrix[i, :] = 0.25
         else:
@@ -205,5 +210,6 @@ history = model.fit(
         epochs = config.epochs,
         validation_split = config.validation_split,
         shuffle = python_bool(config.shuffle),
+        length = fit_length.map_or_else(|| "None".to_string(), |l| l.to_string()),
     )
 }

@@ -1,6 +1,7 @@
 //! The lesson pages. [`Lesson`] is the one list the navigation, the home page's course map and the
 //! router are built from, so only pages that exist are ever linked.
 
+pub mod expression_lab;
 pub mod home;
 pub mod motif_lab;
 pub mod not_found;
@@ -19,11 +20,18 @@ pub enum Lesson {
     Pwm,
     /// The lecture's CNN experiment end to end (lecture items 12–16).
     MotifLab,
+    /// Sequence → expression regression on real or uploaded data (lecture item 17).
+    ExpressionLab,
 }
 
 impl Lesson {
     /// Every lesson, in course order.
-    pub const ALL: [Lesson; 3] = [Lesson::OneHot, Lesson::Pwm, Lesson::MotifLab];
+    pub const ALL: [Lesson; 4] = [
+        Lesson::OneHot,
+        Lesson::Pwm,
+        Lesson::MotifLab,
+        Lesson::ExpressionLab,
+    ];
 
     /// The URL path segment, e.g. `one-hot` for `/one-hot`.
     pub fn slug(self) -> &'static str {
@@ -31,6 +39,7 @@ impl Lesson {
             Lesson::OneHot => "one-hot",
             Lesson::Pwm => "pwm",
             Lesson::MotifLab => "motif-lab",
+            Lesson::ExpressionLab => "expression-lab",
         }
     }
 
@@ -56,6 +65,10 @@ impl Lesson {
                 "모티프 실험실: CNN으로 결합 부위 찾기",
                 "Motif lab: a CNN finds binding sites",
             ),
+            Lesson::ExpressionLab => Bi::new(
+                "발현 실험실: 서열로 발현량 예측하기",
+                "Expression lab: predict expression from sequence",
+            ),
         }
     }
 
@@ -65,6 +78,7 @@ impl Lesson {
             Lesson::OneHot => Bi::new("원-핫 인코딩", "One-hot encoding"),
             Lesson::Pwm => Bi::new("모티프와 PWM", "Motifs and PWMs"),
             Lesson::MotifLab => Bi::new("모티프 실험실 (CNN)", "Motif lab (CNN)"),
+            Lesson::ExpressionLab => Bi::new("발현 실험실 (회귀)", "Expression lab (regression)"),
         }
     }
 
@@ -84,6 +98,10 @@ impl Lesson {
                 "강의의 CNN 실험을 그대로: 데이터를 만들고, 학습하고, 평가하고, 필터가 배운 모티프를 봅니다.",
                 "The lecture's CNN experiment: simulate data, train, evaluate, and see the motif the filters learned.",
             ),
+            Lesson::ExpressionLab => Bi::new(
+                "실제 5′UTR 15,000개 또는 내 CSV로 발현량을 예측하는 CNN을 학습하고, 처음 보는 서열로 평가합니다.",
+                "Train a CNN that predicts expression from 15,000 real 5′UTRs or your own CSV, and test it on unseen sequences.",
+            ),
         }
     }
 
@@ -93,6 +111,7 @@ impl Lesson {
             Lesson::OneHot => view! { <one_hot::OneHotLesson /> }.into_any(),
             Lesson::Pwm => view! { <pwm::PwmLesson /> }.into_any(),
             Lesson::MotifLab => view! { <motif_lab::MotifLab /> }.into_any(),
+            Lesson::ExpressionLab => view! { <expression_lab::ExpressionLab /> }.into_any(),
         }
     }
 }

@@ -6,10 +6,12 @@ pub mod canvas;
 pub mod glyphs;
 pub mod heatmap;
 pub mod line_chart;
+pub mod scatter;
 pub mod score_track;
 pub mod sequence_logo;
 
 pub use heatmap::Heatmap;
 pub use line_chart::{LineChart, Series};
+pub use scatter::Scatter;
 pub use score_track::ScoreTrack;
 pub use sequence_logo::{HeightSwitch, SequenceLogo};

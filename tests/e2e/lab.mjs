@@ -14,7 +14,7 @@ const text = (testid) => `(document.querySelector('[data-testid=${testid}]')?.te
 
 
 /** Records every file the page offers for download: window.__files[name] = Blob. */
-const CAPTURE_DOWNLOADS = `(() => {
+export const CAPTURE_DOWNLOADS = `(() => {
   if (window.__files) return true;
   window.__files = {};
   const blobs = new Map();
@@ -30,7 +30,7 @@ const CAPTURE_DOWNLOADS = `(() => {
 
 /** Watches the main thread: long-task entries where supported (Chromium), and the largest gap
  * between 5 ms timer ticks (used where they are not: Firefox). */
-const WATCH_MAIN_THREAD = `(() => {
+export const WATCH_MAIN_THREAD = `(() => {
   window.__longtasks = [];
   window.__maxGap = 0;
   window.__longtaskSupported = (PerformanceObserver.supportedEntryTypes || []).includes('longtask');
@@ -44,7 +44,19 @@ const WATCH_MAIN_THREAD = `(() => {
   return true;
 })()`;
 
-async function download(browser, testid, name) {
+/** No main-thread task over 50 ms while training (see WATCH_MAIN_THREAD). */
+export function mainThreadVerdict(watch) {
+  if (watch.supported) {
+    // Chromium reports every task over 50 ms: there must be none.
+    assert.deepEqual(watch.tasks, [], `long tasks during training: ${js(watch.tasks)} ms`);
+  } else {
+    // Firefox has no long-task entries: the largest gap between 5 ms timer ticks bounds any task
+    // (it also adds up back-to-back short tasks, so it can only over-estimate).
+    assert.ok(watch.gap < 55, `the main thread stalled for ${watch.gap} ms`);
+  }
+}
+
+export async function download(browser, testid, name) {
   await browser.click(`[data-testid=${testid}]`);
   return waitFor(browser, `window.__files[${js(name)}] ? window.__files[${js(name)}].text() : null`, `the file ${name}`);
 }
@@ -86,14 +98,7 @@ export async function labScenario(browser, { base, shots }) {
     assert.ok(Number(matches) >= 4 && Number(of) === 5, best);
     const watch = await browser.eval(`({ supported: window.__longtaskSupported, tasks: window.__longtasks, gap: Math.round(window.__maxGap) })`);
     report.mainThread = watch;
-    if (watch.supported) {
-      // Chromium reports every task over 50 ms: there must be none.
-      assert.deepEqual(watch.tasks, [], `long tasks during training: ${js(watch.tasks)} ms`);
-    } else {
-      // Firefox has no long-task entries: the largest gap between 5 ms timer ticks bounds any task
-      // (it also adds up back-to-back short tasks, so it can only over-estimate).
-      assert.ok(watch.gap < 55, `the main thread stalled for ${watch.gap} ms`);
-    }
+    mainThreadVerdict(watch);
     await shot('lab-en');
   });
 

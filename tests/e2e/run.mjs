@@ -7,6 +7,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, firefox } from './drivers.mjs';
+import { expressionScenario } from './expression.mjs';
 import { labScenario } from './lab.mjs';
 import { panicScenario, scenario } from './scenario.mjs';
 import { startServer } from './server.mjs';
@@ -33,6 +34,8 @@ async function runIn(launch, origin) {
     await scenario(browser, { base: origin + SUB, root: origin + '/', shots });
     const lab = await labScenario(browser, { base: origin + SUB, shots });
     console.log(`  ${browser.name} motif lab: ${JSON.stringify(lab)}`);
+    const expression = await expressionScenario(browser, { base: origin + SUB, shots });
+    console.log(`  ${browser.name} expression lab: ${JSON.stringify(expression)}`);
     assert.deepEqual(unexpectedErrors(browser.log.errors), [], `${browser.name}: console errors`);
     const foreign = browser.log.requests.filter((url) => {
       const { protocol, origin: o } = new URL(url);

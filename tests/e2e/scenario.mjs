@@ -52,7 +52,7 @@ export async function scenario(browser, { base, root, shots }) {
     assert.equal(await browser.eval(`document.getElementById('boot')`), null, 'the loading message is gone');
     assert.match(await browser.eval(textOf('main')), /Course map/);
     const links = await browser.eval(`Array.from(document.querySelectorAll('.lesson-nav a')).map(a => a.getAttribute('href'))`);
-    assert.deepEqual(links, [basePath, `${basePath}one-hot`, `${basePath}pwm`, `${basePath}motif-lab`]);
+    assert.deepEqual(links, [basePath, `${basePath}one-hot`, `${basePath}pwm`, `${basePath}motif-lab`, `${basePath}expression-lab`]);
     await accessibility(browser, 'home');
     await shot('home-en');
   });

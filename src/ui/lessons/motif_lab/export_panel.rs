@@ -77,6 +77,7 @@ pub fn ExportPanel(
             lab.model_seed.get_untracked(),
             DATA_FILE,
             Targets::MotifClasses,
+            None,
         ))
     });
     let import_error = RwSignal::new(None::<crate::nn::ModelError>);

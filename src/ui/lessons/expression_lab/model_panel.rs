@@ -1,0 +1,88 @@
+//! Steps 2 and 3 of the expression lab: the architecture (preset or custom, with its summary) and
+//! training in the Web Worker with live MSE and r² curves.
+
+use super::state::Expr;
+use crate::nn::Sequential;
+use crate::training::job::TrainJob;
+use crate::ui::i18n::{Bi, tr, use_lang};
+use crate::ui::widgets::{
+    ErrorMessage, Metric, NumberField, SelectField, SummaryTable, TrainControls,
+};
+use leptos::prelude::*;
+
+/// Preset or custom architecture, the summary, and the training settings.
+#[component]
+pub fn ModelPanel() -> impl IntoView {
+    let expr = expect_context::<Expr>();
+    let lang = use_lang();
+    let summary = Memo::new(move |_| Sequential::new(expr.spec.get(), 0).map(|m| m.summary()));
+    let error =
+        Signal::derive(move || summary.with(|s| s.as_ref().err().map(|e| e.message(lang.get()))));
+    view! {
+        <section class="panel" aria-labelledby="expr-step-2">
+            <h2 id="expr-step-2">{tr("2 · 모델", "2 · Model")}</h2>
+            <super::text::ModelText />
+            <SelectField id="expr-preset" label=Bi::new("구조", "Architecture") value=expr.preset
+                options=vec![
+                    ("compact", Bi::new("compact: Conv1D(32, 8) ×2 → Dense(32) → Dense(1)", "compact: Conv1D(32, 8) ×2 → Dense(32) → Dense(1)")),
+                    ("small", Bi::new("small: Conv1D(16, 8) → MaxPool(2) → Dense(16) → Dense(1)", "small: Conv1D(16, 8) → MaxPool(2) → Dense(16) → Dense(1)")),
+                    ("custom", Bi::new("직접 정하기", "custom")),
+                ] />
+            <Show when=move || expr.preset.get() == "custom">
+                <div class="field-row">
+                    <NumberField id="expr-conv-layers" label=Bi::new("합성곱 층 수", "Convolution layers") value=expr.conv_layers min=1 max=4 />
+                    <NumberField id="expr-filters" label=Bi::new("필터 수", "Filters") value=expr.filters min=1 max=128 />
+                    <NumberField id="expr-kernel" label=Bi::new("커널 크기", "Kernel size") value=expr.kernel min=1 max=30 />
+                    <NumberField id="expr-pool" label=Bi::new("풀 크기 (1 = 없음)", "Pool size (1 = none)") value=expr.pool min=1 max=10 />
+                    <NumberField id="expr-dense" label=Bi::new("Dense 유닛", "Dense units") value=expr.dense min=1 max=256 />
+                </div>
+            </Show>
+            <ErrorMessage message=error />
+            <SummaryTable summary=Signal::derive(move || summary.get().ok()) />
+            <div class="field-row">
+                <NumberField id="expr-lr" label=Bi::new("학습률 (Adam)", "Learning rate (Adam)") value=expr.learning_rate min=0.000001 max=1.0 step="any" />
+                <NumberField id="expr-batch" label=Bi::new("배치 크기", "Batch size") value=expr.batch min=1 max=5000 />
+                <NumberField id="expr-epochs" label=Bi::new("최대 에포크", "Epochs (at most)") value=expr.epochs min=1 max=500 />
+                <NumberField id="expr-patience" label=Bi::new("조기 종료 인내 (0 = 끔)", "Early-stopping patience (0 = off)") value=expr.patience min=0 max=100 />
+                <NumberField id="expr-model-seed" label=Bi::new("모델 시드", "Model seed") value=expr.model_seed min=0 max=u64::MAX />
+            </div>
+        </section>
+    }
+}
+
+/// Train / Stop / Continue with MSE and r² curves.
+#[component]
+pub fn TrainPanel() -> impl IntoView {
+    let expr = expect_context::<Expr>();
+    let train = Callback::new(move |_| {
+        let Some(data) = expr.data.get_untracked() else {
+            return;
+        };
+        let job = TrainJob {
+            spec: expr.spec.get_untracked(),
+            model_seed: expr.model_seed.get_untracked(),
+            config: expr.config.get_untracked(),
+            train: data.train(None),
+            fit_length: expr.length.get_untracked().1,
+        };
+        expr.imported_scaler.set(None);
+        expr.run.start(job, expr.job_key.get_untracked());
+    });
+    let ready = Signal::derive(move || {
+        expr.data.with(Option::is_some) && Sequential::new(expr.spec.get(), 0).is_ok()
+    });
+    view! {
+        <section class="panel" aria-labelledby="expr-step-3">
+            <h2 id="expr-step-3">{tr("3 · 학습", "3 · Train")}</h2>
+            <TrainControls
+                session=expr.run
+                epochs=expr.epochs
+                ready=ready
+                key=expr.job_key
+                on_train=train
+                metric=Metric::R2
+                loss_label=Bi::new("손실 (z-점수의 MSE)", "loss (MSE of z-scores)")
+            />
+        </section>
+    }
+}

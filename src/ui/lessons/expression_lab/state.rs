@@ -1,0 +1,402 @@
+//! The expression lab's state: the data source (built-in real data, simulation or upload), the
+//! model and training settings (all in the URL), what is derived from them, and the runs.
+
+use crate::data::csv::{FileError, Layout, Limits, Preview, Table, preview, read};
+use crate::lab::expression::{ExpressionData, Preset, Row, Standardizer, simulate_utrs};
+use crate::lang::Lang;
+use crate::nn::{
+    Activation, AdamConfig, Conv1dConfig, DenseConfig, LayerSpec, LossConfig, LossKind,
+    LossSemantics, MaxPool1dConfig, ModelSpec, OptimizerConfig, Padding,
+};
+use crate::training::{EarlyStopping, Monitor, TrainConfig, ValidationMode};
+use crate::ui::state::use_query_param;
+use crate::ui::tasks::fetch_gzip;
+use crate::ui::training::TrainingSession;
+use leptos::prelude::*;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+/// Where the built-in data is served from (next to the app).
+pub const REAL_DATA: &str = "data/sample2019_m1psi_mrl.csv.gz";
+
+/// The built-in data's loading state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    /// Not asked for yet.
+    Idle,
+    /// Being fetched and read.
+    Loading,
+    /// Read.
+    Ready(Table),
+    /// The fetch failed (the reason).
+    Failed(String),
+}
+
+/// Why there are no rows to train on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataError {
+    /// The built-in data is still loading.
+    Loading,
+    /// The built-in data could not be fetched.
+    Fetch(String),
+    /// No file chosen yet.
+    NoFile,
+    /// The upload cannot be read.
+    File(FileError),
+    /// Too few accepted rows to split and train.
+    TooFew(usize),
+}
+
+/// The fewest rows a lab run accepts.
+pub const MIN_ROWS: usize = 20;
+
+impl DataError {
+    /// The message shown to the student, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            DataError::Loading => lang
+                .pick("실제 데이터를 불러오는 중…", "Loading the real data…")
+                .to_string(),
+            DataError::Fetch(e) => lang.pick(
+                format!("실제 데이터를 불러오지 못했습니다: {e}"),
+                format!("The real data could not be loaded: {e}"),
+            ),
+            DataError::NoFile => lang
+                .pick(
+                    "CSV 또는 TSV 파일을 고르거나 여기로 끌어 놓으세요.",
+                    "Choose a CSV or TSV file, or drop one here.",
+                )
+                .to_string(),
+            DataError::File(e) => e.message(lang),
+            DataError::TooFew(n) => lang.pick(
+                format!("받아들인 행이 {n}개뿐입니다. 적어도 {MIN_ROWS}개가 필요합니다."),
+                format!("Only {n} rows were accepted; at least {MIN_ROWS} are needed."),
+            ),
+        }
+    }
+}
+
+/// Every signal of the expression lab.
+#[derive(Clone, Copy)]
+pub struct Expr {
+    /// `sim`, `real` or `upload`.
+    pub source: RwSignal<String>,
+    /// Simulated rows.
+    pub sim_rows: RwSignal<usize>,
+    /// Simulated sequence length.
+    pub sim_length: RwSignal<usize>,
+    /// Simulation seed.
+    pub sim_seed: RwSignal<u64>,
+    /// The built-in data.
+    pub real: RwSignal<Loaded>,
+    /// The uploaded file's name and bytes.
+    pub upload: RwSignal<Option<(String, Arc<Vec<u8>>)>>,
+    /// The upload's preview.
+    pub upload_preview: Memo<Option<Result<Preview, FileError>>>,
+    /// The columns the student chose (from the preview's guess).
+    pub layout: RwSignal<Option<Layout>>,
+    /// The upload's rows.
+    pub upload_table: Memo<Option<Result<Table, FileError>>>,
+    /// `pad` or `trim` when lengths differ.
+    pub policy: RwSignal<String>,
+    /// Length to cut to (0: the shortest sequence).
+    pub cut: RwSignal<usize>,
+    /// Test fraction.
+    pub test_fraction: RwSignal<f64>,
+    /// Split seed.
+    pub split_seed: RwSignal<u64>,
+    /// `compact`, `small` or `custom`.
+    pub preset: RwSignal<String>,
+    /// Custom: convolution layers.
+    pub conv_layers: RwSignal<usize>,
+    /// Custom: filters per convolution.
+    pub filters: RwSignal<usize>,
+    /// Custom: kernel size.
+    pub kernel: RwSignal<usize>,
+    /// Custom: pool size after the convolutions (1: none).
+    pub pool: RwSignal<usize>,
+    /// Custom: hidden dense units.
+    pub dense: RwSignal<usize>,
+    /// Batch size.
+    pub batch: RwSignal<usize>,
+    /// Epochs.
+    pub epochs: RwSignal<usize>,
+    /// Learning rate.
+    pub learning_rate: RwSignal<f32>,
+    /// Early-stopping patience (0: off).
+    pub patience: RwSignal<usize>,
+    /// Validation fraction of the training rows.
+    pub validation: RwSignal<f64>,
+    /// Seed of the weights and shuffles.
+    pub model_seed: RwSignal<u64>,
+    /// The rows of the chosen source.
+    pub rows: Memo<Result<Arc<Vec<Row>>, DataError>>,
+    /// Split and standardised.
+    pub data: Memo<Option<Arc<ExpressionData>>>,
+    /// The length every sequence is fitted to, and whether fitting is needed.
+    pub length: Memo<(usize, Option<usize>)>,
+    /// The architecture.
+    pub spec: Memo<ModelSpec>,
+    /// The training settings.
+    pub config: Memo<TrainConfig>,
+    /// A fingerprint of everything a run depends on.
+    pub job_key: Memo<u64>,
+    /// The main training run.
+    pub run: TrainingSession,
+    /// The learning-curve experiment's runs.
+    pub curve_run: TrainingSession,
+    /// The standardisation of an imported model (it replaces the data's for display).
+    pub imported_scaler: RwSignal<Option<Standardizer>>,
+}
+
+fn fetch_real(real: RwSignal<Loaded>) {
+    real.set(Loaded::Loading);
+    leptos::task::spawn_local(async move {
+        let loaded = match fetch_gzip(REAL_DATA).await {
+            Ok(bytes) => match preview(&bytes, Limits::default())
+                .and_then(|p| read(&bytes, &p.layout, Limits::default()))
+            {
+                Ok(table) => Loaded::Ready(table),
+                Err(e) => Loaded::Failed(e.to_string()),
+            },
+            Err(e) => Loaded::Failed(e),
+        };
+        real.set(loaded);
+    });
+}
+
+impl Expr {
+    /// The state, from the URL (defaults where absent).
+    pub fn from_url() -> Expr {
+        let source = use_query_param("data", "sim".to_string());
+        let sim_rows = use_query_param("n", 2000usize);
+        let sim_length = use_query_param("len", 50usize);
+        let sim_seed = use_query_param("seed", 0u64);
+        let real = RwSignal::new(Loaded::Idle);
+        let upload = RwSignal::new(None::<(String, Arc<Vec<u8>>)>);
+        let layout = RwSignal::new(None::<Layout>);
+        let upload_preview = Memo::new(move |_| {
+            upload.with(|u| {
+                u.as_ref()
+                    .map(|(_, bytes)| preview(bytes, Limits::default()))
+            })
+        });
+        Effect::new(move || {
+            layout.set(upload_preview.with(|p| {
+                p.as_ref()
+                    .and_then(|p| p.as_ref().ok())
+                    .map(|p| p.layout.clone())
+            }))
+        });
+        let upload_table = Memo::new(move |_| {
+            let layout = layout.get()?;
+            upload.with(|u| {
+                u.as_ref()
+                    .map(|(_, bytes)| read(bytes, &layout, Limits::default()))
+            })
+        });
+        Effect::new(move || {
+            if source.get() == "real" && real.with_untracked(|r| *r == Loaded::Idle) {
+                fetch_real(real);
+            }
+        });
+        let rows = Memo::new(move |_| {
+            let rows: Vec<Row> = match source.get().as_str() {
+                "real" => match real.get() {
+                    Loaded::Ready(table) => table
+                        .rows
+                        .into_iter()
+                        .map(|r| Row {
+                            sequence: r.sequence,
+                            value: r.value,
+                        })
+                        .collect(),
+                    Loaded::Failed(e) => return Err(DataError::Fetch(e)),
+                    _ => return Err(DataError::Loading),
+                },
+                "upload" => match upload_table.get() {
+                    None => {
+                        return Err(upload_preview.with(|p| match p {
+                            Some(Err(e)) => DataError::File(e.clone()),
+                            _ => DataError::NoFile,
+                        }));
+                    }
+                    Some(Err(e)) => return Err(DataError::File(e)),
+                    Some(Ok(table)) => table
+                        .rows
+                        .into_iter()
+                        .map(|r| Row {
+                            sequence: r.sequence,
+                            value: r.value,
+                        })
+                        .collect(),
+                },
+                _ => simulate_utrs(sim_rows.get(), sim_length.get(), sim_seed.get()),
+            };
+            if rows.len() < MIN_ROWS {
+                return Err(DataError::TooFew(rows.len()));
+            }
+            Ok(Arc::new(rows))
+        });
+        let test_fraction = use_query_param("test", 0.2f64);
+        let split_seed = use_query_param("split", 1u64);
+        let data = Memo::new(move |_| {
+            let rows = rows.get().ok()?;
+            Some(Arc::new(ExpressionData::new(
+                (*rows).clone(),
+                test_fraction.get(),
+                split_seed.get(),
+            )))
+        });
+        let policy = use_query_param("fit", "pad".to_string());
+        let cut = use_query_param("cut", 0usize);
+        let length = Memo::new(move |_| {
+            let (lo, hi) = data.with(|d| d.as_ref().map_or((1, 1), |d| d.length_range()));
+            if lo == hi {
+                (hi, None)
+            } else if policy.get() == "trim" {
+                let cut = match cut.get() {
+                    0 => lo,
+                    c => c.min(hi),
+                };
+                (cut, Some(cut))
+            } else {
+                (hi, Some(hi))
+            }
+        });
+        let preset = use_query_param("preset", "compact".to_string());
+        let conv_layers = use_query_param("cl", 2usize);
+        let filters = use_query_param("f", 32usize);
+        let kernel = use_query_param("k", 8usize);
+        let pool = use_query_param("p", 1usize);
+        let dense = use_query_param("d", 32usize);
+        let spec = Memo::new(move |_| {
+            let l = length.get().0;
+            match preset.get().as_str() {
+                "small" => Preset::Small.spec(l),
+                "custom" => {
+                    let mut layers: Vec<LayerSpec> = (0..conv_layers.get())
+                        .map(|_| {
+                            LayerSpec::Conv1d(Conv1dConfig {
+                                filters: filters.get(),
+                                kernel_size: kernel.get(),
+                                padding: Padding::Same,
+                                activation: Activation::Relu,
+                            })
+                        })
+                        .collect();
+                    if pool.get() > 1 {
+                        layers.push(LayerSpec::MaxPool1d(MaxPool1dConfig {
+                            pool_size: pool.get(),
+                        }));
+                    }
+                    layers.push(LayerSpec::Flatten);
+                    layers.push(LayerSpec::Dense(DenseConfig {
+                        units: dense.get(),
+                        activation: Activation::Relu,
+                    }));
+                    layers.push(LayerSpec::Dense(DenseConfig {
+                        units: 1,
+                        activation: Activation::Linear,
+                    }));
+                    ModelSpec {
+                        input_shape: vec![l, 4],
+                        layers,
+                    }
+                }
+                _ => Preset::Compact.spec(l),
+            }
+        });
+        let batch = use_query_param("bs", 128usize);
+        let epochs = use_query_param("ep", 30usize);
+        let learning_rate = use_query_param("lr", 0.001f32);
+        let patience = use_query_param("pat", 3usize);
+        let validation = use_query_param("val", 0.1f64);
+        let model_seed = use_query_param("mseed", 0u64);
+        let config = Memo::new(move |_| TrainConfig {
+            batch_size: batch.get(),
+            epochs: epochs.get(),
+            validation_split: validation.get(),
+            validation_mode: ValidationMode::LastRows,
+            shuffle: true,
+            seed: model_seed.get(),
+            loss: LossConfig {
+                kind: LossKind::MeanSquaredError,
+                semantics: LossSemantics::KerasFit,
+            },
+            optimizer: OptimizerConfig::Adam(AdamConfig {
+                learning_rate: learning_rate.get(),
+                ..AdamConfig::default()
+            }),
+            early_stopping: (patience.get() > 0).then(|| EarlyStopping {
+                monitor: Monitor::ValLoss,
+                patience: patience.get(),
+                restore_best_weights: true,
+            }),
+        });
+        let job_key = Memo::new(move |_| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            (
+                source.get(),
+                (sim_rows.get(), sim_length.get(), sim_seed.get()),
+                upload.with(|u| u.as_ref().map(|(n, b)| (n.clone(), b.len()))),
+                layout.get().map(|l| format!("{l:?}")),
+            )
+                .hash(&mut hasher);
+            (
+                test_fraction.get().to_bits(),
+                split_seed.get(),
+                model_seed.get(),
+                length.get(),
+            )
+                .hash(&mut hasher);
+            serde_json::to_string(&(spec.get(), config.get()))
+                .unwrap_or_default()
+                .hash(&mut hasher);
+            hasher.finish()
+        });
+        Expr {
+            source,
+            sim_rows,
+            sim_length,
+            sim_seed,
+            real,
+            upload,
+            upload_preview,
+            layout,
+            upload_table,
+            policy,
+            cut,
+            test_fraction,
+            split_seed,
+            preset,
+            conv_layers,
+            filters,
+            kernel,
+            pool,
+            dense,
+            batch,
+            epochs,
+            learning_rate,
+            patience,
+            validation,
+            model_seed,
+            rows,
+            data,
+            length,
+            spec,
+            config,
+            job_key,
+            run: TrainingSession::spawn(),
+            curve_run: TrainingSession::spawn(),
+            imported_scaler: RwSignal::new(None),
+        }
+    }
+
+    /// The standardisation in force: an imported model's, else the data's.
+    pub fn scaler(&self) -> Option<Standardizer> {
+        self.imported_scaler
+            .get()
+            .or_else(|| self.data.with(|d| d.as_ref().map(|d| d.scaler)))
+    }
+}

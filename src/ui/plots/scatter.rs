@@ -1,0 +1,86 @@
+//! Predicted against observed values: one dot per sequence and the line y = x, on which a perfect
+//! model's dots would all lie.
+
+use super::canvas::use_plot_canvas;
+use crate::ui::i18n::{Bi, use_lang};
+use leptos::prelude::*;
+use plotters::prelude::*;
+
+/// CSS height of the scatter plot.
+const HEIGHT: f64 = 320.0;
+
+/// The scatter of `points` (`(observed, predicted)`).
+#[component]
+pub fn Scatter(
+    /// `(observed, predicted)` pairs.
+    #[prop(into)]
+    points: Signal<Vec<(f64, f64)>>,
+    /// X-axis title.
+    x_label: Bi,
+    /// Y-axis title.
+    y_label: Bi,
+    /// Text alternative.
+    #[prop(into)]
+    description: Signal<String>,
+    /// `data-testid` of the canvas.
+    testid: &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    let canvas = use_plot_canvas(move || {
+        let (lang, points) = (lang.get(), points.get());
+        (!points.is_empty()).then_some(move |canvas: &web_sys::HtmlCanvasElement| {
+            draw(canvas, &points, x_label.get(lang), y_label.get(lang))
+        })
+    });
+    view! {
+        <figure class="plot scatter">
+            <canvas node_ref=canvas style=format!("height:{HEIGHT}px") role="img" aria-label=move || description.get() data-testid=testid></canvas>
+        </figure>
+    }
+}
+
+fn draw(
+    canvas: &web_sys::HtmlCanvasElement,
+    points: &[(f64, f64)],
+    x_label: &str,
+    y_label: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let (backend, s) = super::canvas::prepare(canvas, HEIGHT).ok_or("no 2D canvas")?;
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE)?;
+    let (low, high) = points
+        .iter()
+        .flat_map(|p| [p.0, p.1])
+        .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let pad = ((high - low) * 0.05).max(1e-6);
+    let (low, high) = (low - pad, high + pad);
+    let font = |size: f64| ("sans-serif", size * s).into_font();
+    let mut chart = ChartBuilder::on(&root)
+        .margin((10.0 * s) as u32)
+        .x_label_area_size((38.0 * s) as u32)
+        .y_label_area_size((52.0 * s) as u32)
+        .build_cartesian_2d(low..high, low..high)?;
+    chart
+        .configure_mesh()
+        .max_light_lines(1)
+        .x_label_formatter(&|x| format!("{x:.1}"))
+        .y_label_formatter(&|y| format!("{y:.1}"))
+        .label_style(font(12.0))
+        .axis_desc_style(font(13.0))
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .light_line_style(RGBColor(238, 238, 238))
+        .draw()?;
+    let dot = RGBColor(37, 92, 153).mix(0.35).filled();
+    chart.draw_series(
+        points
+            .iter()
+            .map(|&p| Circle::new(p, (2.0 * s) as u32, dot)),
+    )?;
+    chart.draw_series(LineSeries::new(
+        vec![(low, low), (high, high)],
+        RGBColor(164, 22, 26).stroke_width((2.0 * s) as u32),
+    ))?;
+    root.present()?;
+    Ok(())
+}
