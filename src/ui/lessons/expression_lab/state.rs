@@ -169,7 +169,7 @@ impl Expr {
     /// The state, from the URL (defaults where absent).
     pub fn from_url() -> Expr {
         let source = use_query_param("data", "sim".to_string());
-        let sim_rows = use_query_param("n", 2000usize);
+        let sim_rows = use_query_param("n", 10_000usize);
         let sim_length = use_query_param("len", 50usize);
         let sim_seed = use_query_param("seed", 0u64);
         let real = RwSignal::new(Loaded::Idle);
