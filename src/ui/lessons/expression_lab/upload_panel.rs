@@ -126,7 +126,7 @@ pub fn UploadPanel() -> impl IntoView {
             t.as_ref().and_then(|t| t.as_ref().ok()).map(|table| {
                 let counts = lang.pick(
                     format!("받아들인 행 {} · 거부한 행 {} · 빈 줄 {}", table.rows.len(), table.rejected.len(), table.blank_lines),
-                    format!("{} rows accepted · {} rejected · {} blank lines skipped", table.rows.len(), table.rejected.len(), table.blank_lines),
+                    format!("{} rows accepted · {} rejected · blank lines skipped: {}", table.rows.len(), table.rejected.len(), table.blank_lines),
                 );
                 let listed = table
                     .rejected
