@@ -9,10 +9,12 @@
 //! - [`training`]: `Trainer`, one batch or epoch per call, history, early stopping.
 //! - [`interpret`]: what a trained CNN learned: filters as motifs, in-silico mutagenesis.
 //! - [`lab`]: the labs' workflows on plain data (simulate, split, CSV files, the Keras script).
+//! - [`theory`]: the theory lessons' small exact examples (splits, perceptron, softmax, backprop,
+//!   gradient descent, a conv filter's windows), built on the engine.
 //! - [`metrics`]: accuracy, confusion matrix, precision/recall/F1, MSE, MAE, r², Pearson r.
 //! - [`ui`]: the Leptos web app (lessons, widgets, plots). The only module that names a web crate.
 //!
-//! The pure core (`bio`, `data`, `nn`, `training`, `metrics`, `interpret`, `lab`) is plain Rust on `ndarray` and is
+//! The pure core (`bio`, `data`, `nn`, `training`, `metrics`, `interpret`, `lab`, `theory`) is plain Rust on `ndarray` and is
 //! tested natively with `cargo test`; the UI only calls it.
 #![warn(missing_docs)]
 
@@ -23,5 +25,6 @@ pub mod lab;
 pub mod lang;
 pub mod metrics;
 pub mod nn;
+pub mod theory;
 pub mod training;
 pub mod ui;

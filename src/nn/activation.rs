@@ -12,7 +12,7 @@ use ndarray::{ArrayD, Axis, Zip};
 use serde::{Deserialize, Serialize};
 
 /// An elementwise (or, for softmax, last-axis) nonlinearity.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Activation {
     /// The identity (Keras `linear`, the default).

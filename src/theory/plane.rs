@@ -1,0 +1,165 @@
+//! A classifier of the bioreactor plane trained by full-batch gradient descent with the engine:
+//! either one neuron (`Dense(1, sigmoid)`, a perceptron with a smooth activation, whose decision
+//! boundary `w₁x₁ + w₂x₂ + b = 0` is a straight line) or one hidden layer (`Dense(h, tanh) →
+//! Dense(1, sigmoid)`, whose boundary can bend). Loss: binary cross-entropy; optimiser: plain SGD.
+
+use super::bioreactor::{PH_RANGE, Run, TEMPERATURE_RANGE, scale};
+use super::{gradient_step, loss_of};
+use crate::metrics;
+use crate::nn::{
+    Activation, DenseConfig, LayerSpec, LossConfig, LossKind, LossSemantics, ModelSpec,
+    Sequential, Sgd, SgdConfig,
+};
+use ndarray::{Array2, ArrayD, IxDyn};
+
+/// A plane classifier and its data.
+#[derive(Clone, Debug)]
+pub struct PlaneModel {
+    model: Sequential,
+    optimizer: Sgd,
+    inputs: ArrayD<f32>,
+    targets: Array2<f32>,
+    /// Training loss before each step taken so far.
+    pub losses: Vec<f32>,
+}
+
+const LOSS: LossConfig = LossConfig {
+    kind: LossKind::BinaryCrossentropy,
+    semantics: LossSemantics::KerasFit,
+};
+
+/// The architecture: `hidden = 0` is a single neuron, otherwise one tanh hidden layer of that size.
+pub fn spec(hidden: usize) -> ModelSpec {
+    let output = LayerSpec::Dense(DenseConfig {
+        units: 1,
+        activation: Activation::Sigmoid,
+    });
+    let layers = if hidden == 0 {
+        vec![output]
+    } else {
+        vec![
+            LayerSpec::Dense(DenseConfig {
+                units: hidden,
+                activation: Activation::Tanh,
+            }),
+            output,
+        ]
+    };
+    ModelSpec {
+        input_shape: vec![2],
+        layers,
+    }
+}
+
+impl PlaneModel {
+    /// A fresh model (glorot-uniform weights from `seed`) for `runs`.
+    pub fn new(runs: &[Run], hidden: usize, learning_rate: f32, seed: u64) -> PlaneModel {
+        let model = Sequential::new(spec(hidden), seed).expect("a valid plane model");
+        let inputs = ArrayD::from_shape_vec(
+            IxDyn(&[runs.len(), 2]),
+            runs.iter().flat_map(Run::inputs).collect(),
+        )
+        .expect("[N, 2] inputs");
+        let targets = Array2::from_shape_fn((runs.len(), 1), |(i, _)| f32::from(runs[i].high));
+        PlaneModel {
+            model,
+            optimizer: Sgd::new(SgdConfig {
+                learning_rate,
+                momentum: 0.0,
+            }),
+            inputs,
+            targets,
+            losses: Vec::new(),
+        }
+    }
+
+    /// Takes `steps` gradient-descent steps on all runs at once.
+    pub fn train(&mut self, steps: usize) {
+        for _ in 0..steps {
+            let loss = gradient_step(
+                &mut self.model,
+                &mut self.optimizer,
+                LOSS,
+                &self.inputs,
+                &self.targets,
+            );
+            self.losses.push(loss);
+        }
+    }
+
+    /// The current training loss.
+    pub fn loss(&mut self) -> f32 {
+        loss_of(&mut self.model, LOSS, &self.inputs, &self.targets)
+    }
+
+    /// The fraction of runs classified correctly (a probability above 0.5 means high).
+    pub fn accuracy(&mut self) -> f64 {
+        let p = self.model.predict(&self.inputs, 256);
+        metrics::accuracy(p.view(), self.targets.view())
+    }
+
+    /// For a single neuron, its weights `(w₁, w₂, b)` on the scaled inputs; `None` with a hidden layer.
+    pub fn neuron_weights(&self) -> Option<(f32, f32, f32)> {
+        match self.model.params().as_slice() {
+            [kernel, bias] => Some((kernel.value[[0, 0]], kernel.value[[1, 0]], bias.value[[0]])),
+            _ => None,
+        }
+    }
+
+    /// The probability of high yield on a `cells × cells` grid of cell centres: row `r` is the pH
+    /// `r` steps from the top (highest pH first), column `c` the temperature from the lowest.
+    ///
+    /// # Shapes
+    /// → `[cells, cells]`.
+    pub fn probability_grid(&mut self, cells: usize) -> Array2<f32> {
+        let centre = |(lo, hi): (f64, f64), i: usize| lo + (hi - lo) * (i as f64 + 0.5) / cells as f64;
+        let points: Vec<f32> = (0..cells * cells)
+            .flat_map(|k| {
+                let (r, c) = (k / cells, k % cells);
+                let ph = centre(PH_RANGE, cells - 1 - r);
+                scale(centre(TEMPERATURE_RANGE, c), ph)
+            })
+            .collect();
+        let inputs = ArrayD::from_shape_vec(IxDyn(&[cells * cells, 2]), points).expect("[N, 2]");
+        self.model
+            .predict(&inputs, 1024)
+            .into_shape_with_order((cells, cells))
+            .expect("[cells, cells]")
+    }
+
+    /// The number of trainable parameters.
+    pub fn param_count(&self) -> usize {
+        self.model.param_count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theory::bioreactor::{Pattern, simulate};
+
+    fn trained(pattern: Pattern, hidden: usize, steps: usize) -> PlaneModel {
+        let mut model = PlaneModel::new(&simulate(pattern, 80, 1), hidden, 0.5, 1);
+        model.train(steps);
+        model
+    }
+
+    #[test]
+    fn one_neuron_separates_the_line_but_not_xor_a_hidden_layer_does() {
+        let mut line = trained(Pattern::Linear, 0, 300);
+        assert!(line.accuracy() >= 0.9, "linear: {}", line.accuracy());
+        assert!(line.losses[299] < line.losses[0]);
+        let mut xor = trained(Pattern::Xor, 0, 300);
+        assert!(xor.accuracy() <= 0.75, "xor, one neuron: {}", xor.accuracy());
+        let mut xor_hidden = trained(Pattern::Xor, 4, 300);
+        assert!(xor_hidden.accuracy() >= 0.9, "xor, hidden: {}", xor_hidden.accuracy());
+        let mut window_hidden = trained(Pattern::Window, 4, 1000);
+        assert!(window_hidden.accuracy() >= 0.9, "window: {}", window_hidden.accuracy());
+        assert!(line.neuron_weights().is_some() && xor_hidden.neuron_weights().is_none());
+        let grid = line.probability_grid(8);
+        assert_eq!(grid.dim(), (8, 8));
+        // Cooler and more basic is better: top-left (basic, cool) is high, bottom-right low.
+        assert!(grid[[0, 0]] > 0.5 && grid[[7, 7]] < 0.5);
+        assert_eq!((line.param_count(), xor_hidden.param_count()), (3, 17));
+    }
+}
