@@ -95,7 +95,9 @@ impl TinyNet {
     /// The parameters in the order of [`PARAM_NAMES`].
     pub fn params(&self) -> [f64; 9] {
         let [[w11, w12], [w21, w22]] = self.w;
-        [w11, w21, w12, w22, self.b[0], self.b[1], self.v[0], self.v[1], self.c]
+        [
+            w11, w21, w12, w22, self.b[0], self.b[1], self.v[0], self.v[1], self.c,
+        ]
     }
 
     /// The network with parameters `p` (in [`PARAM_NAMES`] order).
@@ -180,8 +182,8 @@ impl TinyNet {
             )
             .expect("parameter shape");
         }
-        let x = ArrayD::from_shape_vec(IxDyn(&[1, 2]), s.x.map(|v| v as f32).to_vec())
-            .expect("[1, 2]");
+        let x =
+            ArrayD::from_shape_vec(IxDyn(&[1, 2]), s.x.map(|v| v as f32).to_vec()).expect("[1, 2]");
         let y = Array2::from_elem((1, 1), s.y as f32);
         let loss = LossConfig {
             kind: LossKind::MeanSquaredError,
@@ -246,8 +248,16 @@ mod tests {
         let numeric = net.numeric_gradient(SAMPLE, 1e-5);
         for i in 0..9 {
             let (a, e, n) = (back.gradient[i], f64::from(engine[i]), numeric[i]);
-            assert!((a - n).abs() < 1e-9, "{}: chain {a} vs numeric {n}", PARAM_NAMES[i]);
-            assert!((a - e).abs() < 1e-6, "{}: chain {a} vs engine {e}", PARAM_NAMES[i]);
+            assert!(
+                (a - n).abs() < 1e-9,
+                "{}: chain {a} vs numeric {n}",
+                PARAM_NAMES[i]
+            );
+            assert!(
+                (a - e).abs() < 1e-6,
+                "{}: chain {a} vs engine {e}",
+                PARAM_NAMES[i]
+            );
             // The lesson shows them to 4 significant digits: identical there.
             assert_eq!(format!("{a:.4e}"), format!("{n:.4e}"));
         }

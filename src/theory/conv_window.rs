@@ -57,8 +57,9 @@ pub fn slide(symbols: &[Symbol], filter: &Array2<f32>, bias: f32, padding: Paddi
         4,
         &mut seeded_rng(0),
     );
-    conv.kernel.value = ndarray::ArrayD::from_shape_vec(vec![k, 4, 1], filter.iter().copied().collect())
-        .expect("[K, 4, 1]");
+    conv.kernel.value =
+        ndarray::ArrayD::from_shape_vec(vec![k, 4, 1], filter.iter().copied().collect())
+            .expect("[K, 4, 1]");
     conv.bias.value = ndarray::arr1(&[bias]).into_dyn();
     let x = one_hot(symbols);
     let input = x
@@ -147,10 +148,7 @@ mod tests {
         }
         let valid = slide(&seq, &filter, 0.0, Padding::Valid);
         // TACAA starts at 2 (GA|TACAA|GT) and scores highest.
-        let best = valid
-            .iter()
-            .max_by(|a, b| a.z.total_cmp(&b.z))
-            .unwrap();
+        let best = valid.iter().max_by(|a, b| a.z.total_cmp(&b.z)).unwrap();
         assert_eq!(best.start, 2);
         let same = slide(&seq, &filter, 0.0, Padding::Same);
         assert_eq!(same[0].start, -2);

@@ -6,8 +6,8 @@
 
 use super::{gradient_step, loss_of};
 use crate::nn::{
-    Activation, DenseConfig, LayerSpec, LossConfig, LossKind, LossSemantics, ModelSpec,
-    Sequential, Sgd, SgdConfig,
+    Activation, DenseConfig, LayerSpec, LossConfig, LossKind, LossSemantics, ModelSpec, Sequential,
+    Sgd, SgdConfig,
 };
 use ndarray::{Array2, ArrayD, IxDyn, arr1, arr2};
 
@@ -118,13 +118,18 @@ mod tests {
         assert!(slow.windows(2).all(|p| p[1].loss < p[0].loss));
         let good = path(0.2, 30);
         let last = good[30];
-        assert!((last.w - 1.49).abs() < 0.01 && (last.b - 0.52).abs() < 0.01, "{last:?}");
+        assert!(
+            (last.w - 1.49).abs() < 0.01 && (last.b - 0.52).abs() < 0.01,
+            "{last:?}"
+        );
         // Just under the critical rate: w overshoots back and forth but still settles.
         let zigzag = path(0.45, 60);
         assert!(zigzag[1].w > 1.5 && zigzag[2].w < 1.5);
         assert!(zigzag[60].loss < 0.05);
         let diverging = path(0.55, 200);
-        assert!(diverging.last().unwrap().loss > 1e6 || !diverging.last().unwrap().loss.is_finite());
+        assert!(
+            diverging.last().unwrap().loss > 1e6 || !diverging.last().unwrap().loss.is_finite()
+        );
         assert!(diverging.windows(2).all(|p| p[1].loss > p[0].loss));
     }
 

@@ -7,8 +7,8 @@ use super::bioreactor::{PH_RANGE, Run, TEMPERATURE_RANGE, scale};
 use super::{gradient_step, loss_of};
 use crate::metrics;
 use crate::nn::{
-    Activation, DenseConfig, LayerSpec, LossConfig, LossKind, LossSemantics, ModelSpec,
-    Sequential, Sgd, SgdConfig,
+    Activation, DenseConfig, LayerSpec, LossConfig, LossKind, LossSemantics, ModelSpec, Sequential,
+    Sgd, SgdConfig,
 };
 use ndarray::{Array2, ArrayD, IxDyn};
 
@@ -112,7 +112,8 @@ impl PlaneModel {
     /// # Shapes
     /// → `[cells, cells]`.
     pub fn probability_grid(&mut self, cells: usize) -> Array2<f32> {
-        let centre = |(lo, hi): (f64, f64), i: usize| lo + (hi - lo) * (i as f64 + 0.5) / cells as f64;
+        let centre =
+            |(lo, hi): (f64, f64), i: usize| lo + (hi - lo) * (i as f64 + 0.5) / cells as f64;
         let points: Vec<f32> = (0..cells * cells)
             .flat_map(|k| {
                 let (r, c) = (k / cells, k % cells);
@@ -150,11 +151,23 @@ mod tests {
         assert!(line.accuracy() >= 0.9, "linear: {}", line.accuracy());
         assert!(line.losses[299] < line.losses[0]);
         let mut xor = trained(Pattern::Xor, 0, 300);
-        assert!(xor.accuracy() <= 0.75, "xor, one neuron: {}", xor.accuracy());
+        assert!(
+            xor.accuracy() <= 0.75,
+            "xor, one neuron: {}",
+            xor.accuracy()
+        );
         let mut xor_hidden = trained(Pattern::Xor, 4, 300);
-        assert!(xor_hidden.accuracy() >= 0.9, "xor, hidden: {}", xor_hidden.accuracy());
+        assert!(
+            xor_hidden.accuracy() >= 0.9,
+            "xor, hidden: {}",
+            xor_hidden.accuracy()
+        );
         let mut window_hidden = trained(Pattern::Window, 4, 1000);
-        assert!(window_hidden.accuracy() >= 0.9, "window: {}", window_hidden.accuracy());
+        assert!(
+            window_hidden.accuracy() >= 0.9,
+            "window: {}",
+            window_hidden.accuracy()
+        );
         assert!(line.neuron_weights().is_some() && xor_hidden.neuron_weights().is_none());
         let grid = line.probability_grid(8);
         assert_eq!(grid.dim(), (8, 8));

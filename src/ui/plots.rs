@@ -3,6 +3,7 @@
 
 pub mod backend;
 pub mod canvas;
+pub mod field_plot;
 pub mod glyphs;
 pub mod heatmap;
 pub mod line_chart;
@@ -10,6 +11,7 @@ pub mod scatter;
 pub mod score_track;
 pub mod sequence_logo;
 
+pub use field_plot::{Field, FieldColors, FieldPlot};
 pub use heatmap::Heatmap;
 pub use line_chart::{LineChart, Series};
 pub use scatter::Scatter;

@@ -11,6 +11,7 @@ import { expressionScenario } from './expression.mjs';
 import { labScenario } from './lab.mjs';
 import { panicScenario, scenario } from './scenario.mjs';
 import { startServer } from './server.mjs';
+import { theoryScenario } from './theory.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '../../dist');
@@ -32,6 +33,8 @@ async function runIn(launch, origin) {
   await mkdir(shots, { recursive: true });
   try {
     await scenario(browser, { base: origin + SUB, root: origin + '/', shots });
+    const theory = await theoryScenario(browser, { base: origin + SUB, shots });
+    console.log(`  ${browser.name} theory lessons: ${JSON.stringify(theory)}`);
     const lab = await labScenario(browser, { base: origin + SUB, shots });
     console.log(`  ${browser.name} motif lab: ${JSON.stringify(lab)}`);
     const expression = await expressionScenario(browser, { base: origin + SUB, shots });

@@ -27,7 +27,7 @@ const textOf = (css) => `(document.querySelector(${js(css)})?.textContent ?? '')
 
 
 /** Runs axe-core on the page; fails on any serious or critical violation. */
-async function accessibility(browser, page) {
+export async function accessibility(browser, page) {
   await browser.eval(
     `(() => { if (!window.axe) { const s = document.createElement('script'); s.textContent = ${js(AXE_SOURCE)}; document.head.appendChild(s); } return !!window.axe; })()`,
   );
@@ -52,7 +52,8 @@ export async function scenario(browser, { base, root, shots }) {
     assert.equal(await browser.eval(`document.getElementById('boot')`), null, 'the loading message is gone');
     assert.match(await browser.eval(textOf('main')), /Course map/);
     const links = await browser.eval(`Array.from(document.querySelectorAll('.lesson-nav a')).map(a => a.getAttribute('href'))`);
-    assert.deepEqual(links, [basePath, `${basePath}one-hot`, `${basePath}pwm`, `${basePath}motif-lab`, `${basePath}expression-lab`]);
+    const slugs = ['ai-ml-dl', 'perceptron', 'softmax-cross-entropy', 'backprop', 'one-hot', 'pwm', 'cnn', 'motif-lab', 'expression-lab'];
+    assert.deepEqual(links, [basePath, ...slugs.map((slug) => basePath + slug)]);
     await accessibility(browser, 'home');
     await shot('home-en');
   });

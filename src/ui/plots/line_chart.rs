@@ -112,7 +112,9 @@ fn draw(
             .flat_map(|s| s.points.iter())
             .filter(|p| p.1.is_finite())
     };
-    let x_max = points().map(|p| p.0).fold(1.0, f64::max).max(2.0);
+    // Epochs start at 1; other x axes (steps from 0, an activation's z) start where their data do.
+    let x_min = points().map(|p| p.0).fold(1.0, f64::min);
+    let x_max = points().map(|p| p.0).fold(1.0, f64::max).max(x_min + 1.0);
     let (low, high) = y_range.unwrap_or_else(|| {
         let (lo, hi) = points().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
             (lo.min(p.1), hi.max(p.1))
@@ -128,7 +130,7 @@ fn draw(
         .margin((10.0 * s) as u32)
         .x_label_area_size((36.0 * s) as u32)
         .y_label_area_size((52.0 * s) as u32)
-        .build_cartesian_2d(1.0..x_max, low..high)?;
+        .build_cartesian_2d(x_min..x_max, low..high)?;
     chart
         .configure_mesh()
         .max_light_lines(1)
@@ -166,10 +168,13 @@ fn draw(
         } else {
             chart.draw_series(LineSeries::new(data.clone(), style))?;
         }
-        chart.draw_series(
-            data.into_iter()
-                .map(|p| Circle::new(p, (2.5 * s) as u32, color.filled())),
-        )?;
+        // Dots mark each point of short series (epochs); long ones are drawn as plain lines.
+        if data.len() <= 60 {
+            chart.draw_series(
+                data.into_iter()
+                    .map(|p| Circle::new(p, (2.5 * s) as u32, color.filled())),
+            )?;
+        }
     }
     root.present()?;
     Ok(())

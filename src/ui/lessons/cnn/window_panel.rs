@@ -1,0 +1,212 @@
+//! A Conv1D filter (a learnable PWM) sliding over a one-hot sequence, one window at a time, with
+//! each row's term, the sum, the bias and the ReLU ([`crate::theory::conv_window`]). Settings
+//! `?seq= ?pad= ?t= ?bias=`; a Play button steps through the windows.
+
+use crate::bio::alphabet::{Base, parse_sequence};
+use crate::nn::Padding;
+use crate::theory::conv_window::{motif_filter, slide};
+use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
+use crate::ui::state::use_query_param;
+use crate::ui::widgets::{ErrorMessage, RadioGroup, SequenceInput, Slider};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The default sequence: the lecture's TACAA motif planted in random flanks.
+pub const DEFAULT_SEQUENCE: &str = "GCTACAAGTCAGTTGCAAGA";
+
+/// The sliding-window panel.
+#[component]
+pub fn WindowPanel() -> impl IntoView {
+    let lang = use_lang();
+    let text = use_query_param("seq", DEFAULT_SEQUENCE.to_string());
+    let same = use_query_param("pad", "valid".to_string());
+    let t = use_query_param("t", 0usize);
+    let bias = use_query_param("bias", -3.0f64);
+    let filter = motif_filter();
+    let parsed = Memo::new(move |_| text.with(|s| parse_sequence(s)));
+    let error =
+        Signal::derive(move || parsed.with(|p| p.as_ref().err().map(|e| e.message(lang.get()))));
+    let padding = Memo::new(move |_| {
+        if same.get() == "same" {
+            Padding::Same
+        } else {
+            Padding::Valid
+        }
+    });
+    let windows = {
+        let filter = filter.clone();
+        Memo::new(move |_| {
+            parsed.with(|p| {
+                p.as_ref()
+                    .map(|s| slide(s, &filter, bias.get() as f32, padding.get()))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let current = Memo::new(move |_| {
+        let w = windows.get();
+        (!w.is_empty()).then(|| w[t.get().min(w.len() - 1)].clone())
+    });
+    let playing = RwSignal::new(false);
+    let handle = set_interval_with_handle(
+        move || {
+            if playing.get_untracked() {
+                let n = windows.with_untracked(Vec::len).max(1);
+                t.update(|t| *t = (*t + 1) % n);
+            }
+        },
+        Duration::from_millis(800),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(h) = handle {
+            h.clear();
+        }
+    });
+    let filter_rows = filter
+        .rows()
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            view! {
+                <tr>
+                    <th scope="row">{i + 1}</th>
+                    {row.iter().map(|w| view! { <td>{format!("{w:+.2}")}</td> }).collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    let sequence_row = move || {
+        let Some(w) = current.get() else {
+            return ().into_any();
+        };
+        let symbols = parsed.get().unwrap_or_default();
+        let left = padding.get().left(5);
+        let right = if padding.get() == Padding::Same {
+            4 - left
+        } else {
+            0
+        };
+        let cells = (-(left as isize)..(symbols.len() + right) as isize)
+            .map(|p| {
+                let inside = p >= w.start && p < w.start + 5;
+                let letter = if p < 0 || p as usize >= symbols.len() {
+                    '·'
+                } else {
+                    symbols[p as usize].letter()
+                };
+                view! { <td class:in-window=inside>{letter.to_string()}</td> }
+            })
+            .collect_view();
+        view! { <tr>{cells}</tr> }.into_any()
+    };
+    let term_rows = move || {
+        current.get().map(|w| {
+            w.symbols
+                .iter()
+                .zip(&w.terms)
+                .enumerate()
+                .map(|(i, (s, term))| {
+                    let base = s.map_or("·".to_string(), |s| s.letter().to_string());
+                    view! {
+                        <tr>
+                            <th scope="row">{i + 1}</th>
+                            <td>{base}</td>
+                            <td>{format!("{term:+.3}")}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let outputs = move || {
+        let now = t.get();
+        windows
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let height = format!("height:{:.0}%", (w.output / 7.5 * 100.0).clamp(2.0, 100.0));
+                view! {
+                    <li class:now=i == now.min(windows.with_untracked(Vec::len).saturating_sub(1)) title=format!("{i}: {:.2}", w.output)>
+                        <button type="button" class="out-bar" aria-label=format!("{} {}: {:.2}", tr("창", "window")(), i + 1, w.output) on:click=move |_| t.set(i)>
+                            <span style=height></span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let n_windows = move || windows.with(Vec::len);
+    let summary = move || {
+        current.get().map(|w| {
+            let sum: f32 = w.terms.iter().sum();
+            lang.get()
+                .pick(
+                    &format!(
+                        "창 {} / {}: 합 {:+.3} + 편향 {:+.2} = z {:+.3} → ReLU = {:.3}",
+                        t.get().min(n_windows() - 1) + 1,
+                        n_windows(),
+                        sum,
+                        bias.get(),
+                        w.z,
+                        w.output
+                    ),
+                    &format!(
+                        "Window {} of {}: sum {:+.3} + bias {:+.2} = z {:+.3} → ReLU = {:.3}",
+                        t.get().min(n_windows() - 1) + 1,
+                        n_windows(),
+                        sum,
+                        bias.get(),
+                        w.z,
+                        w.output
+                    ),
+                )
+                .to_string()
+        })
+    };
+    view! {
+        <section class="panel">
+            <h2>{tr("필터는 배울 수 있는 PWM", "A filter is a learnable PWM")}</h2>
+            <Ko>
+                <p>"Conv1D 필터는 길이 5 × 4열의 가중치 행렬입니다. 서열의 원-핫 행렬 위를 한 칸씩 미끄러지며, 창마다 가중치와 입력을 곱해 모두 더하고 편향을 더합니다. 원-핫에서는 각 행에 1이 하나뿐이라, 곱의 합은 \"그 위치 염기의 가중치\"를 골라 더한 것 — PWM 점수와 같은 계산입니다. 아래 필터는 강의의 TACAA 모티프를 log₂ 승산비로 바꾼 값입니다. CNN은 이런 값을 데이터에서 스스로 배웁니다."</p>
+            </Ko>
+            <En>
+                <p>"A Conv1D filter is a 5 × 4 weight matrix. It slides along the sequence's one-hot matrix one position at a time; at each window it multiplies weights by inputs, sums everything and adds a bias. A one-hot row holds a single 1, so the sum picks \"the weight of the base at each position\" — the same computation as a PWM score. The filter below is the lecture's TACAA motif as log₂ odds; a CNN learns such values from data by itself."</p>
+            </En>
+            <SequenceInput id="cnn-seq" label=Bi::new("서열", "Sequence") hint=Bi::new("A, C, G, T (U는 T로, N은 0.25 네 개로)", "A, C, G, T (U reads as T, N as four 0.25s)") value=text />
+            <ErrorMessage message=error />
+            <div class="field-row">
+                <RadioGroup name="cnn-pad" legend=Bi::new("패딩", "Padding") options=vec![("valid".to_string(), Bi::new("valid (패딩 없음)", "valid (no padding)")), ("same".to_string(), Bi::new("same (0으로 채움)", "same (zero-padded)"))] value=same />
+                <Slider id="cnn-bias" label=Bi::new("편향 b", "Bias b") value=bias min=-8.0 max=2.0 step=0.5 decimals=1 />
+            </div>
+            <div class="button-row">
+                <button type="button" on:click=move |_| t.update(|t| *t = t.saturating_sub(1))>{tr("◀ 이전 창", "◀ Previous window")}</button>
+                <button type="button" aria-pressed=move || playing.get().to_string() on:click=move |_| playing.update(|p| *p = !*p)>
+                    {move || if playing.get() { tr("❚❚ 멈춤", "❚❚ Pause")() } else { tr("▶ 재생", "▶ Play")() }}
+                </button>
+                <button type="button" on:click=move |_| t.update(|t| *t = (*t + 1).min(n_windows().saturating_sub(1)))>{tr("다음 창 ▶", "Next window ▶")}</button>
+            </div>
+            <div class="table-scroll">
+                <table class="matrix conv-sequence" aria-label=tr("서열과 현재 창 (· = 0으로 채운 패딩)", "The sequence and the current window (· = zero padding)")>
+                    <tbody>{sequence_row}</tbody>
+                </table>
+            </div>
+            <p class="train-status" role="status" data-testid="conv-window">{summary}</p>
+            <div class="side-by-side">
+                <table class="matrix">
+                    <caption>{tr("필터 W (위치 × 염기)", "Filter W (position × base)")}</caption>
+                    <thead><tr><td></td>{Base::ALL.iter().map(|b| view! { <th scope="col">{b.letter().to_string()}</th> }).collect_view()}</tr></thead>
+                    <tbody>{filter_rows}</tbody>
+                </table>
+                <table class="matrix">
+                    <caption>{tr("이 창의 항: 그 자리 염기의 가중치", "This window's terms: the weight of the base there")}</caption>
+                    <thead><tr><th scope="col">{tr("행", "row")}</th><th scope="col">{tr("염기", "base")}</th><th scope="col">"Σ x·w"</th></tr></thead>
+                    <tbody>{term_rows}</tbody>
+                </table>
+            </div>
+            <h3>{tr("출력: 창마다 값 하나 (막대를 누르면 그 창으로)", "Output: one value per window (click a bar to jump there)")}</h3>
+            <ol class="conv-output" data-testid="conv-output">{outputs}</ol>
+        </section>
+    }
+}

@@ -1,0 +1,64 @@
+//! Lesson: the perceptron (LECTURE.md item 3): one neuron with live sliders, then learning from
+//! simulated bioreactor data by gradient descent, where one neuron draws a straight boundary and a
+//! hidden layer can bend it (the XOR-like case).
+
+mod neuron_panel;
+mod train_panel;
+
+use crate::ui::i18n::{Bi, En, Ko, use_lang};
+use crate::ui::lessons::Lesson;
+use crate::ui::widgets::{CheckQuestion, TryThis};
+use leptos::prelude::*;
+
+/// The perceptron page (`/perceptron`).
+#[component]
+pub fn PerceptronLesson() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <article class="lesson">
+            <h1>{move || Lesson::Perceptron.title().get(lang.get())}</h1>
+            <Ko>
+                <p class="lead">"퍼셉트론은 신경망의 벽돌 한 장입니다: 입력 x에 가중치 w를 곱해 더하고, 편향 b를 더한 뒤 활성화 함수를 통과시킵니다. 이런 뉴런을 입력층 → 은닉층 → 출력층으로 이으면 신경망이 됩니다."</p>
+            </Ko>
+            <En>
+                <p class="lead">"A perceptron is one brick of a neural network: multiply the inputs x by weights w, add them, add a bias b, and pass the sum through an activation function. Wire such neurons as input → hidden → output layers and you have a network."</p>
+            </En>
+            <neuron_panel::NeuronPanel />
+            <train_panel::TrainPanel />
+            <TryThis>
+                <Ko>
+                    <ul>
+                        <li>"\"직선으로 나뉨\" 데이터에서 뉴런 하나로 100걸음씩 눌러 보세요. 경계선이 점들 사이로 움직입니다."</li>
+                        <li>"\"XOR 모양\"으로 바꾸세요. 뉴런 하나는 몇 걸음을 가도 정확도가 100 %에 한참 못 미칩니다. 직선 하나로는 나눌 수 없기 때문입니다. 은닉층을 고르고 다시 1000걸음 가 보세요."</li>
+                        <li>"학습률을 0.05로 낮추면 느리게, 10으로 높이면 크게 출렁이며 움직입니다."</li>
+                        <li>"위의 뉴런에서 활성화를 계단으로 두고 b를 움직여 보세요. 출력은 0에서 1로 한 번에 뛰어오릅니다."</li>
+                    </ul>
+                </Ko>
+                <En>
+                    <ul>
+                        <li>"On \"split by a line\" with one neuron, press 100 steps a few times: the boundary moves between the points."</li>
+                        <li>"Switch to \"XOR-like\". One neuron stays far below 100 % accuracy however long it trains: no single straight line separates the classes. Choose the hidden layer and take 1000 steps."</li>
+                        <li>"A learning rate of 0.05 crawls; 10 takes big, wobbly jumps."</li>
+                        <li>"In the neuron above, pick the step activation and move b: the output jumps from 0 to 1 at once."</li>
+                    </ul>
+                </En>
+            </TryThis>
+            <CheckQuestion
+                lesson=Lesson::Perceptron
+                question=Bi::new(
+                    "뉴런 하나(시그모이드)가 XOR 모양 데이터를 나누지 못하는 이유는?",
+                    "Why can't a single sigmoid neuron separate the XOR-like data?",
+                )
+                options=vec![
+                    (Bi::new("학습률이 너무 작아서", "The learning rate is too small"), false),
+                    (Bi::new("결정 경계 w₁x₁ + w₂x₂ + b = 0이 직선이라서", "Its decision boundary w₁x₁ + w₂x₂ + b = 0 is a straight line"), true),
+                    (Bi::new("데이터가 80개뿐이라서", "There are only 80 runs"), false),
+                ]
+                explanation=Bi::new(
+                    "뉴런 하나의 경계는 항상 직선입니다. XOR 모양은 두 구석씩 같은 범주라 직선 하나로는 나눌 수 없고, 은닉층이 여러 직선을 합쳐 경계를 굽힙니다.",
+                    "One neuron's boundary is always a straight line. In the XOR pattern opposite corners share a class, so no line separates them; a hidden layer combines several lines into a bent boundary.",
+                )
+            />
+        </article>
+    }
+}

@@ -1,0 +1,157 @@
+//! One neuron with sliders: inputs, weights, bias and activation, the formula updating live and the
+//! activation's curve with the current `z` marked ([`crate::theory::neuron`]).
+
+use crate::nn::Activation;
+use crate::theory::neuron::{NeuronActivation, curve, neuron};
+use crate::ui::i18n::{Bi, En, Ko, tr};
+use crate::ui::plots::{LineChart, Series};
+use crate::ui::state::use_query_param;
+use crate::ui::widgets::{Math, RadioGroup, Slider};
+use leptos::prelude::*;
+use std::str::FromStr;
+
+/// The activation as a URL setting.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct ActivationParam(NeuronActivation);
+
+impl FromStr for ActivationParam {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        NeuronActivation::from_code(s)
+            .map(ActivationParam)
+            .ok_or(())
+    }
+}
+
+impl std::fmt::Display for ActivationParam {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.code())
+    }
+}
+
+fn name(a: NeuronActivation) -> Bi {
+    match a {
+        NeuronActivation::Step => Bi::new("계단", "step"),
+        NeuronActivation::Engine(Activation::Linear) => Bi::new("선형", "linear"),
+        NeuronActivation::Engine(Activation::Sigmoid) => Bi::new("시그모이드", "sigmoid"),
+        NeuronActivation::Engine(Activation::Relu) => Bi::new("ReLU", "ReLU"),
+        NeuronActivation::Engine(Activation::Tanh) => Bi::new("tanh", "tanh"),
+        NeuronActivation::Engine(Activation::Softmax) => Bi::new("소프트맥스", "softmax"),
+    }
+}
+
+/// The activation's definition in LaTeX.
+fn definition(a: NeuronActivation) -> &'static str {
+    match a {
+        NeuronActivation::Step => r"f(z) = 1 \; (z \geq 0), \quad f(z) = 0 \; (z < 0)",
+        NeuronActivation::Engine(Activation::Linear) => r"f(z) = z",
+        NeuronActivation::Engine(Activation::Sigmoid) => r"f(z) = \frac{1}{1 + e^{-z}}",
+        NeuronActivation::Engine(Activation::Relu) => r"f(z) = \max(0, z)",
+        NeuronActivation::Engine(Activation::Tanh) => r"f(z) = \tanh z",
+        NeuronActivation::Engine(Activation::Softmax) => r"f(z)_j = \frac{e^{z_j}}{\sum_k e^{z_k}}",
+    }
+}
+
+/// A number for a formula: two decimals, negatives in parentheses.
+pub fn term(v: f32) -> String {
+    if v < 0.0 {
+        format!("({v:.2})")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+/// The neuron panel (settings `?x1= ?x2= ?w1= ?w2= ?b= ?act=`).
+#[component]
+pub fn NeuronPanel() -> impl IntoView {
+    let x1 = use_query_param("x1", 1.0f64);
+    let x2 = use_query_param("x2", 0.5f64);
+    let w1 = use_query_param("w1", 0.8f64);
+    let w2 = use_query_param("w2", -1.2f64);
+    let b = use_query_param("b", 0.3f64);
+    let act = use_query_param("act", ActivationParam(NeuronActivation::Step));
+    let choice = RwSignal::new(act.get_untracked().0);
+    Effect::new(move || act.set(ActivationParam(choice.get())));
+    let out = Memo::new(move |_| {
+        let f = |s: RwSignal<f64>| s.get() as f32;
+        neuron(&[f(x1), f(x2)], &[f(w1), f(w2)], f(b), choice.get())
+    });
+    let sum_tex = move || {
+        let o = out.get();
+        let f = |s: RwSignal<f64>| s.get() as f32;
+        format!(
+            r"z = x_1 w_1 + x_2 w_2 + b = {} \times {} + {} \times {} + {} = {:.3}",
+            term(f(x1)),
+            term(f(w1)),
+            term(f(x2)),
+            term(f(w2)),
+            term(f(b)),
+            o.z
+        )
+    };
+    let out_tex = move || {
+        let o = out.get();
+        format!(r"a = f(z) = f({:.3}) = {:.3}", o.z, o.output)
+    };
+    let series = Signal::derive(move || {
+        let (a, o) = (choice.get(), out.get());
+        let points = curve(a, -5.0, 5.0, 201);
+        let low = points.iter().map(|p| p.1).fold(f32::MAX, f32::min).min(0.0);
+        vec![
+            Series {
+                name: Bi::new("f(z)", "f(z)"),
+                color: (37, 92, 153),
+                dashed: false,
+                points: points
+                    .iter()
+                    .map(|&(z, y)| (f64::from(z), f64::from(y)))
+                    .collect(),
+            },
+            Series {
+                name: Bi::new("지금의 z", "current z"),
+                color: (190, 30, 45),
+                dashed: true,
+                points: vec![
+                    (f64::from(o.z.clamp(-5.0, 5.0)), f64::from(low)),
+                    (f64::from(o.z.clamp(-5.0, 5.0)), f64::from(o.output)),
+                ],
+            },
+        ]
+    });
+    view! {
+        <section class="panel">
+            <h2>{tr("뉴런 하나", "One neuron")}</h2>
+            <Ko>
+                <p>"입력마다 가중치를 곱해 더하고 편향 b를 더한 값이 z입니다. 활성화 함수 f가 z를 실제 출력으로 바꿉니다. 학습이란 데이터에 맞도록 가중치와 편향(모델의 매개변수)을 정하는 일입니다."</p>
+            </Ko>
+            <En>
+                <p>"Multiply each input by its weight, add them up and add the bias b: that is z. The activation function f turns z into the actual output. Training means choosing the weights and bias (the model's parameters) so that outputs fit the data."</p>
+            </En>
+            <div class="field-row">
+                <Slider id="n-x1" label=Bi::new("입력 x₁", "Input x₁") value=x1 min=-2.0 max=2.0 step=0.1 decimals=1 />
+                <Slider id="n-x2" label=Bi::new("입력 x₂", "Input x₂") value=x2 min=-2.0 max=2.0 step=0.1 decimals=1 />
+            </div>
+            <div class="field-row">
+                <Slider id="n-w1" label=Bi::new("가중치 w₁", "Weight w₁") value=w1 min=-3.0 max=3.0 step=0.1 decimals=1 />
+                <Slider id="n-w2" label=Bi::new("가중치 w₂", "Weight w₂") value=w2 min=-3.0 max=3.0 step=0.1 decimals=1 />
+                <Slider id="n-b" label=Bi::new("편향 b", "Bias b") value=b min=-3.0 max=3.0 step=0.1 decimals=1 />
+            </div>
+            <RadioGroup
+                name="n-act"
+                legend=Bi::new("활성화 함수", "Activation")
+                options=NeuronActivation::ALL.into_iter().map(|a| (a, name(a))).collect()
+                value=choice
+            />
+            <p class="formula" data-testid="neuron-sum"><Math tex=Signal::derive(sum_tex) block=true /></p>
+            <p class="formula"><Math tex=Signal::derive(move || definition(choice.get()).to_string()) block=true /></p>
+            <p class="formula" data-testid="neuron-output"><Math tex=Signal::derive(out_tex) block=true /></p>
+            <LineChart series=series x_label=Bi::new("z", "z") y_label=Bi::new("f(z)", "f(z)") testid="activation-curve" />
+            <Ko>
+                <p>"활성화 함수가 왜 필요할까요? 활성화 없이(선형) 층을 아무리 쌓아도 결과는 여전히 입력의 가중합 하나입니다. 또 값이 층마다 곱해지며 끝없이 커지거나 사라질 수 있습니다. 계단 함수는 생물의 뉴런처럼 문턱(z ≥ 0)을 넘을 때만 발화하지만 기울기가 0이라 경사 하강법으로 배울 수 없습니다. 그래서 신경망은 시그모이드, tanh, ReLU처럼 매끄러운 함수를 씁니다."</p>
+            </Ko>
+            <En>
+                <p>"Why an activation at all? Without one (linear), any stack of layers is still a single weighted sum of the inputs, and values multiplied layer after layer can blow up or vanish. The step function fires only past a threshold (z ≥ 0), like a biological neuron, but its slope is zero everywhere, so gradient descent cannot learn with it. Networks therefore use smooth functions such as sigmoid, tanh and ReLU."</p>
+            </En>
+        </section>
+    }
+}

@@ -1,0 +1,214 @@
+//! Lesson: softmax and cross-entropy (LECTURE.md item 5). Editable logits → probabilities as bars
+//! → the loss for the true class, each class's term, the gradient `p − y`, and the sigmoid pitfall
+//! ([`crate::theory::softmax`]). Settings `?z=` (comma-separated logits) and `?t=` (true class).
+
+use crate::theory::softmax::{LECTURE_PROBABILITIES, example, logits_for};
+use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
+use crate::ui::lessons::Lesson;
+use crate::ui::state::use_query_param;
+use crate::ui::widgets::{CheckQuestion, Math, RadioGroup, TryThis};
+use leptos::prelude::*;
+
+/// The logits as URL text: the lecture's example, `ln [0.7, 0.1, 0.2]`.
+fn lecture_logits() -> String {
+    logits_for(&LECTURE_PROBABILITIES)
+        .iter()
+        .map(|v| format!("{v}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn parse(text: &str) -> Vec<f32> {
+    let values: Vec<f32> = text
+        .split(',')
+        .filter_map(|v| v.trim().parse().ok())
+        .collect();
+    if values.len() == 3 && values.iter().all(|v| v.is_finite()) {
+        values
+    } else {
+        logits_for(&LECTURE_PROBABILITIES)
+    }
+}
+
+/// The softmax / cross-entropy page (`/softmax-cross-entropy`).
+#[component]
+pub fn SoftmaxLesson() -> impl IntoView {
+    let lang = use_lang();
+    let text = use_query_param("z", lecture_logits());
+    let target = use_query_param("t", 0usize);
+    let logits = Memo::new(move |_| parse(&text.get()));
+    let ex = Memo::new(move |_| example(&logits.get(), target.get().min(2)));
+    let set_logit = move |j: usize, v: f32| {
+        let mut z = logits.get_untracked();
+        z[j] = v;
+        text.set(
+            z.iter()
+                .map(|v| format!("{v}"))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+    };
+    let inputs = (0..3)
+        .map(|j| {
+            let id = format!("logit-{j}");
+            view! {
+                <div class="field number">
+                    <label for=id.clone()>{format!("z{}", ["₀", "₁", "₂"][j])}</label>
+                    <input
+                        id=id
+                        type="number"
+                        step="0.1"
+                        prop:value=move || format!("{:.4}", logits.get()[j])
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).trim().parse::<f32>()
+                                && v.is_finite()
+                                && v.abs() <= 50.0
+                            {
+                                set_logit(j, v)
+                            }
+                        }
+                    />
+                </div>
+            }
+        })
+        .collect_view();
+    let rows = move || {
+        let e = ex.get();
+        (0..3)
+            .map(|j| {
+                let width = format!("width:{:.1}%", e.probabilities[j] * 100.0);
+                let is_target = e.target[j] == 1.0;
+                view! {
+                    <tr class:target=is_target>
+                        <th scope="row">{format!("{} {j}", tr("클래스", "class")())}</th>
+                        <td>{format!("{:.4}", e.logits[j])}</td>
+                        <td class="bar-cell">
+                            <span class="prob-bar" style=width></span>
+                            <span class="prob-value" data-testid=format!("prob-{j}")>{format!("{:.4}", e.probabilities[j])}</span>
+                        </td>
+                        <td>{format!("{}", e.target[j])}</td>
+                        <td data-testid=format!("term-{j}")>{format!("{:.4}", e.terms[j])}</td>
+                        <td data-testid=format!("grad-{j}")>{format!("{:+.4}", e.gradient[j])}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let loss_tex = Signal::derive(move || {
+        let e = ex.get();
+        let t = target.get().min(2);
+        format!(
+            r"L = -\sum_j y_j \ln p_j = -\ln p_{t} = -\ln {:.4} = {:.4}",
+            e.probabilities[t], e.loss
+        )
+    });
+    let pitfall = move || {
+        let e = ex.get();
+        let s: Vec<String> = e
+            .sigmoid_outputs
+            .iter()
+            .map(|v| format!("{v:.4}"))
+            .collect();
+        (
+            s.join(", "),
+            format!("{:.4}", e.loss),
+            format!("{:.4}", e.classic_loss),
+        )
+    };
+    view! {
+        <article class="lesson">
+            <h1>{move || Lesson::Softmax.title().get(lang.get())}</h1>
+            <Ko>
+                <p class="lead">"분류 신경망의 마지막 층은 클래스마다 점수 z(로짓)를 냅니다. 소프트맥스는 이 점수를 합이 1인 확률로 바꾸고, 교차 엔트로피는 정답 클래스의 확률이 낮을수록 큰 벌점을 줍니다."</p>
+            </Ko>
+            <En>
+                <p class="lead">"A classifier's last layer gives each class a score z (a logit). Softmax turns the scores into probabilities that sum to 1, and cross-entropy charges a penalty that grows as the true class's probability falls."</p>
+            </En>
+            <p class="formula"><Math tex=r"p_j = \frac{e^{z_j}}{\sum_k e^{z_k}} \qquad L = -\sum_j y_j \ln p_j \qquad \frac{\partial L}{\partial z_j} = p_j - y_j".to_string() block=true /></p>
+
+            <section class="panel">
+                <h2>{tr("로짓을 바꿔 보세요", "Change the logits")}</h2>
+                <div class="field-row">{inputs}</div>
+                <RadioGroup
+                    name="target"
+                    legend=Bi::new("정답 클래스 (원-핫 y)", "True class (one-hot y)")
+                    options=vec![(0usize, Bi::new("클래스 0", "class 0")), (1, Bi::new("클래스 1", "class 1")), (2, Bi::new("클래스 2", "class 2"))]
+                    value=target
+                />
+                <button type="button" on:click=move |_| { text.set(lecture_logits()); target.set(0); }>
+                    {tr("강의 예제로 (p = 0.7, 0.1, 0.2)", "Lecture example (p = 0.7, 0.1, 0.2)")}
+                </button>
+                <div class="table-scroll">
+                    <table class="matrix softmax-table">
+                        <thead>
+                            <tr>
+                                <td></td>
+                                <th scope="col">{tr("로짓 z", "logit z")}</th>
+                                <th scope="col">{tr("확률 p = softmax(z)", "probability p = softmax(z)")}</th>
+                                <th scope="col">"y"</th>
+                                <th scope="col">"−y ln p"</th>
+                                <th scope="col">"∂L/∂z = p − y"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <p class="formula" data-testid="softmax-loss"><Math tex=loss_tex block=true /></p>
+                <Ko>
+                    <p>"y가 원-핫이라 정답이 아닌 클래스의 항은 0 × ln p = 0이 되어 사라지고, 정답 클래스의 −ln p 하나만 남습니다. 강의 예제 [0.7, 0.1, 0.2]의 손실은 −ln 0.7 = 0.3567입니다 (강의 자료의 0.3566은 반올림이 아니라 잘라낸 값입니다). 기울기 p − y는 정답 클래스의 로짓을 올리고 나머지는 내리라고 말합니다."</p>
+                </Ko>
+                <En>
+                    <p>"Because y is one-hot, every other class's term is 0 × ln p = 0 and drops out: only the true class's −ln p survives. For the lecture's [0.7, 0.1, 0.2] the loss is −ln 0.7 = 0.3567 (the lecture's 0.3566 truncates instead of rounding). The gradient p − y says: raise the true class's logit, lower the others."</p>
+                </En>
+            </section>
+
+            <aside class="panel aside" aria-labelledby="pitfall-title">
+                <h2 id="pitfall-title">{tr("곁가지: 시그모이드 + 범주형 교차 엔트로피", "Aside: sigmoid + categorical cross-entropy")}</h2>
+                <Ko>
+                    <p>"강의의 CNN은 출력층에 소프트맥스 대신 Dense(2, sigmoid)를 쓰고 categorical_crossentropy로 학습합니다. 시그모이드 출력은 합이 1이 아니므로 \"확률\"을 어떻게 읽을지 Keras 버전마다 다릅니다. 지금의 Keras는 시그모이드 앞의 로짓 z로 소프트맥스 교차 엔트로피를 계산하고, 2020년 무렵의 tf.keras는 시그모이드 출력을 합이 1이 되게 나누고 잘라(clip) 계산했습니다. 같은 모델, 다른 손실입니다:"</p>
+                </Ko>
+                <En>
+                    <p>"The lecture's CNN ends in Dense(2, sigmoid) rather than softmax and trains with categorical_crossentropy. Sigmoid outputs need not sum to 1, so Keras versions disagree on how to read them as probabilities: today's Keras computes softmax cross-entropy from the logits z before the sigmoid, while 2020-era tf.keras divided the sigmoid outputs by their sum and clipped them. Same model, different loss:"</p>
+                </En>
+                <ul data-testid="pitfall">
+                    <li>{move || format!("σ(z) = [{}]", pitfall().0)}</li>
+                    <li>{move || format!("{}: {}", tr("오늘의 Keras (로짓의 소프트맥스 CE)", "today's Keras (softmax CE of the logits)")(), pitfall().1)}</li>
+                    <li>{move || format!("{}: {}", tr("2020년 무렵 tf.keras (σ 정규화 + clip)", "2020-era tf.keras (normalised, clipped σ)")(), pitfall().2)}</li>
+                </ul>
+            </aside>
+
+            <TryThis>
+                <Ko>
+                    <ul>
+                        <li>"세 로짓에 같은 수(예: +1)를 더해 보세요. 확률은 그대로입니다: 소프트맥스는 차이만 봅니다."</li>
+                        <li>"정답 클래스를 1로 바꾸면 손실은 −ln 0.1 = 2.3026으로 뜁니다. 틀린 확신이 가장 비쌉니다."</li>
+                        <li>"z₀을 10으로 올리면 p₀ → 1, 손실 → 0, 기울기 → 0이 됩니다."</li>
+                    </ul>
+                </Ko>
+                <En>
+                    <ul>
+                        <li>"Add the same number (say +1) to all three logits: the probabilities do not change, softmax only sees differences."</li>
+                        <li>"Make class 1 the true class: the loss jumps to −ln 0.1 = 2.3026. Confident and wrong is the most expensive."</li>
+                        <li>"Raise z₀ to 10: p₀ → 1, the loss → 0 and the gradient → 0."</li>
+                    </ul>
+                </En>
+            </TryThis>
+            <CheckQuestion
+                lesson=Lesson::Softmax
+                question=Bi::new(
+                    "예측 확률이 [0.2, 0.5, 0.3]이고 정답이 클래스 1일 때 교차 엔트로피는?",
+                    "Predicted probabilities [0.2, 0.5, 0.3], true class 1: what is the cross-entropy?",
+                )
+                options=vec![
+                    (Bi::new("−ln 0.2 − ln 0.5 − ln 0.3", "−ln 0.2 − ln 0.5 − ln 0.3"), false),
+                    (Bi::new("−ln 0.5 ≈ 0.693", "−ln 0.5 ≈ 0.693"), true),
+                    (Bi::new("1 − 0.5 = 0.5", "1 − 0.5 = 0.5"), false),
+                ]
+                explanation=Bi::new(
+                    "원-핫 정답에서는 정답 클래스의 항만 남습니다: −ln 0.5 ≈ 0.693.",
+                    "With a one-hot target only the true class's term survives: −ln 0.5 ≈ 0.693.",
+                )
+            />
+        </article>
+    }
+}

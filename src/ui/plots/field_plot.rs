@@ -1,0 +1,161 @@
+//! A 2-D field under points and a path: a classifier's probability over the plane (the perceptron
+//! lesson) or a loss surface with a gradient-descent path (the backpropagation lesson). The field
+//! is a grid of coloured cells; high-class points are red circles, low-class points blue squares
+//! (shape as well as colour), the path a dark line through numbered steps.
+
+use super::canvas::{prepare, use_plot_canvas};
+use super::heatmap::diverging;
+use crate::ui::i18n::{Bi, use_lang};
+use leptos::prelude::*;
+use ndarray::Array2;
+use plotters::prelude::*;
+
+/// CSS height of the plot.
+const HEIGHT: f64 = 340.0;
+
+/// How grid values become colours.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FieldColors {
+    /// Probabilities in `[0, 1]`: blue below 0.5, white at 0.5, red above.
+    Probability,
+    /// Non-negative magnitudes (a loss): white at the smallest, deep purple at the largest, on a
+    /// log scale so the bowl's floor stays visible.
+    LogMagnitude,
+}
+
+/// What the plot shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// `[rows, cols]` cell values, row 0 at the top (largest y), column 0 at the left.
+    pub grid: Array2<f32>,
+    /// How to colour them.
+    pub colors: FieldColors,
+    /// The x range the columns span.
+    pub x_range: (f64, f64),
+    /// The y range the rows span.
+    pub y_range: (f64, f64),
+    /// Labelled points `(x, y, high)`.
+    pub points: Vec<(f64, f64, bool)>,
+    /// A path through the plane, drawn in order.
+    pub path: Vec<(f64, f64)>,
+}
+
+/// The plot of `field`.
+#[component]
+pub fn FieldPlot(
+    /// The field, points and path.
+    #[prop(into)]
+    field: Signal<Field>,
+    /// X-axis title.
+    x_label: Bi,
+    /// Y-axis title.
+    y_label: Bi,
+    /// Text alternative.
+    #[prop(into)]
+    description: Signal<String>,
+    /// `data-testid` of the canvas.
+    testid: &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    let canvas = use_plot_canvas(move || {
+        let (lang, field) = (lang.get(), field.get());
+        Some(move |canvas: &web_sys::HtmlCanvasElement| {
+            draw(canvas, &field, x_label.get(lang), y_label.get(lang))
+        })
+    });
+    view! {
+        <figure class="plot field-plot">
+            <canvas node_ref=canvas style=format!("height:{HEIGHT}px") role="img" aria-label=move || description.get() data-testid=testid></canvas>
+        </figure>
+    }
+}
+
+fn cell_color(colors: FieldColors, value: f32, (low, high): (f32, f32)) -> RGBColor {
+    match colors {
+        FieldColors::Probability => diverging((value - 0.5) * 1.6, 1.0),
+        FieldColors::LogMagnitude => {
+            let (l, h, v) = (
+                low.max(1e-6).ln(),
+                high.max(1e-6).ln(),
+                value.max(1e-6).ln(),
+            );
+            let t = if h > l {
+                ((v - l) / (h - l)).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            let mix = |a: f32, b: f32| (a + (b - a) * t).round() as u8;
+            RGBColor(mix(255.0, 84.0), mix(255.0, 39.0), mix(255.0, 143.0))
+        }
+    }
+}
+
+fn draw(
+    canvas: &web_sys::HtmlCanvasElement,
+    field: &Field,
+    x_label: &str,
+    y_label: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let (backend, s) = prepare(canvas, HEIGHT).ok_or("no 2D canvas")?;
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE)?;
+    let font = |size: f64| ("sans-serif", size * s).into_font();
+    let ((x0, x1), (y0, y1)) = (field.x_range, field.y_range);
+    let mut chart = ChartBuilder::on(&root)
+        .margin((10.0 * s) as u32)
+        .x_label_area_size((38.0 * s) as u32)
+        .y_label_area_size((52.0 * s) as u32)
+        .build_cartesian_2d(x0..x1, y0..y1)?;
+    let (rows, cols) = field.grid.dim();
+    let range = field
+        .grid
+        .iter()
+        .filter(|v| v.is_finite())
+        .fold((f32::MAX, f32::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    let (dx, dy) = ((x1 - x0) / cols as f64, (y1 - y0) / rows as f64);
+    chart.draw_series(field.grid.indexed_iter().map(|((r, c), &v)| {
+        let (left, top) = (x0 + c as f64 * dx, y1 - r as f64 * dy);
+        Rectangle::new(
+            [(left, top), (left + dx, top - dy)],
+            cell_color(field.colors, v, range).filled(),
+        )
+    }))?;
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .label_style(font(12.0))
+        .axis_desc_style(font(13.0))
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .draw()?;
+    let size = (4.0 * s) as i32;
+    let (red, blue) = (RGBColor(190, 30, 45), RGBColor(30, 80, 170));
+    chart.draw_series(field.points.iter().filter(|p| p.2).map(|&(x, y, _)| {
+        EmptyElement::at((x, y))
+            + Circle::new((0, 0), size as u32, red.filled())
+            + Circle::new((0, 0), size as u32, WHITE.stroke_width(1))
+    }))?;
+    chart.draw_series(field.points.iter().filter(|p| !p.2).map(|&(x, y, _)| {
+        EmptyElement::at((x, y))
+            + Rectangle::new([(-size, -size), (size, size)], blue.filled())
+            + Rectangle::new([(-size, -size), (size, size)], WHITE.stroke_width(1))
+    }))?;
+    if !field.path.is_empty() {
+        let clamp = |(x, y): (f64, f64)| {
+            let (mx, my) = ((x1 - x0) * 0.02, (y1 - y0) * 0.02);
+            (x.clamp(x0 - mx, x1 + mx), y.clamp(y0 - my, y1 + my))
+        };
+        let path: Vec<(f64, f64)> = field.path.iter().copied().map(clamp).collect();
+        let ink = RGBColor(20, 20, 20);
+        chart.draw_series(LineSeries::new(
+            path.clone(),
+            ink.stroke_width((2.0 * s) as u32),
+        ))?;
+        chart.draw_series(
+            path.iter()
+                .map(|&p| Circle::new(p, (3.0 * s) as u32, ink.filled())),
+        )?;
+    }
+    root.present()?;
+    Ok(())
+}
