@@ -141,28 +141,21 @@ pub fn WindowPanel() -> impl IntoView {
     let summary = move || {
         current.get().map(|w| {
             let sum: f32 = w.terms.iter().sum();
-            lang.get()
-                .pick(
-                    &format!(
-                        "창 {} / {}: 합 {:+.3} + 편향 {:+.2} = z {:+.3} → ReLU = {:.3}",
-                        t.get().min(n_windows() - 1) + 1,
-                        n_windows(),
-                        sum,
-                        bias.get(),
-                        w.z,
-                        w.output
-                    ),
-                    &format!(
-                        "Window {} of {}: sum {:+.3} + bias {:+.2} = z {:+.3} → ReLU = {:.3}",
-                        t.get().min(n_windows() - 1) + 1,
-                        n_windows(),
-                        sum,
-                        bias.get(),
-                        w.z,
-                        w.output
-                    ),
-                )
-                .to_string()
+            let (i, n, b, z, out) = (
+                t.get().min(n_windows() - 1) + 1,
+                n_windows(),
+                bias.get(),
+                w.z,
+                w.output,
+            );
+            match lang.get() {
+                crate::lang::Lang::Ko => format!(
+                    "창 {i} / {n}: 합 {sum:+.3} + 편향 {b:+.2} = z {z:+.3} → ReLU = {out:.3}"
+                ),
+                crate::lang::Lang::En => format!(
+                    "Window {i} of {n}: sum {sum:+.3} + bias {b:+.2} = z {z:+.3} → ReLU = {out:.3}"
+                ),
+            }
         })
     };
     view! {
