@@ -8,32 +8,22 @@
 
 pub mod bench;
 mod config;
+mod evaluate;
 mod history;
 pub mod job;
 
 pub use config::{EarlyStopping, Monitor, TrainConfig, ValidationMode};
+pub use evaluate::{Evaluation, evaluate};
 pub use history::{EpochRecord, History, StopReason};
 
 use crate::data::Dataset;
 use crate::lang::Lang;
 use crate::metrics;
 use crate::nn::init::{SeededRng, seeded_rng};
-use crate::nn::{LossConfig, LossKind, Optimizer, Sequential};
-use ndarray::{Array2, ArrayD, Zip};
+use crate::nn::{LossKind, Optimizer, Sequential};
+use ndarray::ArrayD;
 use rand::seq::SliceRandom;
-use serde::{Deserialize, Serialize};
 use std::fmt;
-
-/// A loss and its metric over a whole dataset.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Evaluation {
-    /// Mean loss.
-    pub loss: f64,
-    /// Accuracy (classification).
-    pub accuracy: Option<f64>,
-    /// Coefficient of determination (regression).
-    pub r2: Option<f64>,
-}
 
 /// Why a training run cannot start.
 #[derive(Clone, Debug, PartialEq)]
@@ -366,48 +356,5 @@ impl Trainer {
                 best_epoch: *best_epoch,
             });
         }
-    }
-}
-
-/// The mean loss and the metric of `model` on `data`, in inference mode, `batch_size` rows at a
-/// time.
-pub fn evaluate(
-    model: &mut Sequential,
-    loss: LossConfig,
-    data: &Dataset,
-    batch_size: usize,
-) -> Evaluation {
-    let n = data.len();
-    let mut predictions = Array2::zeros(data.y.raw_dim());
-    let mut loss_sum = 0.0;
-    let mut start = 0;
-    while start < n {
-        let end = (start + batch_size.max(1)).min(n);
-        let indices: Vec<usize> = (start..end).collect();
-        let batch = data.select(&indices);
-        let output = model.forward(&batch.x, false);
-        loss_sum +=
-            f64::from(loss.evaluate(model, &output, &batch.y).0.loss) * (end - start) as f64;
-        let output = output
-            .into_dimensionality::<ndarray::Ix2>()
-            .expect("[B, K] output");
-        Zip::from(predictions.slice_mut(ndarray::s![start..end, ..]))
-            .and(&output)
-            .for_each(|p, &o| *p = o);
-        start = end;
-    }
-    let (accuracy, r2) = if loss.kind == LossKind::MeanSquaredError {
-        let flat = |a: &Array2<f32>| a.iter().copied().collect::<Vec<_>>();
-        (None, Some(metrics::r2(&flat(&data.y), &flat(&predictions))))
-    } else {
-        (
-            Some(metrics::accuracy(predictions.view(), data.y.view())),
-            None,
-        )
-    };
-    Evaluation {
-        loss: loss_sum / n.max(1) as f64,
-        accuracy,
-        r2,
     }
 }

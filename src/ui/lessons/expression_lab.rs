@@ -9,6 +9,7 @@ mod export_panel;
 mod model_panel;
 mod predict_panel;
 mod results;
+mod source;
 pub mod state;
 mod text;
 mod upload_panel;

@@ -3,78 +3,19 @@
 
 use crate::data::csv::{FileError, Layout, Limits, Preview, Table, preview, read};
 use crate::lab::expression::{ExpressionData, Preset, Row, Standardizer, simulate_utrs};
-use crate::lang::Lang;
 use crate::nn::{
     Activation, AdamConfig, Conv1dConfig, DenseConfig, LayerSpec, LossConfig, LossKind,
     LossSemantics, MaxPool1dConfig, ModelSpec, OptimizerConfig, Padding,
 };
 use crate::training::{EarlyStopping, Monitor, TrainConfig, ValidationMode};
 use crate::ui::state::use_query_param;
-use crate::ui::tasks::fetch_gzip;
 use crate::ui::training::TrainingSession;
 use leptos::prelude::*;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-/// Where the built-in data is served from (next to the app).
-pub const REAL_DATA: &str = "data/sample2019_m1psi_mrl.csv.gz";
-
-/// The built-in data's loading state.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Loaded {
-    /// Not asked for yet.
-    Idle,
-    /// Being fetched and read.
-    Loading,
-    /// Read.
-    Ready(Table),
-    /// The fetch failed (the reason).
-    Failed(String),
-}
-
-/// Why there are no rows to train on.
-#[derive(Clone, Debug, PartialEq)]
-pub enum DataError {
-    /// The built-in data is still loading.
-    Loading,
-    /// The built-in data could not be fetched.
-    Fetch(String),
-    /// No file chosen yet.
-    NoFile,
-    /// The upload cannot be read.
-    File(FileError),
-    /// Too few accepted rows to split and train.
-    TooFew(usize),
-}
-
-/// The fewest rows a lab run accepts.
-pub const MIN_ROWS: usize = 20;
-
-impl DataError {
-    /// The message shown to the student, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            DataError::Loading => lang
-                .pick("실제 데이터를 불러오는 중…", "Loading the real data…")
-                .to_string(),
-            DataError::Fetch(e) => lang.pick(
-                format!("실제 데이터를 불러오지 못했습니다: {e}"),
-                format!("The real data could not be loaded: {e}"),
-            ),
-            DataError::NoFile => lang
-                .pick(
-                    "CSV 또는 TSV 파일을 고르거나 여기로 끌어 놓으세요.",
-                    "Choose a CSV or TSV file, or drop one here.",
-                )
-                .to_string(),
-            DataError::File(e) => e.message(lang),
-            DataError::TooFew(n) => lang.pick(
-                format!("받아들인 행이 {n}개뿐입니다. 적어도 {MIN_ROWS}개가 필요합니다."),
-                format!("Only {n} rows were accepted; at least {MIN_ROWS} are needed."),
-            ),
-        }
-    }
-}
+use super::source::fetch_real;
+pub use super::source::{DataError, Loaded, MIN_ROWS, REAL_DATA};
 
 /// Every signal of the expression lab.
 #[derive(Clone, Copy)]
@@ -147,22 +88,6 @@ pub struct Expr {
     pub curve_run: TrainingSession,
     /// The standardisation of an imported model (it replaces the data's for display).
     pub imported_scaler: RwSignal<Option<Standardizer>>,
-}
-
-fn fetch_real(real: RwSignal<Loaded>) {
-    real.set(Loaded::Loading);
-    leptos::task::spawn_local(async move {
-        let loaded = match fetch_gzip(REAL_DATA).await {
-            Ok(bytes) => match preview(&bytes, Limits::default())
-                .and_then(|p| read(&bytes, &p.layout, Limits::default()))
-            {
-                Ok(table) => Loaded::Ready(table),
-                Err(e) => Loaded::Failed(e.to_string()),
-            },
-            Err(e) => Loaded::Failed(e),
-        };
-        real.set(loaded);
-    });
 }
 
 impl Expr {
