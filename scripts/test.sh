@@ -6,6 +6,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 
 started=$SECONDS
+# One-shot builds gain nothing from incremental caches, which would add gigabytes to the target dir.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 step() {
   local name="$1"; shift
   local t=$SECONDS
