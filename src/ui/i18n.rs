@@ -35,6 +35,30 @@ impl Bi {
     pub fn get(self, lang: Lang) -> &'static str {
         lang.pick(self.ko, self.en)
     }
+
+    /// A sentence made at run time (a legend entry such as "#3 training (100 rows)"). Each
+    /// distinct text is stored once for the life of the page, so redrawing never grows memory.
+    pub fn interned(ko: String, en: String) -> Bi {
+        Bi {
+            ko: intern(ko),
+            en: intern(en),
+        }
+    }
+}
+
+fn intern(text: String) -> &'static str {
+    thread_local! {
+        static TEXTS: std::cell::RefCell<std::collections::HashSet<&'static str>> =
+            Default::default();
+    }
+    TEXTS.with_borrow_mut(|texts| match texts.get(text.as_str()) {
+        Some(&stored) => stored,
+        None => {
+            let stored: &'static str = text.leak();
+            texts.insert(stored);
+            stored
+        }
+    })
 }
 
 /// A reactive text: `{tr("안녕", "Hello")}` renders the current language's version.

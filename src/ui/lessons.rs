@@ -9,6 +9,7 @@ pub mod home;
 pub mod motif_lab;
 pub mod not_found;
 pub mod one_hot;
+pub mod overfitting;
 pub mod perceptron;
 pub mod pwm;
 pub mod softmax;
@@ -37,11 +38,13 @@ pub enum Lesson {
     MotifLab,
     /// Sequence → expression regression on real or uploaded data (lecture item 17).
     ExpressionLab,
+    /// Overfitting and hyperparameters, by experiment (the lecture's next topics, item 18).
+    Overfitting,
 }
 
 impl Lesson {
     /// Every lesson, in course order.
-    pub const ALL: [Lesson; 9] = [
+    pub const ALL: [Lesson; 10] = [
         Lesson::AiMlDl,
         Lesson::Perceptron,
         Lesson::Softmax,
@@ -51,6 +54,7 @@ impl Lesson {
         Lesson::Cnn,
         Lesson::MotifLab,
         Lesson::ExpressionLab,
+        Lesson::Overfitting,
     ];
 
     /// The URL path segment, e.g. `one-hot` for `/one-hot`.
@@ -65,6 +69,7 @@ impl Lesson {
             Lesson::Pwm => "pwm",
             Lesson::MotifLab => "motif-lab",
             Lesson::ExpressionLab => "expression-lab",
+            Lesson::Overfitting => "overfitting",
         }
     }
 
@@ -108,6 +113,9 @@ impl Lesson {
                 "발현 실험실: 서열로 발현량 예측하기",
                 "Expression lab: predict expression from sequence",
             ),
+            Lesson::Overfitting => {
+                Bi::new("과적합과 하이퍼파라미터", "Overfitting and hyperparameters")
+            }
         }
     }
 
@@ -123,6 +131,9 @@ impl Lesson {
             Lesson::Pwm => Bi::new("모티프와 PWM", "Motifs and PWMs"),
             Lesson::MotifLab => Bi::new("모티프 실험실 (CNN)", "Motif lab (CNN)"),
             Lesson::ExpressionLab => Bi::new("발현 실험실 (회귀)", "Expression lab (regression)"),
+            Lesson::Overfitting => {
+                Bi::new("과적합과 하이퍼파라미터", "Overfitting, hyperparameters")
+            }
         }
     }
 
@@ -166,6 +177,10 @@ impl Lesson {
                 "실제 5′UTR 15,000개 또는 내 CSV로 발현량을 예측하는 CNN을 학습하고, 처음 보는 서열로 평가합니다.",
                 "Train a CNN that predicts expression from 15,000 real 5′UTRs or your own CSV, and test it on unseen sequences.",
             ),
+            Lesson::Overfitting => Bi::new(
+                "적은 행과 충분한 행으로 같은 모델을 학습해 학습·검증 곡선이 갈라지는 것을 보고, 조기 종료와 학습률·필터·커널·배치·에포크를 실험으로 익힙니다.",
+                "Train one model on too few and on enough rows and watch the training and validation curves split; learn early stopping, learning rate, filters, kernel, batch size and epochs by experiment.",
+            ),
         }
     }
 
@@ -181,6 +196,7 @@ impl Lesson {
             Lesson::Pwm => view! { <pwm::PwmLesson /> }.into_any(),
             Lesson::MotifLab => view! { <motif_lab::MotifLab /> }.into_any(),
             Lesson::ExpressionLab => view! { <expression_lab::ExpressionLab /> }.into_any(),
+            Lesson::Overfitting => view! { <overfitting::OverfittingLesson /> }.into_any(),
         }
     }
 }
@@ -196,5 +212,6 @@ mod tests {
         }
         assert_eq!(Lesson::from_slug("nope"), None);
         assert_eq!(Lesson::Pwm.number(), 6);
+        assert_eq!(Lesson::Overfitting.number(), 10);
     }
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, firefox } from './drivers.mjs';
 import { expressionScenario } from './expression.mjs';
 import { labScenario } from './lab.mjs';
+import { overfittingScenario } from './overfitting.mjs';
 import { panicScenario, scenario } from './scenario.mjs';
 import { startServer } from './server.mjs';
 import { theoryScenario } from './theory.mjs';
@@ -35,6 +36,8 @@ async function runIn(launch, origin) {
     await scenario(browser, { base: origin + SUB, root: origin + '/', shots });
     const theory = await theoryScenario(browser, { base: origin + SUB, shots });
     console.log(`  ${browser.name} theory lessons: ${JSON.stringify(theory)}`);
+    const overfitting = await overfittingScenario(browser, { base: origin + SUB, shots });
+    console.log(`  ${browser.name} overfitting: ${JSON.stringify(overfitting)}`);
     const lab = await labScenario(browser, { base: origin + SUB, shots });
     console.log(`  ${browser.name} motif lab: ${JSON.stringify(lab)}`);
     const expression = await expressionScenario(browser, { base: origin + SUB, shots });

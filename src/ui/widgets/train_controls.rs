@@ -182,7 +182,7 @@ pub fn TrainControls(
         </div>
         <details open>
             <summary>{tr("에포크 기록 (Keras와 같은 형식)", "Epoch log (as Keras prints it)")}</summary>
-            <pre class="log" data-testid="epoch-log">{log}</pre>
+            <pre class="log" data-testid="epoch-log" tabindex="0" aria-label=tr("에포크 기록", "Epoch log")>{log}</pre>
         </details>
     }
 }
