@@ -53,7 +53,7 @@ pub fn SoftmaxLesson() -> impl IntoView {
             let id = format!("logit-{j}");
             view! {
                 <div class="field number">
-                    <label for=id.clone()>{format!("z{}", ["₀", "₁", "₂"][j])}</label>
+                    <label for=id.clone()>"z"<sub>{j}</sub></label>
                     <input
                         id=id
                         type="number"

@@ -130,8 +130,8 @@ fn experiments() -> Vec<Experiment> {
             testid: "exp-batch",
             title: Bi::new("배치 크기", "Batch size"),
             body: Bi::new(
-                "배치 크기는 한 번 갱신할 때 평균 내는 행 수입니다. 작으면 에포크마다 갱신이 많지만 방향이 흔들리고, 전부를 한 배치로 하면 에포크마다 단 한 번만 갱신합니다. 위의 식에서 갱신 횟수를 확인하세요.",
-                "The batch size is how many rows one update averages over. Small batches give many noisy updates per epoch; one batch of everything gives a single update per epoch. See the count in the formula above.",
+                "배치 크기는 한 번 갱신할 때 평균 내는 행 수입니다. 작으면 에포크마다 갱신이 많지만 방향이 흔들리고, 전부를 한 배치로 하면 에포크마다 단 한 번만 갱신합니다. 아래 실험대의 식에서 갱신 횟수를 확인하세요.",
+                "The batch size is how many rows one update averages over. Small batches give many noisy updates per epoch; one batch of everything gives a single update per epoch. See the count in the bench's formula below.",
             ),
             runs: vec![
                 (Bi::new("배치 4", "Batch 4"), |s| Settings {
@@ -195,6 +195,12 @@ pub fn ExperimentsPanel() -> impl IntoView {
                     let run = move |_| {
                         over.apply(change(over.settings_untracked()));
                         over.train();
+                        // The curves appear in the bench: bring it into view.
+                        if let Some(bench) =
+                            document().get_element_by_id("over-bench")
+                        {
+                            bench.scroll_into_view();
+                        }
                     };
                     view! {
                         <button type="button" data-testid=format!("{}-{i}", e.testid) on:click=run disabled=move || !can_run()>
