@@ -214,20 +214,20 @@ impl Bench {
 
     /// The loss and accuracy of `model` on the test set.
     pub fn score(&self, model: &mut Sequential) -> Evaluation {
-        self.score_predictions(&model.predict(&self.test.x, 250))
+        score_predictions(&self.test, &model.predict(&self.test.x, 250))
     }
+}
 
-    /// The test loss (categorical cross-entropy of the probabilities) and accuracy of
-    /// `predictions`.
-    ///
-    /// # Shapes
-    /// `predictions: [TEST_ROWS, 2]`, softmax probabilities in test-set order.
-    pub fn score_predictions(&self, predictions: &Array2<f32>) -> Evaluation {
-        Evaluation {
-            loss: f64::from(categorical_crossentropy(predictions.view(), self.test.y.view()).loss),
-            accuracy: Some(metrics::accuracy(predictions.view(), self.test.y.view())),
-            r2: None,
-        }
+/// The loss (categorical cross-entropy of the probabilities) and accuracy of `predictions` on
+/// `test` (the page predicts in short tasks, then scores with this).
+///
+/// # Shapes
+/// `predictions: [N, 2]`, softmax probabilities in the order of `test`'s `N` rows.
+pub fn score_predictions(test: &Dataset, predictions: &Array2<f32>) -> Evaluation {
+    Evaluation {
+        loss: f64::from(categorical_crossentropy(predictions.view(), test.y.view()).loss),
+        accuracy: Some(metrics::accuracy(predictions.view(), test.y.view())),
+        r2: None,
     }
 }
 

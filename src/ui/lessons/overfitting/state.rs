@@ -4,7 +4,7 @@
 //! added (or updated, after Continue).
 
 use crate::nn::Sequential;
-use crate::theory::overfitting::{Bench, RunSummary, Settings, summarize};
+use crate::theory::overfitting::{Bench, RunSummary, Settings, score_predictions, summarize};
 use crate::training::{History, StopReason};
 use crate::ui::state::use_query_param;
 use crate::ui::tasks::predict_chunked;
@@ -159,10 +159,11 @@ impl Over {
             let Ok(mut model) = Sequential::from_saved(&saved) else {
                 return;
             };
-            let bench = self.bench.get_untracked();
+            // Only the test rows are needed, not the whole simulated pool.
+            let test_set = self.bench.with_untracked(|b| b.test_set().clone());
             leptos::task::spawn_local(async move {
-                let predictions = predict_chunked(&mut model, &bench.test_set().x).await;
-                let test = bench.score_predictions(&predictions);
+                let predictions = predict_chunked(&mut model, &test_set.x).await;
+                let test = score_predictions(&test_set, &predictions);
                 let Some(summary) = summarize(settings, &history, reason, test) else {
                     return;
                 };
