@@ -48,6 +48,18 @@ impl Lang {
     }
 }
 
+/// The longest text a message quotes; longer texts end in `…`.
+pub const QUOTED_CHARS: usize = 40;
+
+/// `text` cut to [`QUOTED_CHARS`] characters for a message (so an error never holds, or shows, a
+/// huge field of a hostile file).
+pub fn quoted(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //!
 //! # Crate map
 //! - [`lang`]: the two course languages, shared by the core's error messages and the UI.
+//! - [`bounds`]: the valid range of a numeric setting (one definition for the form and the URL).
 //! - [`bio`]: DNA alphabet, one-hot encoding, motifs (PFM → PWM → PSSM), window scanning and
 //!   JASPAR / MEME motif text.
 //! - [`data`]: datasets as tensors (inputs `[N, …]`, targets `[N, K]`).
@@ -12,6 +13,7 @@
 //! - [`theory`]: the theory lessons' small exact examples (splits, perceptron, softmax, backprop,
 //!   gradient descent, a conv filter's windows), built on the engine.
 //! - [`metrics`]: accuracy, confusion matrix, precision/recall/F1, MSE, MAE, r², Pearson r.
+//! - [`wire`]: JSON numbers that survive NaN and infinity (the worker protocol, saved models).
 //! - [`ui`]: the Leptos web app (lessons, widgets, plots). The only module that names a web crate.
 //!
 //! The pure core (`bio`, `data`, `nn`, `training`, `metrics`, `interpret`, `lab`, `theory`) is plain Rust on `ndarray` and is
@@ -19,6 +21,7 @@
 #![warn(missing_docs)]
 
 pub mod bio;
+pub mod bounds;
 pub mod data;
 pub mod interpret;
 pub mod lab;
@@ -28,3 +31,4 @@ pub mod nn;
 pub mod theory;
 pub mod training;
 pub mod ui;
+pub mod wire;

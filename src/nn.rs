@@ -10,7 +10,8 @@
 //!   ([`Activation`]);
 //! - [`loss`]: the loss functions with their gradients; [`objective`]: which one a model uses;
 //! - [`Adam`] (Keras 3 exact), [`Sgd`]; [`init`]: glorot-uniform from a seed;
-//! - [`ModelSpec`]: the serialisable architecture; [`Summary`]: Keras's summary table;
+//! - [`ModelSpec`]: the serialisable architecture; [`facts`]: what it implies (shapes, parameters,
+//!   memory) with checked arithmetic and no weights; [`Summary`]: Keras's summary table;
 //! - [`gradcheck`]: finite differences for the tests.
 //!
 //! Plain Rust: no web crate, tested natively.
@@ -20,6 +21,7 @@ pub mod adam;
 pub mod conv1d;
 pub mod dense;
 pub mod dropout;
+pub mod facts;
 pub mod flatten;
 pub mod gradcheck;
 pub mod init;
@@ -40,6 +42,7 @@ pub use adam::{Adam, AdamConfig};
 pub use conv1d::{Conv1d, Conv1dConfig, Padding};
 pub use dense::{Dense, DenseConfig};
 pub use dropout::{Dropout, DropoutConfig};
+pub use facts::{LayerFacts, MODEL_LIMITS, ModelLimits, SpecFacts};
 pub use flatten::Flatten;
 pub use layer::Layer;
 pub use loss::LossOutput;
@@ -48,7 +51,7 @@ pub use model::Sequential;
 pub use objective::{LossConfig, LossKind, LossSemantics};
 pub use optimizer::{Optimizer, OptimizerConfig};
 pub use param::Param;
-pub use saved::{SavedModel, SavedTensor};
+pub use saved::{ModelFileError, SavedModel, SavedTensor};
 pub use sgd::{Sgd, SgdConfig};
 pub use spec::{LayerSpec, ModelError, ModelSpec};
 pub use summary::{Summary, SummaryRow};

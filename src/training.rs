@@ -236,11 +236,28 @@ impl Trainer {
                 epoch,
                 batch: self.batch,
                 loss: f64::from(loss.loss),
+                in_weights: false,
             });
             return None;
         }
         self.model.backward(&loss.grad.into_dyn(), from_logits);
         self.optimizer.step(&mut self.model.params_mut());
+        // A finite loss can still give a non-finite update (a learning rate of ∞, an overflowing
+        // step): the weights are checked too, or the next epoch would report NaN as "completed".
+        let finite = self
+            .model
+            .params()
+            .iter()
+            .all(|p| p.value.iter().all(|v| v.is_finite()));
+        if !finite {
+            self.stopped = Some(StopReason::Diverged {
+                epoch,
+                batch: self.batch,
+                loss: f64::from(loss.loss),
+                in_weights: true,
+            });
+            return None;
+        }
 
         let rows = batch.len();
         self.running.loss_sum += f64::from(loss.loss) * rows as f64;

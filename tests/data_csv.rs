@@ -1,6 +1,8 @@
 //! `data::csv`: every case of an upload, from `tests/fixtures/csv/`.
 
-use seqlab::data::csv::{FileError, Layout, Limits, RowError, preview, read, read_sequences};
+use seqlab::data::csv::{
+    Decimal, FileError, Layout, Limits, RowError, preview, read, read_sequences,
+};
 use seqlab::lang::Lang;
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -18,6 +20,7 @@ fn a_mix_of_good_and_bad_rows_is_counted_and_every_rejection_explained() {
         preview.layout,
         Layout {
             delimiter: b',',
+            decimal: Decimal::Point,
             has_header: true,
             sequence_column: 0,
             value_column: 1
@@ -101,6 +104,7 @@ fn bom_crlf_tabs_and_no_header() {
         preview.layout,
         Layout {
             delimiter: b'\t',
+            decimal: Decimal::Point,
             has_header: false,
             sequence_column: 0,
             value_column: 1
@@ -167,7 +171,7 @@ fn files_that_cannot_be_read_get_one_message() {
     );
     let small = Limits {
         max_bytes: 20,
-        max_rows: 200_000,
+        ..Limits::default()
     };
     let bytes = fixture("mixed.csv");
     assert_eq!(
@@ -178,8 +182,8 @@ fn files_that_cannot_be_read_get_one_message() {
         })
     );
     let few = Limits {
-        max_bytes: 50_000_000,
         max_rows: 5,
+        ..Limits::default()
     };
     let layout = preview(&bytes, Limits::default()).unwrap().layout;
     assert_eq!(
@@ -196,7 +200,9 @@ fn files_that_cannot_be_read_get_one_message() {
 
 #[test]
 fn sequences_to_predict_skip_headers_and_name_bad_rows() {
-    let (accepted, rejected) = read_sequences(&fixture("predict.txt"), Limits::default()).unwrap();
+    let table = read_sequences(&fixture("predict.txt"), Limits::default()).unwrap();
+    assert!(table.is_complete());
+    let (accepted, rejected) = (&table.rows, &table.rejected);
     let sequences: Vec<&str> = accepted.iter().map(|a| a.sequence.as_str()).collect();
     assert_eq!(sequences, ["ACGTACGTAC", "GATTACA"]);
     assert_eq!(rejected.len(), 1);

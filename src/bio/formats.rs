@@ -72,9 +72,19 @@ pub enum FormatError {
         /// Rows found.
         found: usize,
     },
+    /// A MEME `w=` that is not a whole number of positions from 1 to [`MAX_WIDTH`].
+    BadWidth {
+        /// Line of the matrix header.
+        line: usize,
+        /// The token after `w=`.
+        token: String,
+    },
     /// The numbers were read but do not make a motif (negative counts, for example).
     Matrix(MotifError),
 }
+
+/// The widest motif read from a text (JASPAR's widest matrices have about 30 positions).
+pub const MAX_WIDTH: usize = 10_000;
 
 impl FormatError {
     /// The message shown to the student, in `lang`.
@@ -113,6 +123,22 @@ impl FormatError {
                 format!("MEME 행렬의 폭이 w= {declared}로 적혀 있는데 {found}행만 있습니다."),
                 format!("The MEME matrix declares w= {declared} but has {found} rows."),
             ),
+            BadWidth { line, token } => {
+                let value = token.parse::<f64>().ok();
+                let (ko, en) = match value {
+                    None => ("숫자가 아닙니다".to_string(), "is not a number".to_string()),
+                    Some(v) if v.is_nan() => ("숫자가 아닙니다".into(), "is not a number".into()),
+                    Some(v) if v < 0.0 => ("음수입니다".into(), "is negative".into()),
+                    Some(v) if v == 0.0 => ("0입니다 (모티프에는 위치가 하나 이상 있어야 합니다)".into(), "is 0 (a motif has at least one position)".into()),
+                    Some(v) if v.fract() != 0.0 => ("정수가 아닙니다".into(), "is not a whole number".into()),
+                    Some(_) => (format!("{MAX_WIDTH}보다 큽니다"), format!("is larger than {MAX_WIDTH}")),
+                };
+                let token = crate::lang::quoted(token);
+                lang.pick(
+                    format!("{line}번째 줄: 모티프 폭 w= {token}이(가) {ko}. 폭은 1부터 {MAX_WIDTH}까지의 정수여야 합니다."),
+                    format!("Line {line}: the motif width w= {token} {en}; it must be a whole number from 1 to {MAX_WIDTH}."),
+                )
+            }
             Matrix(error) => error.message(lang),
         }
     }
@@ -126,13 +152,25 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
-/// Reads a motif in either format: MEME if the text has a `letter-probability matrix` line or a
-/// `MEME version` header, JASPAR otherwise.
+/// Reads a motif in either format. JASPAR if the first non-blank line is a `>` header (whatever
+/// the name says); MEME if it starts with `MEME version` or a line starts with
+/// `letter-probability matrix`; JASPAR otherwise. What [`to_jaspar`] and [`to_meme`] write, this
+/// reads back.
 ///
 /// # Errors
 /// The [`FormatError`] of the format it was read as.
 pub fn parse_motif(text: &str) -> Result<NamedMotif, FormatError> {
-    if text.contains("letter-probability matrix") || text.trim_start().starts_with("MEME version") {
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let meme = !first.starts_with('>')
+        && (first.starts_with("MEME version")
+            || text
+                .lines()
+                .any(|l| l.trim_start().starts_with("letter-probability matrix")));
+    if meme {
         parse_meme(text)
     } else {
         parse_jaspar(text)

@@ -42,6 +42,11 @@ pub enum MotifError {
     },
     /// A count matrix that is not 4 rows × at least 1 column, or holds a negative or non-finite count.
     BadCounts,
+    /// Column `position` (1-based) has counts whose total is too large for a number.
+    CountsTooLarge {
+        /// 1-based motif position.
+        position: usize,
+    },
     /// A pseudocount that is negative or not finite.
     BadPseudocount(f64),
     /// Column `position` (1-based) has no counts and no pseudocount, so it has no probabilities.
@@ -89,6 +94,10 @@ impl MotifError {
                 "A count matrix needs 4 rows (A, C, G, T), at least one column, and finite counts \
                  of 0 or more."
                     .into(),
+            ),
+            MotifError::CountsTooLarge { position } => lang.pick(
+                format!("{position}번째 열의 빈도 합이 너무 커서 숫자로 나타낼 수 없습니다. 빈도를 작게(예: 비율 × 100) 적으세요."),
+                format!("The counts of column {position} add up to more than a number can hold: write smaller counts (for example proportions × 100)."),
             ),
             MotifError::BadPseudocount(pc) => lang.pick(
                 format!("의사빈도(pseudocount)는 0 이상의 수여야 합니다 (입력: {pc})."),
@@ -178,16 +187,24 @@ impl Pfm {
     /// `counts: [4, W]`, rows A, C, G, T, `W ≥ 1`.
     ///
     /// # Errors
-    /// [`MotifError::BadCounts`] for another shape or a negative / non-finite count.
+    /// [`MotifError::BadCounts`] for another shape or a negative / non-finite count;
+    /// [`MotifError::CountsTooLarge`] for a column whose total overflows (so the number of sites and
+    /// every probability stay finite).
     pub fn from_counts(counts: Array2<f64>) -> Result<Pfm, MotifError> {
         let valid = counts.nrows() == 4
             && counts.ncols() > 0
             && counts.iter().all(|c| c.is_finite() && *c >= 0.0);
-        if valid {
-            Ok(Pfm { counts })
-        } else {
-            Err(MotifError::BadCounts)
+        if !valid {
+            return Err(MotifError::BadCounts);
         }
+        if let Some(j) = counts
+            .columns()
+            .into_iter()
+            .position(|column| !column.sum().is_finite())
+        {
+            return Err(MotifError::CountsTooLarge { position: j + 1 });
+        }
+        Ok(Pfm { counts })
     }
 
     /// The counts, `[4, W]`.
@@ -222,7 +239,16 @@ impl Pfm {
             if total <= 0.0 {
                 return Err(MotifError::EmptyColumn { position: j + 1 });
             }
-            column /= total;
+            if total.is_finite() {
+                column /= total;
+            } else {
+                // A huge pseudocount: scale before adding, so the column still sums to 1.
+                let counts = self.counts.column(j);
+                let scale = counts.fold(pseudocount, |a, &c| a.max(c));
+                column.assign(&counts.mapv(|c| c / scale + pseudocount / scale));
+                let scaled = column.sum();
+                column /= scaled;
+            }
         }
         Ok(Pwm { probs })
     }

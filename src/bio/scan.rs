@@ -96,21 +96,46 @@ pub fn score_window(pwm: &Pwm, window: &[Symbol], score: Score) -> f64 {
         pwm.width()
     );
     // The lecture's order: the product of the per-position probabilities, then one logarithm.
+    // A wide motif's product underflows (below ~1e-308 after about 540 positions of 0.25), so
+    // then the logarithms are summed instead; a probability of 0 gives −∞ either way.
     let likelihood: f64 = window
         .iter()
         .enumerate()
         .map(|(j, &s)| pwm.prob(s, j))
         .product();
+    let normal = |x: f64| x >= f64::MIN_POSITIVE;
     match score {
-        Score::LogLikelihood => likelihood.ln(),
+        Score::LogLikelihood if normal(likelihood) => likelihood.ln(),
+        Score::LogLikelihood => window
+            .iter()
+            .enumerate()
+            .map(|(j, &s)| pwm.prob(s, j).ln())
+            .sum(),
         Score::LogOdds(background) => {
             let null: f64 = window.iter().map(|&s| background.prob(s)).product();
-            (likelihood / null).log2()
+            if normal(likelihood) && normal(null) {
+                (likelihood / null).log2()
+            } else {
+                window
+                    .iter()
+                    .enumerate()
+                    .map(|(j, &s)| (pwm.prob(s, j) / background.prob(s)).log2())
+                    .sum()
+            }
         }
     }
 }
 
 /// Scores every window of `sequence` on both strands.
+///
+/// ```
+/// # use seqlab::bio::{motif::Pfm, parse_sequence, scan::{scan, Score}};
+/// // A 600-column motif: its likelihoods are far below the smallest f64, yet finite logs.
+/// let pwm = Pfm::from_text(&"ACGT".repeat(150)).unwrap().normalize(0.5).unwrap();
+/// let seq = parse_sequence(&"ACGT".repeat(160)).unwrap();
+/// let scores = scan(&pwm, &seq, Score::LogLikelihood).unwrap();
+/// assert!(scores.iter().all(|w| w.forward.is_finite() && w.reverse.is_finite()));
+/// ```
 ///
 /// # Errors
 /// [`ScanError::TooShort`] if the sequence is shorter than the motif.

@@ -1,26 +1,48 @@
-//! Reading an uploaded table of sequences and values (CSV or TSV, with or without a header) with
-//! the `csv` crate, checking every row and losing none silently.
+//! Reading an uploaded table of sequences and values (CSV, TSV or semicolon-separated, with or
+//! without a header), checking every row and losing none: for every file,
+//! `accepted + rejected + blank + header = lines` ([`Table::is_complete`]).
 //!
-//! - File level ([`FileError`]): empty, not text (NUL bytes or invalid UTF-8), larger than
-//!   [`Limits::max_bytes`] (50 MB), more than [`Limits::max_rows`] rows (200,000), one column.
-//! - Preview ([`preview`]): the delimiter (tab, comma or semicolon, whichever the first line uses
-//!   most), whether the first row is a header, the first rows, and the suggested sequence and value
-//!   columns (a column is "sequence-like" or "numeric" when at least half the sampled rows are);
-//!   `ambiguous` when more than one column could be either, so the student picks.
-//! - Rows ([`read`]): blank lines are skipped and counted; every other row is accepted or listed
-//!   as rejected with its line number and a [`RowError`]. A UTF-8 BOM and CRLF line ends are fine;
-//!   lowercase and U are accepted (stored as upper-case DNA).
+//! - Text ([`decode`]): UTF-8 with or without a BOM, UTF-16 LE/BE (Excel's "Unicode text"); empty,
+//!   binary, larger than [`Limits::max_bytes`] (50 MB) or more than [`Limits::max_rows`] data rows
+//!   (200,000) are file-level [`FileError`]s.
+//! - Lines ([`lines`]): `\n`, `\r\n` or a lone `\r` end a line, so line numbers are right for
+//!   every platform; a quote that does not close on its line is that line's error; at most
+//!   [`Limits::max_columns`] fields (1,000) are split off a line.
+//! - Layout ([`preview`]): the delimiter, the decimal mark (`ACGT;3,139` is a semicolon file with
+//!   decimal commas, what Excel writes in comma-decimal locales), whether the first row is a header,
+//!   the first rows, and the suggested sequence and value columns (a column is "sequence-like" or
+//!   "numeric" when at least half the sampled rows are); `ambiguous` when more than one column could
+//!   be either, so the student picks.
+//! - Rows ([`read`]): blank lines and rows of separators only are counted as empty; every other
+//!   row is accepted or rejected with its line number and a [`RowError`] (a missing or an extra
+//!   field, an unclosed quote, a bad letter with its position, a sequence longer than
+//!   [`Limits::max_length`], a value that is not a finite number). Lowercase and U are accepted
+//!   (stored as upper-case DNA).
 //! - Duplicates: **the first row of a sequence wins**; later rows with the same sequence are
 //!   rejected, as a plain duplicate (same value) or a conflicting one (another value), naming the
 //!   first line.
+//!
+//! Memory stays within a small multiple of the file: lines are split one at a time, a rejected
+//! row quotes at most [`QUOTED_CHARS`] characters of a field, and duplicates are found by
+//! sorting row indices.
 
+mod decode;
 mod errors;
+pub mod lines;
+mod sequences;
+mod sniff;
 
+pub use crate::lang::{QUOTED_CHARS, quoted};
+pub use decode::{Decoded, Encoding, decode};
 pub use errors::{FileError, RowError};
+pub use sequences::read_sequences;
+pub use sniff::Decimal;
 
 use crate::bio::alphabet::{SequenceError, to_text};
 use crate::bio::parse_sequence;
-use std::collections::HashMap;
+use crate::lang::Lang;
+use lines::LineProblem;
+use std::borrow::Cow;
 
 /// Size limits of an upload.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +51,10 @@ pub struct Limits {
     pub max_bytes: usize,
     /// Most data rows (default 200,000).
     pub max_rows: usize,
+    /// Most fields on a line (default 1,000).
+    pub max_columns: usize,
+    /// Longest sequence in letters (default 10,000).
+    pub max_length: usize,
 }
 
 impl Default for Limits {
@@ -36,16 +62,20 @@ impl Default for Limits {
         Limits {
             max_bytes: 50_000_000,
             max_rows: 200_000,
+            max_columns: 1_000,
+            max_length: 10_000,
         }
     }
 }
 
 /// Which columns hold what, and how the file is laid out.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Layout {
-    /// The field separator (`b','`, `b'\t'` or `b';'`).
+    /// The field separator (`b','`, `b'\t'`, `b';'` or `b'|'`).
     pub delimiter: u8,
-    /// Whether the first row names the columns.
+    /// How the values write their decimals.
+    pub decimal: Decimal,
+    /// Whether the first non-blank line names the columns.
     pub has_header: bool,
     /// 0-based column of the sequences.
     pub sequence_column: usize,
@@ -53,17 +83,55 @@ pub struct Layout {
     pub value_column: usize,
 }
 
+impl Layout {
+    /// How the file is read, in one line of `lang` (what was assumed, so the student can check).
+    pub fn describe(&self, lang: Lang) -> String {
+        let delimiter = match self.delimiter {
+            b'\t' => lang.pick("탭으로 구분", "tab-separated"),
+            b';' => lang.pick("세미콜론(;)으로 구분", "semicolon-separated"),
+            b'|' => lang.pick("세로줄(|)로 구분", "separated by |"),
+            _ => lang.pick("쉼표로 구분", "comma-separated"),
+        };
+        let decimal = match self.decimal {
+            Decimal::Comma => lang.pick(
+                "소수점은 쉼표 (3,139 = 3.139)",
+                "decimal commas (3,139 = 3.139)",
+            ),
+            Decimal::Point => lang.pick("소수점은 마침표", "decimal points"),
+        };
+        let header = if self.has_header {
+            lang.pick("첫 줄은 열 이름", "first line is a header")
+        } else {
+            lang.pick("머리줄 없음", "no header")
+        };
+        format!("{delimiter} · {decimal} · {header}")
+    }
+}
+
 /// What the student sees before choosing columns.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Preview {
     /// The guessed layout (columns are suggestions).
     pub layout: Layout,
+    /// The text encoding found.
+    pub encoding: Encoding,
     /// Column names: the header's, or "1", "2", … without one.
     pub columns: Vec<String>,
-    /// The first data rows.
+    /// The first data rows (fields cut to [`QUOTED_CHARS`] characters).
     pub rows: Vec<Vec<String>>,
     /// More than one column could hold the sequences or the values.
     pub ambiguous: bool,
+}
+
+impl Preview {
+    /// What was assumed about the file, in `lang`: the encoding if it is not plain UTF-8, then
+    /// `layout` (the preview's guess or the student's choice).
+    pub fn assumptions(&self, layout: &Layout, lang: Lang) -> String {
+        match self.encoding.describe(lang) {
+            Some(encoding) => format!("{encoding} · {}", layout.describe(lang)),
+            None => layout.describe(lang),
+        }
+    }
 }
 
 /// One accepted row.
@@ -73,7 +141,7 @@ pub struct Accepted {
     pub line: usize,
     /// Upper-case DNA (`U` turned into `T`).
     pub sequence: String,
-    /// The value.
+    /// The value (NaN for a list of sequences to predict).
     pub value: f64,
 }
 
@@ -86,145 +154,132 @@ pub struct Rejected {
     pub error: RowError,
 }
 
-/// Everything read from a file.
+/// Everything read from a file, every line accounted for.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Table {
     /// The accepted rows, in file order.
     pub rows: Vec<Accepted>,
     /// The rejected rows, in file order.
     pub rejected: Vec<Rejected>,
-    /// Blank lines skipped.
+    /// Blank lines and rows of separators only (`,`, `,,`, ` , `).
     pub blank_lines: usize,
+    /// The header line (0 or 1); for FASTA, the `>` lines of records that had no sequence line
+    /// to stand for them are not counted here but as rejected rows.
+    pub header_lines: usize,
+    /// FASTA sequence lines joined to the record that starts above them (0 for tables).
+    pub joined_lines: usize,
+    /// Lines in the file.
+    pub lines: usize,
+}
+
+impl Table {
+    /// Whether every line is accounted for: accepted + rejected + blank + header + joined = lines.
+    pub fn is_complete(&self) -> bool {
+        self.rows.len()
+            + self.rejected.len()
+            + self.blank_lines
+            + self.header_lines
+            + self.joined_lines
+            == self.lines
+    }
+
+    /// The most common reason for rejection, its first row and how many rows have it, when it
+    /// matters: no row was accepted, or it rejected at least half of the rows.
+    pub fn main_problem(&self) -> Option<(&Rejected, usize)> {
+        let mut kinds: Vec<(std::mem::Discriminant<RowError>, &Rejected, usize)> = Vec::new();
+        for r in &self.rejected {
+            let kind = std::mem::discriminant(&r.error);
+            match kinds.iter_mut().find(|(k, _, _)| *k == kind) {
+                Some((_, _, n)) => *n += 1,
+                None => kinds.push((kind, r, 1)),
+            }
+        }
+        let (_, example, n) = kinds
+            .into_iter()
+            .max_by_key(|&(_, r, n)| (n, std::cmp::Reverse(r.line)))?;
+        (self.rows.is_empty() || n * 2 >= self.rows.len() + self.rejected.len())
+            .then_some((example, n))
+    }
 }
 
 /// Share of sampled rows that makes a column sequence-like or numeric (a messy file still has
 /// mostly good rows).
 const MAJORITY: f64 = 0.5;
-/// Rows sampled to guess the columns.
+/// Rows sampled to guess the layout.
 const SAMPLE_ROWS: usize = 50;
 /// Data rows shown in a preview.
 const PREVIEW_ROWS: usize = 6;
-
-/// Checks size and encoding; returns the text without a BOM.
-fn text_of(bytes: &[u8], limits: Limits) -> Result<&str, FileError> {
-    if bytes.len() > limits.max_bytes {
-        return Err(FileError::TooLarge {
-            bytes: bytes.len(),
-            limit: limits.max_bytes,
-        });
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.contains(&0) {
-        return Err(FileError::NotText);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| FileError::NotText)?;
-    if text.trim().is_empty() {
-        return Err(FileError::Empty);
-    }
-    Ok(text)
-}
-
-fn sniff_delimiter(text: &str) -> u8 {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let count = |d: char| first.matches(d).count();
-    [b'\t', b',', b';']
-        .into_iter()
-        .max_by_key(|&d| (count(d as char), d == b'\t'))
-        .filter(|&d| count(d as char) > 0)
-        .unwrap_or(b',')
-}
-
-/// The records of `text` with their 1-based line numbers, blank records dropped.
-///
-/// The csv crate's own line count is off after CRLF and blank lines, and its byte offset points at
-/// the line break before a record; so the line is counted here: skip the breaks from that offset,
-/// then count the newlines before it.
-fn records(text: &str, delimiter: u8) -> impl Iterator<Item = (usize, Vec<String>)> + '_ {
-    let newlines: Vec<usize> = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i)
-        .collect();
-    let line_of = move |offset: usize| {
-        let start = offset
-            + text.as_bytes()[offset.min(text.len())..]
-                .iter()
-                .take_while(|&&b| b == b'\r' || b == b'\n')
-                .count();
-        1 + newlines.partition_point(|&n| n < start)
-    };
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
-        .into_records()
-        .filter_map(Result::ok)
-        .map(move |record| {
-            let line = record.position().map_or(0, |p| line_of(p.byte() as usize));
-            (
-                line,
-                record
-                    .iter()
-                    .map(|f| f.trim().to_string())
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, fields)| fields.iter().any(|f| !f.is_empty()))
-}
 
 fn is_sequence(field: &str) -> bool {
     !field.is_empty() && parse_sequence(field).is_ok()
 }
 
-fn is_number(field: &str) -> bool {
-    field.parse::<f64>().is_ok_and(f64::is_finite)
+fn is_number(field: &str, decimal: Decimal) -> bool {
+    decimal.parse(field).is_some_and(f64::is_finite)
 }
 
 /// Guesses the layout and shows the first rows.
 ///
 /// # Errors
-/// The file-level [`FileError`]s; [`FileError::OneColumn`] for a single-column file.
+/// The file-level [`FileError`]s: [`FileError::OneColumn`] for a single-column file,
+/// [`FileError::HeaderOnly`] for a header without rows, [`FileError::TooManyColumns`] when the first
+/// line has more fields than [`Limits::max_columns`].
 pub fn preview(bytes: &[u8], limits: Limits) -> Result<Preview, FileError> {
-    let text = text_of(bytes, limits)?;
-    let delimiter = sniff_delimiter(text);
-    let sample: Vec<Vec<String>> = records(text, delimiter)
+    let decoded = decode(bytes, limits.max_bytes)?;
+    let text = decoded.text.as_ref();
+    let sample: Vec<(usize, &str)> = lines::lines(text)
+        .filter(|(_, l)| !l.trim().is_empty())
         .take(SAMPLE_ROWS + 1)
-        .map(|(_, f)| f)
         .collect();
-    let width = sample.iter().map(Vec::len).max().unwrap_or(0);
+    let raw: Vec<&str> = sample.iter().map(|&(_, l)| l).collect();
+    let delimiter = sniff::delimiter(&raw, limits.max_columns);
+    let mut split: Vec<Vec<Cow<'_, str>>> = Vec::new();
+    for &(line, text) in &sample {
+        match lines::split(text, delimiter, limits.max_columns) {
+            Ok(fields) if fields.is_empty() => {}
+            Ok(fields) => split.push(fields),
+            Err(LineProblem::TooManyFields { limit }) if split.is_empty() => {
+                return Err(FileError::TooManyColumns { line, limit });
+            }
+            Err(_) => {}
+        }
+    }
+    let width = split.iter().map(Vec::len).max().unwrap_or(0);
     if width < 2 {
         return Err(FileError::OneColumn);
     }
-    let body = if sample.len() > 1 {
-        &sample[1..]
+    let first = &split[0];
+    if split.len() == 1 && !first.iter().any(|f| is_sequence(f)) {
+        return Err(FileError::HeaderOnly);
+    }
+    let body = if split.len() > 1 {
+        &split[1..]
     } else {
-        &sample[..]
+        &split[..]
     };
-    let share = |column: usize, test: fn(&str) -> bool| {
+    let decimal = sniff::decimal(body, delimiter);
+    let share = |column: usize, test: &dyn Fn(&str) -> bool| {
         body.iter()
             .filter(|r| r.get(column).is_some_and(|f| test(f)))
             .count() as f64
             / body.len().max(1) as f64
     };
     let sequence_like: Vec<usize> = (0..width)
-        .filter(|&c| share(c, is_sequence) >= MAJORITY)
+        .filter(|&c| share(c, &is_sequence) >= MAJORITY)
         .collect();
     let numeric: Vec<usize> = (0..width)
-        .filter(|&c| share(c, is_number) >= MAJORITY)
+        .filter(|&c| share(c, &|f| is_number(f, decimal)) >= MAJORITY)
         .collect();
-    let first = &sample[0];
-    let has_header = sample.len() > 1
+    let has_header = split.len() > 1
         && (sequence_like
             .iter()
             .any(|&c| first.get(c).is_none_or(|f| !is_sequence(f)))
             || numeric
                 .iter()
-                .any(|&c| first.get(c).is_none_or(|f| !is_number(f))));
+                .any(|&c| first.get(c).is_none_or(|f| !is_number(f, decimal))));
     let columns: Vec<String> = if has_header {
         (0..width)
-            .map(|c| first.get(c).cloned().unwrap_or_default())
+            .map(|c| first.get(c).map(|f| quoted(f)).unwrap_or_default())
             .collect()
     } else {
         (1..=width).map(|c| c.to_string()).collect()
@@ -255,42 +310,100 @@ pub fn preview(bytes: &[u8], limits: Limits) -> Result<Preview, FileError> {
         .find(|c| named(c))
         .or_else(|| value_candidates.first().copied())
         .unwrap_or(if sequence_column == 0 { 1 } else { 0 });
-    let rows = sample
+    let rows = split
         .iter()
         .skip(usize::from(has_header))
         .take(PREVIEW_ROWS)
-        .cloned()
+        .map(|r| r.iter().map(|f| quoted(f)).collect())
         .collect();
     Ok(Preview {
         layout: Layout {
             delimiter,
+            decimal,
             has_header,
             sequence_column,
             value_column,
         },
+        encoding: decoded.encoding,
         columns,
         rows,
         ambiguous: sequence_like.len() != 1 || value_candidates.len() != 1,
     })
 }
 
+/// A sequence field checked and upper-cased (`U` → `T`).
+///
+/// # Errors
+/// [`RowError::EmptySequence`], [`RowError::TooLong`] (checked before anything is allocated) or
+/// [`RowError::InvalidBase`].
+pub fn sequence_field(field: &str, max_length: usize) -> Result<String, RowError> {
+    if field.len() > max_length {
+        let length = field.chars().filter(|c| !c.is_whitespace()).count();
+        if length > max_length {
+            return Err(RowError::TooLong {
+                length,
+                limit: max_length,
+            });
+        }
+    }
+    match parse_sequence(field) {
+        Ok(symbols) => Ok(to_text(&symbols)),
+        Err(SequenceError::Empty) => Err(RowError::EmptySequence),
+        Err(SequenceError::InvalidChar { ch, position }) => {
+            Err(RowError::InvalidBase { ch, position })
+        }
+    }
+}
+
+fn value_field(text: &str, decimal: Decimal) -> Result<f64, RowError> {
+    let value = decimal
+        .parse(text)
+        .ok_or_else(|| RowError::NotANumber { text: quoted(text) })?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(RowError::NotFinite { text: quoted(text) })
+    }
+}
+
 /// Reads every row with `layout`.
 ///
 /// # Errors
-/// The file-level [`FileError`]s, or [`FileError::BadColumns`] if the two columns are the same.
+/// The file-level [`FileError`]s, [`FileError::BadColumns`] if the two columns are the same or
+/// beyond [`Limits::max_columns`], [`FileError::HeaderOnly`] for a header without rows.
 pub fn read(bytes: &[u8], layout: &Layout, limits: Limits) -> Result<Table, FileError> {
-    let text = text_of(bytes, limits)?;
-    if layout.sequence_column == layout.value_column {
+    let decoded = decode(bytes, limits.max_bytes)?;
+    let text = decoded.text.as_ref();
+    let needed = layout.sequence_column.max(layout.value_column);
+    if layout.sequence_column == layout.value_column || needed >= limits.max_columns {
         return Err(FileError::BadColumns);
     }
-    let mut table = Table {
-        blank_lines: text.lines().filter(|l| l.trim().is_empty()).count(),
-        ..Table::default()
+    let d = layout.delimiter;
+    let width_of = |line: &str| lines::count(line, d, limits.max_columns).unwrap_or(0);
+    let nonblank = || lines::lines(text).filter(|(_, l)| !l.trim().is_empty());
+    // The width a row should have: the header's, or the usual one.
+    let expected = if layout.has_header {
+        nonblank()
+            .map(|(_, l)| width_of(l))
+            .find(|&w| w > 0)
+            .unwrap_or(0)
+    } else {
+        sniff::usual_width(nonblank().map(|(_, l)| width_of(l)).filter(|&w| w > 0))
     };
-    let mut seen: HashMap<String, (usize, f64)> = HashMap::new();
-    let needed = layout.sequence_column.max(layout.value_column);
-    for (index, (line, fields)) in records(text, layout.delimiter).enumerate() {
-        if index == 0 && layout.has_header {
+    let mut table = Table::default();
+    for (line, raw) in lines::lines(text) {
+        table.lines = line;
+        let fields = match lines::split(raw, d, limits.max_columns) {
+            Ok(fields) if fields.is_empty() => {
+                table.blank_lines += 1;
+                continue;
+            }
+            Ok(fields) => Ok(fields),
+            Err(LineProblem::UnclosedQuote { field }) => Err(RowError::UnclosedQuote { field }),
+            Err(LineProblem::TooManyFields { limit }) => Err(RowError::TooManyFields { limit }),
+        };
+        if layout.has_header && table.header_lines == 0 {
+            table.header_lines = 1;
             continue;
         }
         if table.rows.len() + table.rejected.len() >= limits.max_rows {
@@ -298,94 +411,76 @@ pub fn read(bytes: &[u8], layout: &Layout, limits: Limits) -> Result<Table, File
                 limit: limits.max_rows,
             });
         }
-        let verdict = (|| {
+        let verdict = fields.and_then(|fields| {
+            if fields.len() > expected.max(needed + 1) {
+                return Err(RowError::ExtraFields {
+                    found: fields.len(),
+                    expected,
+                });
+            }
             if fields.len() <= needed {
                 return Err(RowError::MissingField {
                     column: needed + 1,
                     found: fields.len(),
                 });
             }
-            let sequence = match parse_sequence(&fields[layout.sequence_column]) {
-                Ok(symbols) => to_text(&symbols),
-                Err(SequenceError::Empty) => return Err(RowError::EmptySequence),
-                Err(SequenceError::InvalidChar { ch, position }) => {
-                    return Err(RowError::InvalidBase { ch, position });
-                }
-            };
-            let text = &fields[layout.value_column];
-            let value: f64 = text
-                .parse()
-                .map_err(|_| RowError::NotANumber { text: text.clone() })?;
-            if !value.is_finite() {
-                return Err(RowError::NotFinite { text: text.clone() });
-            }
-            match seen.get(&sequence) {
-                Some(&(first_line, first_value)) if first_value == value => {
-                    Err(RowError::Duplicate { first_line })
-                }
-                Some(&(first_line, first_value)) => Err(RowError::ConflictingDuplicate {
-                    first_line,
-                    first_value,
-                }),
-                None => Ok((sequence, value)),
-            }
-        })();
+            let sequence = sequence_field(&fields[layout.sequence_column], limits.max_length)?;
+            let value = value_field(&fields[layout.value_column], layout.decimal)?;
+            Ok((sequence, value))
+        });
         match verdict {
-            Ok((sequence, value)) => {
-                seen.insert(sequence.clone(), (line, value));
-                table.rows.push(Accepted {
-                    line,
-                    sequence,
-                    value,
-                });
-            }
+            Ok((sequence, value)) => table.rows.push(Accepted {
+                line,
+                sequence,
+                value,
+            }),
             Err(error) => table.rejected.push(Rejected { line, error }),
         }
     }
+    if layout.has_header && table.rows.is_empty() && table.rejected.is_empty() {
+        return Err(FileError::HeaderOnly);
+    }
+    reject_duplicates(&mut table);
     Ok(table)
 }
 
-/// Reads sequences to predict: one per line (FASTA headers and a first-row header named
-/// `sequence`, `seq` or `utr` skipped), or the first column of a CSV/TSV. Returns the accepted sequences with their lines and the rejected rows.
-///
-/// # Errors
-/// The file-level [`FileError`]s except [`FileError::OneColumn`].
-pub fn read_sequences(
-    bytes: &[u8],
-    limits: Limits,
-) -> Result<(Vec<Accepted>, Vec<Rejected>), FileError> {
-    let text = text_of(bytes, limits)?;
-    let delimiter = sniff_delimiter(text);
-    let mut accepted = Vec::new();
-    let mut rejected = Vec::new();
-    for (index, (line, fields)) in records(text, delimiter).enumerate() {
-        let field = &fields[0];
-        let header = index == 0
-            && ["sequence", "sequences", "seq", "utr"]
-                .contains(&field.to_ascii_lowercase().as_str());
-        if field.starts_with('>') || header {
+/// Moves every row whose sequence appeared on an earlier line to the rejected rows (the first row
+/// of a sequence wins), keeping both lists in file order.
+fn reject_duplicates(table: &mut Table) {
+    let rows = &table.rows;
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| rows[a].sequence.cmp(&rows[b].sequence).then(a.cmp(&b)));
+    let mut duplicate: Vec<Option<RowError>> = vec![None; rows.len()];
+    let mut origin = 0;
+    for (k, &later) in order.iter().enumerate() {
+        if k == 0 || rows[order[k - 1]].sequence != rows[later].sequence {
+            origin = later;
             continue;
         }
-        if accepted.len() + rejected.len() >= limits.max_rows {
-            return Err(FileError::TooManyRows {
-                limit: limits.max_rows,
-            });
-        }
-        match parse_sequence(field) {
-            Ok(symbols) => accepted.push(Accepted {
-                line,
-                sequence: to_text(&symbols),
-                value: f64::NAN,
+        let kept = &rows[origin];
+        duplicate[later] = Some(if kept.value == rows[later].value {
+            RowError::Duplicate {
+                first_line: kept.line,
+            }
+        } else {
+            RowError::ConflictingDuplicate {
+                first_line: kept.line,
+                first_value: kept.value,
+            }
+        });
+    }
+    if duplicate.iter().all(Option::is_none) {
+        return;
+    }
+    let rows = std::mem::take(&mut table.rows);
+    for (row, duplicate) in rows.into_iter().zip(duplicate) {
+        match duplicate {
+            Some(error) => table.rejected.push(Rejected {
+                line: row.line,
+                error,
             }),
-            Err(SequenceError::Empty) => rejected.push(Rejected {
-                line,
-                error: RowError::EmptySequence,
-            }),
-            Err(SequenceError::InvalidChar { ch, position }) => rejected.push(Rejected {
-                line,
-                error: RowError::InvalidBase { ch, position },
-            }),
+            None => table.rows.push(row),
         }
     }
-    Ok((accepted, rejected))
+    table.rejected.sort_by_key(|r| r.line);
 }

@@ -4,10 +4,12 @@
 //! back for display.
 
 use crate::data::{SequenceTable, Split, train_test_split};
+use crate::lang::Lang;
 use crate::metrics;
+use crate::nn::saved::check_header;
 use crate::nn::{
-    Activation, Conv1dConfig, DenseConfig, LayerSpec, MaxPool1dConfig, ModelSpec, Padding,
-    SavedModel,
+    Activation, Conv1dConfig, DenseConfig, LayerSpec, MaxPool1dConfig, ModelFileError, ModelSpec,
+    Padding, SavedModel, Sequential,
 };
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -63,9 +65,18 @@ pub struct Standardizer {
 }
 
 impl Standardizer {
-    /// Fits mean and standard deviation to `values`.
+    /// Fits mean and standard deviation to `values`. Values that are all equal give that value
+    /// as the mean and sd 1 (round-off never makes a spread out of equal values).
     pub fn fit(values: impl Iterator<Item = f64> + Clone) -> Standardizer {
         let n = values.clone().count().max(1) as f64;
+        let (lo, hi) = values
+            .clone()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+                (a.min(v), b.max(v))
+            });
+        if lo == hi {
+            return Standardizer { mean: lo, std: 1.0 };
+        }
         let mean = values.clone().sum::<f64>() / n;
         let var = values.map(|v| (v - mean).powi(2)).sum::<f64>() / n;
         Standardizer {
@@ -96,16 +107,51 @@ pub struct ExpressionData {
     pub scaler: Standardizer,
 }
 
+/// Why rows cannot be learned from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ValuesError {
+    /// Every training value is the same number: there is nothing to predict.
+    AllEqual {
+        /// The value.
+        value: f64,
+    },
+}
+
+impl ValuesError {
+    /// The message shown to the student, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let ValuesError::AllEqual { value } = self;
+        lang.pick(
+            format!("학습용 값이 모두 {value}입니다. 예측할 차이가 없으니 학습할 것이 없습니다. 값 열이 맞는지 확인하세요."),
+            format!("All training values are {value}: there is nothing to predict. Check that the value column is the right one."),
+        )
+    }
+}
+
 impl ExpressionData {
     /// Splits `rows` (`test_fraction` for testing, from `seed`) and fits the standardisation.
-    pub fn new(rows: Vec<Row>, test_fraction: f64, seed: u64) -> ExpressionData {
+    ///
+    /// # Errors
+    /// [`ValuesError::AllEqual`] when the training rows all have one value (checked before any
+    /// z-score is made, so round-off never invents a spread).
+    pub fn new(
+        rows: Vec<Row>,
+        test_fraction: f64,
+        seed: u64,
+    ) -> Result<ExpressionData, ValuesError> {
         let split = train_test_split(rows.len(), test_fraction, seed);
+        let mut values = split.train.iter().map(|&i| rows[i].value);
+        if let Some(first) = values.next()
+            && values.all(|v| v == first)
+        {
+            return Err(ValuesError::AllEqual { value: first });
+        }
         let scaler = Standardizer::fit(split.train.iter().map(|&i| rows[i].value));
-        ExpressionData {
+        Ok(ExpressionData {
             rows,
             split,
             scaler,
-        }
+        })
     }
 
     /// `rows` as a table with standardised targets.
@@ -269,6 +315,36 @@ pub fn learning_curve_sizes(train_rows: usize) -> Vec<usize> {
     sizes
 }
 
+/// The `format` of a saved expression model.
+pub const MODEL_FORMAT: &str = "seqlab-expression-model";
+
+impl ExpressionModel {
+    /// Wraps a trained network with its standardisation and length.
+    pub fn new(model: SavedModel, scaler: Standardizer, length: usize) -> ExpressionModel {
+        ExpressionModel {
+            format: MODEL_FORMAT.into(),
+            model,
+            scaler,
+            length,
+        }
+    }
+
+    /// Reads an expression-model file for data of sequences `length` long: the format first, then
+    /// the network's fit (`[length, 4]` → one value) from its description, then its weights —
+    /// nothing is built before it is known to fit.
+    ///
+    /// # Errors
+    /// The [`ModelFileError`] of the first problem.
+    pub fn from_json(text: &str, length: usize) -> Result<ExpressionModel, ModelFileError> {
+        check_header(text, MODEL_FORMAT, None)?;
+        let model: ExpressionModel =
+            serde_json::from_str(text).map_err(|e| ModelFileError::from_json(&e))?;
+        model.model.check_fits(&[length, 4], &[1])?;
+        Sequential::from_saved(&model.model)?;
+        Ok(model)
+    }
+}
+
 /// A saved expression model: the network, the standardisation and the sequence length it reads.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExpressionModel {
@@ -309,7 +385,7 @@ mod tests {
             (scaler.mean - 2.0).abs() < 1e-12
                 && (scaler.invert(scaler.apply(2.7)) - 2.7).abs() < 1e-12
         );
-        let data = ExpressionData::new(simulate_utrs(500, 20, 2), 0.2, 3);
+        let data = ExpressionData::new(simulate_utrs(500, 20, 2), 0.2, 3).unwrap();
         assert_eq!((data.split.train.len(), data.split.test.len()), (400, 100));
         let z: Vec<f64> = data
             .train(None)
@@ -328,6 +404,30 @@ mod tests {
         assert_eq!(learning_curve_sizes(12_000), [1000, 2000, 5000, 12_000]);
         assert_eq!(learning_curve_sizes(1500), [1000, 1500]);
         assert_eq!(data.data_csv().lines().count(), 501);
+    }
+
+    #[test]
+    fn equal_values_are_refused_before_any_z_score() {
+        let rows: Vec<Row> = (0..30)
+            .map(|i| Row {
+                sequence: format!("ACGT{}", "A".repeat(i)),
+                value: 6.1,
+            })
+            .collect();
+        let error = ExpressionData::new(rows, 0.2, 1).unwrap_err();
+        assert_eq!(error, ValuesError::AllEqual { value: 6.1 });
+        assert!(
+            error
+                .message(Lang::En)
+                .contains("All training values are 6.1")
+        );
+        assert!(error.message(Lang::Ko).contains("모두 6.1"));
+        // Equal values whose mean is not exact in binary still give sd 1, never a round-off spread.
+        let scaler = Standardizer::fit(std::iter::repeat_n(0.1, 7));
+        assert_eq!(
+            (scaler.mean, scaler.std, scaler.apply(0.1)),
+            (0.1, 1.0, 0.0)
+        );
     }
 
     #[test]

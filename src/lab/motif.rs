@@ -6,6 +6,7 @@ use crate::bio::formats::NamedMotif;
 use crate::bio::motif::Pwm;
 use crate::bio::simulate::{SimulatedSequence, SimulationConfig, SimulationError, simulate};
 use crate::data::{SequenceTable, Split, train_test_split};
+use crate::nn::{ModelFileError, SavedModel, Sequential};
 use ndarray::Array2;
 
 /// The label of a positive sequence (class 0), as in the lecture's code.
@@ -14,6 +15,19 @@ pub const POSITIVE: [f32; 2] = [1.0, 0.0];
 pub const NEGATIVE: [f32; 2] = [0.0, 1.0];
 /// Class names in label order.
 pub const CLASS_NAMES: [&str; 2] = ["positive", "negative"];
+
+/// Reads a model file for the motif lab: a SeqLab model that reads `[length, 4]` one-hot
+/// sequences and gives two class scores, checked from its description before anything is built,
+/// then built from its own weights.
+///
+/// # Errors
+/// The [`ModelFileError`] of the first problem.
+pub fn import_model(text: &str, length: usize) -> Result<SavedModel, ModelFileError> {
+    let saved = SavedModel::from_json(text)?;
+    saved.check_fits(&[length, 4], &[2])?;
+    Sequential::from_saved(&saved)?;
+    Ok(saved)
+}
 
 /// Simulated sequences and their train/test split.
 #[derive(Clone, Debug, PartialEq)]

@@ -92,10 +92,30 @@ impl Conv1d {
     pub fn new(config: Conv1dConfig, in_channels: usize, rng: &mut SeededRng) -> Conv1d {
         let (k, f) = (config.kernel_size, config.filters);
         let kernel = glorot_uniform(&[k, in_channels, f], k * in_channels, k * f, rng);
+        Conv1d::from_weights(config, kernel, ArrayD::zeros(IxDyn(&[f])))
+    }
+
+    /// A layer with given weights (a saved model's), no random draw.
+    ///
+    /// # Shapes
+    /// `kernel: [K, C, F]`, `bias: [F]`.
+    ///
+    /// # Panics
+    /// If the shapes disagree with `config` ([`crate::nn::ModelSpec::facts`] names them first).
+    pub fn from_weights(config: Conv1dConfig, kernel: ArrayD<f32>, bias: ArrayD<f32>) -> Conv1d {
+        let shape = kernel.shape().to_vec();
+        assert!(
+            shape.len() == 3
+                && shape[0] == config.kernel_size
+                && shape[2] == config.filters
+                && bias.shape() == [config.filters],
+            "conv1d weights of shape {shape:?} and {:?} do not fit {config:?}",
+            bias.shape()
+        );
         Conv1d {
-            in_channels,
+            in_channels: shape[1],
             kernel: Param::new("kernel", kernel),
-            bias: Param::zeros("bias", &[f]),
+            bias: Param::new("bias", bias),
             config,
             cache: Cache::default(),
         }

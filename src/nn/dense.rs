@@ -37,12 +37,29 @@ impl Dense {
     /// A layer for `inputs` input features, glorot-uniform kernel and zero bias.
     pub fn new(config: DenseConfig, inputs: usize, rng: &mut SeededRng) -> Dense {
         let units = config.units;
+        let kernel = glorot_uniform(&[inputs, units], inputs, units, rng);
+        Dense::from_weights(config, kernel, ArrayD::zeros(ndarray::IxDyn(&[units])))
+    }
+
+    /// A layer with given weights (a saved model's), no random draw.
+    ///
+    /// # Shapes
+    /// `kernel: [in, units]`, `bias: [units]`.
+    ///
+    /// # Panics
+    /// If the shapes disagree with `config` ([`crate::nn::ModelSpec::facts`] names them first).
+    pub fn from_weights(config: DenseConfig, kernel: ArrayD<f32>, bias: ArrayD<f32>) -> Dense {
+        assert!(
+            kernel.ndim() == 2
+                && kernel.shape()[1] == config.units
+                && bias.shape() == [config.units],
+            "dense weights of shape {:?} and {:?} do not fit {config:?}",
+            kernel.shape(),
+            bias.shape()
+        );
         Dense {
-            kernel: Param::new(
-                "kernel",
-                glorot_uniform(&[inputs, units], inputs, units, rng),
-            ),
-            bias: Param::zeros("bias", &[units]),
+            kernel: Param::new("kernel", kernel),
+            bias: Param::new("bias", bias),
             config,
             input: Array2::zeros((0, 0)),
             z: ArrayD::zeros(ndarray::IxDyn(&[0])),

@@ -61,6 +61,37 @@ impl Layer {
         }
     }
 
+    /// Builds the layer described by `spec` with the weight tensors `weights` (kernel then bias, as
+    /// [`Layer::params`] lists them; none for layers without parameters); a dropout layer's
+    /// generator is seeded from `dropout_seed`.
+    ///
+    /// # Panics
+    /// If the tensors do not fit; [`crate::nn::ModelSpec::facts`] gives the shapes to check first.
+    pub fn with_weights(
+        spec: &LayerSpec,
+        mut weights: Vec<ArrayD<f32>>,
+        dropout_seed: u64,
+    ) -> Layer {
+        let mut take = || {
+            assert!(!weights.is_empty(), "{spec:?} needs a kernel and a bias");
+            weights.remove(0)
+        };
+        match spec {
+            LayerSpec::Conv1d(c) => {
+                let (kernel, bias) = (take(), take());
+                Layer::Conv1d(Conv1d::from_weights(c.clone(), kernel, bias))
+            }
+            LayerSpec::Dense(d) => {
+                let (kernel, bias) = (take(), take());
+                Layer::Dense(Dense::from_weights(d.clone(), kernel, bias))
+            }
+            LayerSpec::Dropout(d) => {
+                Layer::Dropout(Dropout::new(d.clone(), seeded_rng(dropout_seed)))
+            }
+            other => Layer::build(other, &[1, 1], &mut seeded_rng(0)),
+        }
+    }
+
     /// Forward pass (`training` switches dropout on).
     pub fn forward(&mut self, input: &ArrayD<f32>, training: bool) -> ArrayD<f32> {
         match self {

@@ -5,11 +5,12 @@
 //! parameters' gradients on the way (the chain rule, one layer at a time).
 
 use super::activation::Activation;
+use super::facts::{MODEL_LIMITS, SpecFacts};
 use super::init::seeded_rng;
 use super::layer::Layer;
 use super::param::Param;
-use super::spec::{LayerSpec, ModelError, ModelSpec, output_shape};
-use super::summary::{Summary, SummaryRow};
+use super::spec::{ModelError, ModelSpec};
+use super::summary::Summary;
 use ndarray::{Array2, ArrayD, Axis, Ix2, IxDyn, Slice};
 
 /// A built model with its weights.
@@ -22,32 +23,32 @@ pub struct Sequential {
 }
 
 impl Sequential {
-    /// Builds `spec` with glorot-uniform kernels and zero biases drawn from `seed`.
+    /// Builds `spec` with glorot-uniform kernels and zero biases drawn from `seed`. The
+    /// description is checked first ([`ModelSpec::check`] with [`MODEL_LIMITS`]), so nothing is
+    /// allocated for a model that cannot be built.
     ///
     /// # Errors
-    /// The [`ModelError`] of the first layer that cannot follow its input.
+    /// The [`ModelError`] of the first layer that cannot follow its input, an overflowing size, or
+    /// too many parameters.
     pub fn new(spec: ModelSpec, seed: u64) -> Result<Sequential, ModelError> {
-        if spec.input_shape.is_empty() || spec.input_shape.contains(&0) {
-            return Err(ModelError::BadInputShape(spec.input_shape.clone()));
-        }
-        if spec.layers.is_empty() {
-            return Err(ModelError::NoLayers);
-        }
+        let facts = spec.check(&MODEL_LIMITS)?;
         let mut rng = seeded_rng(seed);
         let mut shape = spec.input_shape.clone();
         let mut layers = Vec::with_capacity(spec.layers.len());
-        let mut shapes = Vec::with_capacity(spec.layers.len());
-        for (i, layer) in spec.layers.iter().enumerate() {
-            let next = output_shape(layer, i + 1, &shape)?;
+        for (layer, facts) in spec.layers.iter().zip(&facts.layers) {
             layers.push(Layer::build(layer, &shape, &mut rng));
-            shapes.push(next.clone());
-            shape = next;
+            shape = facts.output_shape.clone();
         }
-        Ok(Sequential {
+        Ok(Sequential::assemble(spec, layers, facts))
+    }
+
+    /// A model from its checked description and its built layers.
+    pub(crate) fn assemble(spec: ModelSpec, layers: Vec<Layer>, facts: SpecFacts) -> Sequential {
+        Sequential {
             spec,
             layers,
-            shapes,
-        })
+            shapes: facts.layers.into_iter().map(|l| l.output_shape).collect(),
+        }
     }
 
     /// The description it was built from.
@@ -190,31 +191,8 @@ impl Sequential {
 
     /// Keras's `model.summary()`: one row per layer with its output shape and parameter count.
     pub fn summary(&self) -> Summary {
-        let mut seen: Vec<&str> = Vec::new();
-        let rows = self
-            .spec
-            .layers
-            .iter()
-            .zip(&self.layers)
-            .zip(&self.shapes)
-            .map(
-                |((spec, layer), shape): ((&LayerSpec, &Layer), &Vec<usize>)| {
-                    let base = spec.keras_name();
-                    let count = seen.iter().filter(|&&n| n == base).count();
-                    seen.push(base);
-                    SummaryRow {
-                        name: if count == 0 {
-                            base.to_string()
-                        } else {
-                            format!("{base}_{count}")
-                        },
-                        kind: spec.keras_type().to_string(),
-                        output_shape: shape.clone(),
-                        params: layer.params().iter().map(|p| p.len()).sum(),
-                    }
-                },
-            )
-            .collect();
-        Summary { rows }
+        self.spec
+            .summary()
+            .expect("a built model's description was checked")
     }
 }

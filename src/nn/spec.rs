@@ -144,11 +144,43 @@ pub enum ModelError {
         /// The layer.
         layer: usize,
     },
-    /// Saved weights that do not fit this architecture.
-    WeightsMismatch {
-        /// What did not fit.
-        detail: String,
+    /// A size, or a product of sizes, too large to compute (layer 0: the input shape).
+    Overflow {
+        /// The layer.
+        layer: usize,
     },
+    /// More trainable parameters than the browser builds.
+    TooManyParams {
+        /// The model's parameters.
+        params: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A training step would need more memory than the browser allows.
+    TooMuchMemory {
+        /// Bytes needed (`None`: too many to count).
+        bytes: Option<usize>,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+/// `n` with thousands separators (`5,000,000`).
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Bytes as megabytes for a message (`768 MB`).
+fn megabytes(bytes: usize) -> String {
+    format!("{:.0} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 impl ModelError {
@@ -185,10 +217,25 @@ impl ModelError {
                 format!("{layer}번째 층: 드롭아웃 비율은 0 이상 1 미만이어야 합니다."),
                 format!("Layer {layer}: the dropout rate must be at least 0 and below 1."),
             ),
-            WeightsMismatch { detail } => lang.pick(
-                format!("저장된 가중치가 이 모델 구조와 맞지 않습니다: {detail}"),
-                format!("The saved weights do not fit this architecture: {detail}"),
+            Overflow { layer: 0 } => lang.pick(
+                "입력 모양의 크기가 너무 커서 계산할 수 없습니다.".into(),
+                "The input shape is too large to compute with.".into(),
             ),
+            Overflow { layer } => lang.pick(
+                format!("{layer}번째 층: 크기(또는 크기들의 곱)가 너무 커서 계산할 수 없습니다."),
+                format!("Layer {layer}: a size (or a product of sizes) is too large to compute with."),
+            ),
+            TooManyParams { params, limit } => lang.pick(
+                format!("이 모델은 파라미터가 {}개로, 브라우저에서 만들 수 있는 {}개보다 많습니다. 필터나 유닛을 줄이거나, 풀링을 넣거나, 서열을 더 짧게 자르세요.", grouped(*params), grouped(*limit)),
+                format!("This model has {} parameters, more than the {} the browser builds. Use fewer filters or units, add pooling, or cut the sequences shorter.", grouped(*params), grouped(*limit)),
+            ),
+            TooMuchMemory { bytes, limit } => {
+                let needed = bytes.map_or_else(|| lang.pick("셀 수 없이 많은", "uncountably many").to_string(), |b| megabytes(b));
+                lang.pick(
+                    format!("학습 한 단계에 메모리가 {needed} 필요해 한도 {}를 넘습니다. 배치 크기를 줄이거나 모델을 작게 하세요.", megabytes(*limit)),
+                    format!("One training step would need {needed} of memory, over the {} limit. Use a smaller batch or a smaller model.", megabytes(*limit)),
+                )
+            }
         }
     }
 }
@@ -243,7 +290,11 @@ pub fn output_shape(
             }
             Ok(vec![length / p.pool_size, channels])
         }
-        LayerSpec::Flatten => Ok(vec![input.iter().product()]),
+        LayerSpec::Flatten => input
+            .iter()
+            .try_fold(1usize, |a, &d| a.checked_mul(d))
+            .map(|n| vec![n])
+            .ok_or(ModelError::Overflow { layer: index }),
         LayerSpec::Dense(d) => match input {
             [_] if d.units == 0 => Err(ModelError::ZeroSize { layer: index }),
             [_] => Ok(vec![d.units]),

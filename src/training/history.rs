@@ -12,16 +12,22 @@ pub struct EpochRecord {
     /// 1-based epoch number.
     pub epoch: usize,
     /// Training loss.
+    #[serde(with = "crate::wire::f64")]
     pub loss: f64,
     /// Training accuracy (classification).
+    #[serde(with = "crate::wire::option_f64", default)]
     pub accuracy: Option<f64>,
     /// Training r² (regression).
+    #[serde(with = "crate::wire::option_f64", default)]
     pub r2: Option<f64>,
     /// Validation loss.
+    #[serde(with = "crate::wire::option_f64", default)]
     pub val_loss: Option<f64>,
     /// Validation accuracy (classification).
+    #[serde(with = "crate::wire::option_f64", default)]
     pub val_accuracy: Option<f64>,
     /// Validation r² (regression).
+    #[serde(with = "crate::wire::option_f64", default)]
     pub val_r2: Option<f64>,
 }
 
@@ -86,14 +92,19 @@ pub enum StopReason {
         /// The epoch with the best monitored value.
         best_epoch: usize,
     },
-    /// A batch produced a loss that is NaN or infinite (the learning rate is usually too high).
+    /// A batch produced a loss that is NaN or infinite, or an update left a weight NaN or
+    /// infinite (the learning rate is usually too high).
     Diverged {
         /// 1-based epoch.
         epoch: usize,
         /// 1-based batch within the epoch.
         batch: usize,
-        /// The loss (NaN or ±∞).
+        /// The batch's loss (NaN or ±∞ when the loss diverged).
+        #[serde(with = "crate::wire::f64")]
         loss: f64,
+        /// Whether it was the weights, after the update, that stopped being finite.
+        #[serde(default)]
+        in_weights: bool,
     },
 }
 
@@ -106,10 +117,17 @@ impl StopReason {
                 format!("{epoch}번째 에포크에서 조기 종료: 검증 손실이 {best_epoch}번째 에포크 이후 나아지지 않았습니다."),
                 format!("Stopped early at epoch {epoch}: the validation loss has not improved since epoch {best_epoch}."),
             ),
-            StopReason::Diverged { epoch, batch, loss } => lang.pick(
-                format!("{epoch}번째 에포크 {batch}번째 배치에서 손실이 {loss}이(가) 되어 학습을 멈췄습니다(발산). 학습률을 낮춰 보세요."),
-                format!("Training stopped at epoch {epoch}, batch {batch}: the loss became {loss} (it diverged). Try a lower learning rate."),
+            StopReason::Diverged { epoch, batch, in_weights: true, .. } => lang.pick(
+                format!("{epoch}번째 에포크 {batch}번째 배치의 갱신 뒤에 가중치가 NaN 또는 무한대가 되어 학습을 멈췄습니다(발산). 학습률을 낮춰 보세요."),
+                format!("Training stopped at epoch {epoch}, batch {batch}: after the update the weights became NaN or infinite (it diverged). Try a lower learning rate."),
             ),
+            StopReason::Diverged { epoch, batch, loss, .. } => {
+                let shown = crate::wire::display(*loss);
+                lang.pick(
+                    format!("{epoch}번째 에포크 {batch}번째 배치에서 손실이 {shown}이(가) 되어 학습을 멈췄습니다(발산). 학습률을 낮춰 보세요."),
+                    format!("Training stopped at epoch {epoch}, batch {batch}: the loss became {shown} (it diverged). Try a lower learning rate."),
+                )
+            }
         }
     }
 }

@@ -8,7 +8,7 @@
 use super::{EpochRecord, History, StopReason, TrainConfig, Trainer};
 use crate::data::SequenceTable;
 use crate::lang::Lang;
-use crate::nn::{ModelSpec, SavedModel, Sequential};
+use crate::nn::{MODEL_LIMITS, ModelSpec, SavedModel, Sequential};
 use serde::{Deserialize, Serialize};
 
 /// Everything a training run needs.
@@ -66,6 +66,7 @@ pub enum FromWorker {
         /// Batches per epoch.
         batches: usize,
         /// The batch's loss.
+        #[serde(with = "crate::wire::f64")]
         loss: f64,
     },
     /// An epoch finished.
@@ -89,6 +90,7 @@ pub enum FromWorker {
         /// Every epoch.
         history: History,
         /// Training rows per second of the whole run (batches only).
+        #[serde(with = "crate::wire::f64")]
         samples_per_second: f64,
     },
     /// The job could not start.
@@ -126,6 +128,8 @@ impl From<JobFailure> for FromWorker {
 pub struct JobRunner {
     trainer: Trainer,
     paused: bool,
+    /// Whether the end of the run has been reported (a run with nothing to do still reports it).
+    reported_end: bool,
     last_report: f64,
     samples: usize,
     seconds: f64,
@@ -141,9 +145,13 @@ impl JobRunner {
             ko: message(Lang::Ko),
             en: message(Lang::En),
         };
+        // Sizes first: nothing is allocated for a model or a batch that cannot fit.
+        job.spec
+            .check_training(job.config.batch_size, &MODEL_LIMITS)
+            .map_err(|e| failed(&|l| e.message(l)))?;
         let data = job
             .train
-            .to_dataset()
+            .to_dataset_fitted(job.fit_length)
             .map_err(|e| failed(&|l| e.message(l)))?;
         let model =
             Sequential::new(job.spec, job.model_seed).map_err(|e| failed(&|l| e.message(l)))?;
@@ -152,6 +160,7 @@ impl JobRunner {
         Ok(JobRunner {
             trainer,
             paused: false,
+            reported_end: false,
             last_report: f64::NEG_INFINITY,
             samples: 0,
             seconds: 0.0,
@@ -167,18 +176,24 @@ impl JobRunner {
         }
     }
 
-    /// Whether [`JobRunner::step`] has work to do.
+    /// Whether [`JobRunner::step`] has work to do (a batch, or the report of the end).
     pub fn is_running(&self) -> bool {
-        !self.paused && self.trainer.stop_reason().is_none()
+        !self.paused && !self.reported_end
     }
 
-    /// Trains one batch. `now` is a clock in seconds. Returns what to report (possibly nothing).
+    /// Trains one batch. `now` is a clock in seconds. Returns what to report (possibly nothing);
+    /// once the run has ended, the last call reports [`FromWorker::Finished`] (at once for a run of
+    /// 0 epochs).
     pub fn step(&mut self, now: &mut dyn FnMut() -> f64) -> Vec<FromWorker> {
         if !self.is_running() {
             return Vec::new();
         }
         let start = now();
-        let progress = self.trainer.train_batch();
+        let progress = if self.trainer.stop_reason().is_none() {
+            self.trainer.train_batch()
+        } else {
+            None
+        };
         let end = now();
         self.seconds += end - start;
         let mut out = Vec::new();
@@ -198,6 +213,7 @@ impl JobRunner {
             }
         }
         if let Some(reason) = self.trainer.stop_reason() {
+            self.reported_end = true;
             out.push(FromWorker::Finished {
                 reason: reason.clone(),
                 model: self.trainer.model.to_saved(),
@@ -222,6 +238,7 @@ impl JobRunner {
         self.paused = false;
         if self.trainer.stop_reason().is_some() {
             self.trainer.extend(more_epochs);
+            self.reported_end = self.trainer.stop_reason().is_some();
         }
     }
 }
@@ -341,6 +358,97 @@ mod tests {
             panic!("no finish")
         };
         assert_eq!(history.epochs.len(), 3);
+    }
+
+    fn run_to_end(runner: &mut JobRunner) -> Vec<FromWorker> {
+        let mut now = || 0.0;
+        let mut messages = Vec::new();
+        while runner.is_running() {
+            messages.extend(runner.step(&mut now));
+        }
+        messages
+    }
+
+    #[test]
+    fn zero_epochs_finish_at_once() {
+        let mut runner = JobRunner::start(job(0)).unwrap();
+        let messages = run_to_end(&mut runner);
+        assert!(matches!(
+            messages.as_slice(),
+            [FromWorker::Finished { reason: StopReason::Completed, history, .. }] if history.epochs.is_empty()
+        ));
+    }
+
+    #[test]
+    fn a_diverged_run_crosses_the_boundary_with_its_nan() {
+        let mut diverging = job(3);
+        diverging.config.optimizer = OptimizerConfig::Sgd(crate::nn::SgdConfig {
+            learning_rate: f32::INFINITY,
+            momentum: 0.0,
+        });
+        let mut runner = JobRunner::start(diverging).unwrap();
+        let messages = run_to_end(&mut runner);
+        let Some(finished @ FromWorker::Finished { reason, .. }) = messages.last() else {
+            panic!("no finish: {messages:?}")
+        };
+        assert!(
+            matches!(
+                reason,
+                StopReason::Diverged {
+                    epoch: 1,
+                    batch: 1,
+                    in_weights: true,
+                    ..
+                }
+            ),
+            "{reason:?}"
+        );
+        // The weights are NaN/∞ and the message still parses on the other side.
+        let text = serde_json::to_string(finished).unwrap();
+        assert!(
+            text.contains("\"NaN\"") || text.contains("Infinity"),
+            "{text}"
+        );
+        let FromWorker::Finished { model, .. } = serde_json::from_str::<FromWorker>(&text).unwrap()
+        else {
+            panic!("not a finish")
+        };
+        assert!(
+            model
+                .weights
+                .iter()
+                .any(|t| t.values.iter().any(|v| !v.is_finite()))
+        );
+        let loss = FromWorker::Batch {
+            epoch: 1,
+            batch: 2,
+            batches: 3,
+            loss: f64::NAN,
+        };
+        let text = serde_json::to_string(&loss).unwrap();
+        assert!(matches!(
+            serde_json::from_str::<FromWorker>(&text).unwrap(),
+            FromWorker::Batch { loss, .. } if loss.is_nan()
+        ));
+    }
+
+    #[test]
+    fn mixed_lengths_train_with_a_fit_length() {
+        let mut uneven = job(1);
+        uneven.train.sequences[5] = "ACGT".into();
+        assert!(
+            JobRunner::start(uneven.clone()).is_err(),
+            "without fitting, lengths must agree"
+        );
+        uneven.fit_length = Some(20);
+        let mut runner = JobRunner::start(uneven).unwrap();
+        assert!(matches!(
+            run_to_end(&mut runner).last(),
+            Some(FromWorker::Finished {
+                reason: StopReason::Completed,
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -167,8 +167,12 @@ impl TrainingSession {
                 self.stop_clock();
                 self.history.set(history);
                 self.samples_per_second.set(Some(samples_per_second));
+                // A diverged run's weights are NaN or infinite: nothing to evaluate or export.
+                let diverged = matches!(reason, StopReason::Diverged { .. });
                 self.status.set(Status::Finished(reason));
-                self.hand_over(model);
+                if !diverged {
+                    self.hand_over(model);
+                }
             }
             FromWorker::Failed { ko, en } => self.status.set(Status::Failed(ko, en)),
         }

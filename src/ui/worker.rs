@@ -56,12 +56,20 @@ impl TrainingWorker {
         let handler = {
             let (queue, worker, on_message) = (queue.clone(), worker.clone(), on_message.clone());
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                let Some(message) = event
-                    .data()
-                    .as_string()
-                    .and_then(|t| serde_json::from_str::<FromWorker>(&t).ok())
-                else {
-                    return;
+                let text = event.data().as_string().unwrap_or_default();
+                let message = match serde_json::from_str::<FromWorker>(&text) {
+                    Ok(message) => message,
+                    Err(error) => {
+                        // Never dropped in silence: the run would show "training" forever.
+                        web_sys::console::error_2(
+                            &JsValue::from_str(&format!("unreadable worker message ({error})")),
+                            &JsValue::from_str(&text.chars().take(500).collect::<String>()),
+                        );
+                        FromWorker::Failed {
+                            ko: "학습 작업자가 보낸 메시지를 페이지가 읽지 못해 학습을 멈췄습니다. 페이지를 새로 고친 뒤 다시 학습해 보세요. (자세한 내용은 브라우저 콘솔에 있습니다.)".into(),
+                            en: "The page could not read a message from the training worker, so the run stopped. Reload the page and train again. (Details are in the browser console.)".into(),
+                        }
+                    }
                 };
                 if message == FromWorker::Ready {
                     for pending in queue.borrow_mut().take().unwrap_or_default() {

@@ -11,7 +11,7 @@
 //! ```
 //! Counts are `probability × nsites`; `nsites` defaults to 20 as in the MEME documentation.
 
-use super::{FormatError, NamedMotif, format_number, parse_number};
+use super::{FormatError, MAX_WIDTH, NamedMotif, format_number, parse_number};
 use crate::bio::motif::{Background, Pfm};
 use ndarray::Array2;
 
@@ -60,7 +60,15 @@ pub fn parse_meme(text: &str) -> Result<NamedMotif, FormatError> {
         return Err(FormatError::NotDna { line: header_line });
     }
     let declared_width = match field("w=") {
-        Some(w) => Some(parse_number(w, header_line)? as usize),
+        Some(w) => Some(
+            w.parse::<usize>()
+                .ok()
+                .filter(|w| (1..=MAX_WIDTH).contains(w))
+                .ok_or_else(|| FormatError::BadWidth {
+                    line: header_line,
+                    token: w.to_string(),
+                })?,
+        ),
         None => None,
     };
     let nsites = match field("nsites=") {

@@ -28,6 +28,15 @@ pub enum FileError {
     OneColumn,
     /// The chosen columns do not exist or are the same.
     BadColumns,
+    /// A first line that names columns and nothing after it.
+    HeaderOnly,
+    /// A line with more fields than a table can have (a run of separators, not a table).
+    TooManyColumns {
+        /// 1-based line.
+        line: usize,
+        /// The most fields a line may have.
+        limit: usize,
+    },
 }
 
 impl FileError {
@@ -55,6 +64,14 @@ impl FileError {
                 "서열 열과 값 열로 서로 다른, 있는 열을 골라 주세요.".into(),
                 "Choose two different existing columns for the sequence and the value.".into(),
             ),
+            FileError::HeaderOnly => lang.pick(
+                "파일에 열 이름 줄(머리줄)만 있고 데이터 행이 없습니다.".into(),
+                "The file has a header but no data rows.".into(),
+            ),
+            FileError::TooManyColumns { line, limit } => lang.pick(
+                format!("{line}번째 줄의 칸이 {limit}개를 넘습니다. 표가 아니거나 구분 문자가 잘못된 파일입니다. 열은 {limit}개까지 읽을 수 있습니다."),
+                format!("Line {line} has more than {limit} fields: this is not a table, or its separator is wrong. At most {limit} columns can be read."),
+            ),
         }
     }
 }
@@ -77,8 +94,32 @@ pub enum RowError {
         /// Fields the row has.
         found: usize,
     },
+    /// The row has more fields than the header (or than most rows).
+    ExtraFields {
+        /// Fields the row has.
+        found: usize,
+        /// Fields the header (or most rows) has.
+        expected: usize,
+    },
+    /// A quote opens in a field and does not close on the same line.
+    UnclosedQuote {
+        /// 1-based field that opens it.
+        field: usize,
+    },
+    /// More fields than a line may have.
+    TooManyFields {
+        /// The limit.
+        limit: usize,
+    },
     /// The sequence field is empty.
     EmptySequence,
+    /// A sequence longer than the labs take.
+    TooLong {
+        /// Its length.
+        length: usize,
+        /// The longest allowed.
+        limit: usize,
+    },
     /// A character that is not a base.
     InvalidBase {
         /// The character.
@@ -118,7 +159,23 @@ impl RowError {
                 format!("{column}번째 열이 없습니다 (이 행의 칸: {found}개)."),
                 format!("column {column} is missing (the row has {found} fields)."),
             ),
+            RowError::ExtraFields { found, expected } => lang.pick(
+                format!("칸이 {found}개로 머리줄(또는 대부분의 행)의 {expected}개보다 많습니다. 천 단위 쉼표(12,345)나 소수점 쉼표(5,2)가 숫자를 둘로 나눈 것은 아닌지 확인하세요."),
+                format!("more fields than the header ({found} instead of {expected}): a thousands separator (12,345) or a decimal comma (5,2)?"),
+            ),
+            RowError::UnclosedQuote { field } => lang.pick(
+                format!("{field}번째 칸에서 따옴표(\")가 열렸는데 이 줄에서 닫히지 않습니다."),
+                format!("a quote (\") opens in field {field} and is not closed on this line."),
+            ),
+            RowError::TooManyFields { limit } => lang.pick(
+                format!("칸이 {limit}개를 넘습니다."),
+                format!("more than {limit} fields."),
+            ),
             RowError::EmptySequence => lang.pick("서열이 비어 있습니다.".into(), "the sequence is empty.".into()),
+            RowError::TooLong { length, limit } => lang.pick(
+                format!("서열이 {length} nt로, 실습에서 쓸 수 있는 최대 길이 {limit} nt보다 깁니다."),
+                format!("the sequence is {length} nt long; the labs take at most {limit} nt."),
+            ),
             RowError::InvalidBase { ch, position } => {
                 let shown = describe_char(*ch);
                 lang.pick(
@@ -126,6 +183,10 @@ impl RowError {
                     format!("letter {position} of the sequence, {shown}, is not a base (only A, C, G, T, U, N)."),
                 )
             }
+            RowError::NotANumber { text } if text.contains(',') => lang.pick(
+                format!("값 '{text}'은(는) 숫자가 아닙니다. 소수점을 쉼표로 쓴 것이라면 위의 '소수점 쉼표'를 켜세요."),
+                format!("the value '{text}' is not a number: if the comma is a decimal comma, tick 'decimal comma' above."),
+            ),
             RowError::NotANumber { text } => lang.pick(
                 format!("값 '{text}'은(는) 숫자가 아닙니다."),
                 format!("the value '{text}' is not a number."),

@@ -4,7 +4,6 @@
 
 use crate::nn::{
     Activation, Conv1dConfig, DenseConfig, LayerSpec, MaxPool1dConfig, ModelSpec, Padding,
-    Sequential,
 };
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::state::use_query_param;
@@ -41,17 +40,14 @@ pub fn ShapesPanel() -> impl IntoView {
     let filters = use_query_param("f", 10usize);
     let column = move |padding: Padding, testid: &'static str| {
         let built = Memo::new(move |_| {
-            Sequential::new(
-                spec(
-                    length.get(),
-                    kernel.get(),
-                    pool.get(),
-                    filters.get(),
-                    padding,
-                ),
-                0,
+            spec(
+                length.get(),
+                kernel.get(),
+                pool.get(),
+                filters.get(),
+                padding,
             )
-            .map(|m| m.summary())
+            .summary()
             .map_err(|e| e.message(lang.get()))
         });
         let summary = Signal::derive(move || built.get().ok());

@@ -1,7 +1,7 @@
 //! Step 1 of the expression lab: where the rows come from, what they look like, how sequences of
 //! different lengths are fitted, and the split.
 
-use super::state::{Expr, Loaded};
+use super::state::{DataError, Expr, Loaded};
 use super::upload_panel::UploadPanel;
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::widgets::{ErrorMessage, NumberField, RadioGroup};
@@ -12,9 +12,13 @@ use leptos::prelude::*;
 pub fn DataPanel() -> impl IntoView {
     let expr = expect_context::<Expr>();
     let lang = use_lang();
+    // A file-level upload error is shown once, by the upload panel; the built-in data's loading
+    // state once, by its status line.
     let error = Signal::derive(move || {
-        expr.rows
-            .with(|r| r.as_ref().err().map(|e| e.message(lang.get())))
+        expr.data_result.with(|r| match r {
+            Err(DataError::File(_) | DataError::Loading | DataError::Fetch(_)) | Ok(_) => None,
+            Err(e) => Some(e.message(lang.get())),
+        })
     });
     let summary = move || {
         let lang = lang.get();

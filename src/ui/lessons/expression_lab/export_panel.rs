@@ -4,7 +4,8 @@
 use super::state::Expr;
 use crate::lab::expression::{ExpressionModel, predictions_csv};
 use crate::lab::keras_script::{Targets, keras_script};
-use crate::nn::{ModelError, Sequential};
+use crate::nn::ModelFileError;
+use crate::nn::saved::MAX_FILE_BYTES;
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::tasks::read_file;
 use crate::ui::widgets::{DownloadButton, ErrorMessage};
@@ -12,9 +13,6 @@ use leptos::prelude::*;
 
 /// The data file the Keras script reads.
 pub const DATA_FILE: &str = "seqlab_expression_data.csv";
-
-/// Format tag of a saved expression model.
-pub const FORMAT: &str = "seqlab-expression-model";
 
 /// Downloads and the model import.
 #[component]
@@ -30,13 +28,7 @@ pub fn ExportPanel(
         let saved = expr.run.model.get_untracked()?;
         let scaler = expr.scaler()?;
         let length = saved.spec.input_shape[0];
-        serde_json::to_string_pretty(&ExpressionModel {
-            format: FORMAT.into(),
-            model: saved,
-            scaler,
-            length,
-        })
-        .ok()
+        serde_json::to_string_pretty(&ExpressionModel::new(saved, scaler, length)).ok()
     });
     let test_csv = Callback::new(move |_| {
         let data = expr.data.get_untracked()?;
@@ -68,48 +60,27 @@ pub fn ExportPanel(
             expr.length.get_untracked().1,
         ))
     });
-    let problem = RwSignal::new(None::<ModelError>);
+    let problem = RwSignal::new(None::<ModelFileError>);
     let error = Signal::derive(move || problem.with(|p| p.as_ref().map(|e| e.message(lang.get()))));
     let import = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
+        if file.size() > MAX_FILE_BYTES as f64 {
+            problem.set(Some(ModelFileError::TooLarge {
+                bytes: file.size() as usize,
+                limit: MAX_FILE_BYTES,
+            }));
+            return;
+        }
         leptos::task::spawn_local(async move {
             let text = read_file(file)
                 .await
                 .ok()
                 .and_then(|b| String::from_utf8(b).ok())
                 .unwrap_or_default();
-            let parsed: Result<ExpressionModel, ModelError> =
-                serde_json::from_str::<ExpressionModel>(&text)
-                    .map_err(|e| ModelError::WeightsMismatch {
-                        detail: e.to_string(),
-                    })
-                    .and_then(|m| {
-                        if m.format == FORMAT {
-                            Ok(m)
-                        } else {
-                            Err(ModelError::WeightsMismatch {
-                                detail: format!("format {}", m.format),
-                            })
-                        }
-                    });
-            let checked = parsed.and_then(|m| {
-                let model = Sequential::from_saved(&m.model)?;
-                let needed = expr.length.get_untracked().0;
-                if model.spec().input_shape != vec![needed, 4] || model.output_shape() != [1] {
-                    return Err(ModelError::WeightsMismatch {
-                        detail: format!(
-                            "input {:?}, output {:?}; this data needs [{needed}, 4] → [1]",
-                            model.spec().input_shape,
-                            model.output_shape()
-                        ),
-                    });
-                }
-                Ok(m)
-            });
-            match checked {
+            match ExpressionModel::from_json(&text, expr.length.get_untracked().0) {
                 Ok(m) => {
                     problem.set(None);
                     expr.imported_scaler.set(Some(m.scaler));

@@ -2,7 +2,7 @@
 //! training in the Web Worker with live MSE and r² curves.
 
 use super::state::Expr;
-use crate::nn::Sequential;
+use crate::nn::MODEL_LIMITS;
 use crate::training::job::TrainJob;
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::widgets::{
@@ -15,9 +15,20 @@ use leptos::prelude::*;
 pub fn ModelPanel() -> impl IntoView {
     let expr = expect_context::<Expr>();
     let lang = use_lang();
-    let summary = Memo::new(move |_| Sequential::new(expr.spec.get(), 0).map(|m| m.summary()));
-    let error =
-        Signal::derive(move || summary.with(|s| s.as_ref().err().map(|e| e.message(lang.get()))));
+    // Counted from the description: no model is built to show its summary.
+    let summary = Memo::new(move |_| expr.spec.get().summary());
+    let fits = Memo::new(move |_| {
+        expr.spec
+            .get()
+            .check_training(expr.batch.get(), &MODEL_LIMITS)
+            .err()
+    });
+    let error = Signal::derive(move || {
+        let lang = lang.get();
+        summary
+            .with(|s| s.as_ref().err().map(|e| e.message(lang)))
+            .or_else(|| fits.with(|f| f.as_ref().map(|e| e.message(lang))))
+    });
     view! {
         <section class="panel" aria-labelledby="expr-step-2">
             <h2 id="expr-step-2">{tr("2 · 모델", "2 · Model")}</h2>
@@ -69,7 +80,12 @@ pub fn TrainPanel() -> impl IntoView {
         expr.run.start(job, expr.job_key.get_untracked());
     });
     let ready = Signal::derive(move || {
-        expr.data.with(Option::is_some) && Sequential::new(expr.spec.get(), 0).is_ok()
+        expr.data.with(Option::is_some)
+            && expr
+                .spec
+                .get()
+                .check_training(expr.batch.get(), &MODEL_LIMITS)
+                .is_ok()
     });
     view! {
         <section class="panel" aria-labelledby="expr-step-3">

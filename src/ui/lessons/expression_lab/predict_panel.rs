@@ -5,7 +5,7 @@ use super::results::{current_model, predict_values};
 use super::state::Expr;
 use crate::bio::alphabet::Symbol;
 use crate::bio::parse_sequence;
-use crate::data::csv::{Accepted, Limits, Rejected, read_sequences};
+use crate::data::csv::{Limits, Rejected, read_sequences};
 use crate::interpret::{from_scores, variants};
 use crate::lab::expression::predictions_csv;
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
@@ -40,11 +40,11 @@ pub fn PredictPanel() -> impl IntoView {
         };
         match read_sequences(&bytes, Limits::default()) {
             Err(e) => problem.set(Some(e)),
-            Ok((accepted, rejected)) => {
+            Ok(table) => {
                 problem.set(None);
                 busy.set(true);
-                let sequences: Vec<String> =
-                    accepted.into_iter().map(|a: Accepted| a.sequence).collect();
+                let rejected = table.rejected;
+                let sequences: Vec<String> = table.rows.into_iter().map(|a| a.sequence).collect();
                 leptos::task::spawn_local(async move {
                     let values = predict_values(model, expr, sequences.clone())
                         .await

@@ -2,6 +2,7 @@
 //! app) and why a source may have no rows to train on.
 
 use crate::data::csv::{FileError, Limits, Table, preview, read};
+use crate::lab::expression::ValuesError;
 use crate::lang::Lang;
 use crate::ui::tasks::fetch_gzip;
 use leptos::prelude::*;
@@ -35,6 +36,8 @@ pub enum DataError {
     File(FileError),
     /// Too few accepted rows to split and train.
     TooFew(usize),
+    /// The values cannot be learned from (all equal).
+    Values(ValuesError),
 }
 
 /// The fewest rows a lab run accepts.
@@ -58,6 +61,7 @@ impl DataError {
                 )
                 .to_string(),
             DataError::File(e) => e.message(lang),
+            DataError::Values(e) => e.message(lang),
             DataError::TooFew(n) => lang.pick(
                 format!("받아들인 행이 {n}개뿐입니다. 적어도 {MIN_ROWS}개가 필요합니다."),
                 format!("Only {n} rows were accepted; at least {MIN_ROWS} are needed."),

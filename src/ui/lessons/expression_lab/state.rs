@@ -72,6 +72,8 @@ pub struct Expr {
     pub model_seed: RwSignal<u64>,
     /// The rows of the chosen source.
     pub rows: Memo<Result<Arc<Vec<Row>>, DataError>>,
+    /// Split and standardised, or why there is nothing to train on.
+    pub data_result: Memo<Result<Arc<ExpressionData>, DataError>>,
     /// Split and standardised.
     pub data: Memo<Option<Arc<ExpressionData>>>,
     /// The length every sequence is fitted to, and whether fitting is needed.
@@ -165,14 +167,13 @@ impl Expr {
         });
         let test_fraction = use_query_param("test", 0.2f64);
         let split_seed = use_query_param("split", 1u64);
-        let data = Memo::new(move |_| {
-            let rows = rows.get().ok()?;
-            Some(Arc::new(ExpressionData::new(
-                (*rows).clone(),
-                test_fraction.get(),
-                split_seed.get(),
-            )))
+        let data_result = Memo::new(move |_| {
+            let rows = rows.get()?;
+            ExpressionData::new((*rows).clone(), test_fraction.get(), split_seed.get())
+                .map(Arc::new)
+                .map_err(DataError::Values)
         });
+        let data = Memo::new(move |_| data_result.get().ok());
         let policy = use_query_param("fit", "pad".to_string());
         let cut = use_query_param("cut", 0usize);
         let length = Memo::new(move |_| {
@@ -307,6 +308,7 @@ impl Expr {
             validation,
             model_seed,
             rows,
+            data_result,
             data,
             length,
             spec,

@@ -2,7 +2,7 @@
 //! columns to choose, and the verdict on every row (accepted, rejected with its reason, blank).
 
 use super::state::Expr;
-use crate::data::csv::Layout;
+use crate::data::csv::{Decimal, Layout};
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::tasks::read_file;
 use crate::ui::widgets::ErrorMessage;
@@ -90,6 +90,7 @@ pub fn UploadPanel() -> impl IntoView {
                         .collect_view()
                 };
                 let ambiguous = preview.ambiguous;
+                let assumed = preview.clone();
                 view! {
                     <Show when=move || ambiguous>
                         <p class="notice">{tr("어느 열이 서열이고 어느 열이 값인지 확실하지 않습니다. 아래에서 골라 주세요.", "It is not clear which column holds the sequences and which the values: please choose below.")}</p>
@@ -108,7 +109,17 @@ pub fn UploadPanel() -> impl IntoView {
                                 on:change=move |ev| { let on = event_target_checked(&ev); expr.layout.update(|l| if let Some(l) = l { l.has_header = on; }); } />
                             {tr("첫 행은 열 이름", "first row is a header")}
                         </label>
+                        <label class="inline">
+                            <input type="checkbox" data-testid="decimal-comma" prop:checked=move || expr.layout.with(|l| l.as_ref().is_some_and(|l| l.decimal == Decimal::Comma))
+                                on:change=move |ev| { let on = event_target_checked(&ev); expr.layout.update(|l| if let Some(l) = l { l.decimal = if on { Decimal::Comma } else { Decimal::Point }; }); } />
+                            {tr("소수점 쉼표 (3,139 = 3.139)", "decimal comma (3,139 = 3.139)")}
+                        </label>
                     </div>
+                    <p class="hint" data-testid="upload-assumed">{move || {
+                        let lang = lang.get();
+                        let read_as = expr.layout.with(|l| l.as_ref().map(|l| assumed.assumptions(l, lang)).unwrap_or_default());
+                        lang.pick(format!("이렇게 읽었습니다: {read_as}"), format!("Read as: {read_as}"))
+                    }}</p>
                     <div class="table-scroll">
                         <table class="matrix preview" data-testid="upload-preview">
                             <caption>{tr("처음 몇 행", "The first rows")}</caption>
@@ -125,9 +136,23 @@ pub fn UploadPanel() -> impl IntoView {
         expr.upload_table.with(|t| {
             t.as_ref().and_then(|t| t.as_ref().ok()).map(|table| {
                 let counts = lang.pick(
-                    format!("받아들인 행 {} · 거부한 행 {} · 빈 줄 {}", table.rows.len(), table.rejected.len(), table.blank_lines),
-                    format!("{} rows accepted · {} rejected · blank lines skipped: {}", table.rows.len(), table.rejected.len(), table.blank_lines),
+                    format!(
+                        "{}줄: 받아들인 행 {} · 거부한 행 {} · 빈 행 {} · 머리줄 {}",
+                        table.lines, table.rows.len(), table.rejected.len(), table.blank_lines, table.header_lines
+                    ),
+                    format!(
+                        "{} lines: {} rows accepted · {} rejected · {} empty · {} header",
+                        table.lines, table.rows.len(), table.rejected.len(), table.blank_lines, table.header_lines
+                    ),
                 );
+                let main_problem = table.main_problem().map(|(example, n)| {
+                    let total = table.rows.len() + table.rejected.len();
+                    let line = lang.pick(format!("{}번째 줄", example.line), format!("line {}", example.line));
+                    lang.pick(
+                        format!("데이터 행 {total}개 중 {n}개가 같은 이유로 거부되었습니다. 예: {line}: {}", example.error.message(lang)),
+                        format!("{n} of {total} data rows were rejected for the same reason, e.g. {line}: {}", example.error.message(lang)),
+                    )
+                });
                 let listed = table
                     .rejected
                     .iter()
@@ -141,6 +166,7 @@ pub fn UploadPanel() -> impl IntoView {
                 let any = !table.rejected.is_empty();
                 view! {
                     <p class="counts" data-testid="upload-counts">{counts}</p>
+                    {main_problem.map(|text| view! { <p class="notice" role="alert" data-testid="upload-main-problem">{text}</p> })}
                     {any.then(|| view! {
                         <details open>
                             <summary>{tr("거부한 행과 이유", "Rejected rows and why")}</summary>

@@ -7,9 +7,11 @@ use super::state::Lab;
 use crate::bio::formats::NamedMotif;
 use crate::bio::motif::Pfm;
 use crate::lab::keras_script::{Targets, keras_script};
-use crate::lab::motif::{filters_meme, predictions_csv};
-use crate::nn::Sequential;
+use crate::lab::motif::{filters_meme, import_model, predictions_csv};
+use crate::nn::ModelFileError;
+use crate::nn::saved::MAX_FILE_BYTES;
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
+use crate::ui::tasks::read_file;
 use crate::ui::widgets::{DownloadButton, ErrorMessage};
 use leptos::prelude::*;
 
@@ -80,7 +82,7 @@ pub fn ExportPanel(
             None,
         ))
     });
-    let import_error = RwSignal::new(None::<crate::nn::ModelError>);
+    let import_error = RwSignal::new(None::<ModelFileError>);
     let error_text =
         Signal::derive(move || import_error.with(|e| e.as_ref().map(|e| e.message(lang.get()))));
     let import = move |ev: leptos::ev::Event| {
@@ -88,28 +90,24 @@ pub fn ExportPanel(
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
+        if file.size() > MAX_FILE_BYTES as f64 {
+            import_error.set(Some(ModelFileError::TooLarge {
+                bytes: file.size() as usize,
+                limit: MAX_FILE_BYTES,
+            }));
+            return;
+        }
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            let text = read_file(file)
                 .await
                 .ok()
-                .and_then(|v| v.as_string())
+                .and_then(|b| String::from_utf8(b).ok())
                 .unwrap_or_default();
-            match Sequential::from_json(&text) {
-                Ok(model)
-                    if model.spec().input_shape == vec![lab.length.get_untracked(), 4]
-                        && model.output_shape() == [2] =>
-                {
+            match import_model(&text, lab.length.get_untracked()) {
+                Ok(saved) => {
                     import_error.set(None);
-                    lab.run.import(model.to_saved());
+                    lab.run.import(saved);
                 }
-                Ok(model) => import_error.set(Some(crate::nn::ModelError::WeightsMismatch {
-                    detail: format!(
-                        "input {:?} / output {:?}, the lab needs [{}, 4] / [2]",
-                        model.spec().input_shape,
-                        model.output_shape(),
-                        lab.length.get_untracked()
-                    ),
-                })),
                 Err(e) => import_error.set(Some(e)),
             }
         });

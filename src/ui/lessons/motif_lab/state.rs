@@ -326,9 +326,13 @@ impl Lab {
         }
     }
 
-    /// The summary of the current architecture (or why it cannot be built).
+    /// The summary of the current architecture (or why it cannot be built), counted from the
+    /// description alone, and an error if it is too large to train with the current batch size.
     pub fn summary(&self) -> Result<Summary, crate::nn::ModelError> {
-        crate::nn::Sequential::new(self.spec.get(), 0).map(|m| m.summary())
+        let spec = self.spec.get();
+        let summary = spec.summary()?;
+        spec.check_training(self.batch.get(), &crate::nn::MODEL_LIMITS)?;
+        Ok(summary)
     }
 
     /// Whether the current model belongs to the current settings (an imported model always does).

@@ -3,7 +3,6 @@
 //! live, then the shared Train / Stop / Continue controls and curves.
 
 use super::state::{Over, settings_key};
-use crate::nn::Sequential;
 use crate::theory::overfitting::{BATCH_SIZES, LEARNING_RATES, ROW_CHOICES};
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::widgets::{Math, Metric, NumberField, RadioGroup, TrainControls};
@@ -45,8 +44,10 @@ pub fn SettingsPanel() -> impl IntoView {
     let lang = use_lang();
     let settings = Memo::new(move |_| over.settings());
     let parameters = Memo::new(move |_| {
-        Sequential::new(settings.get().spec(), 0)
-            .map(|m| m.summary().total_params())
+        settings
+            .get()
+            .spec()
+            .param_count()
             .map_err(|e| e.message(lang.get()))
     });
     let implied = move || {
