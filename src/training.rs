@@ -8,11 +8,13 @@
 
 pub mod bench;
 mod config;
+pub mod diagnosis;
 mod evaluate;
 mod history;
 pub mod job;
 
 pub use config::{EarlyStopping, Monitor, TrainConfig, ValidationMode};
+pub use diagnosis::{Diagnosis, diagnose};
 pub use evaluate::{Evaluation, evaluate};
 pub use history::{EpochRecord, History, StopReason};
 

@@ -92,6 +92,63 @@ pub mod f64 {
     }
 }
 
+/// `f32` (a JSON number beyond f32's range reads as ±∞ and is written back by name, so a message
+/// survives the round trip).
+pub mod f32 {
+    use super::*;
+
+    /// Writes a number, or its name if it is not finite.
+    pub fn serialize<S: Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+        if value.is_finite() {
+            serializer.serialize_f32(*value)
+        } else {
+            serializer.serialize_str(name(f64::from(*value)))
+        }
+    }
+
+    /// Reads a number or a name.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f32, D::Error> {
+        Ok(deserializer.deserialize_any(Number)? as f32)
+    }
+}
+
+/// `Vec<Vec<f32>>` (rows of targets), every element as in [`f32`](mod@self::f32).
+pub mod rows_f32 {
+    use super::*;
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Deserialize)]
+    #[serde(transparent)]
+    struct Row(#[serde(with = "super::vec_f32")] Vec<f32>);
+
+    struct RowRef<'a>(&'a [f32]);
+
+    impl Serialize for RowRef<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            super::vec_f32::serialize(self.0, serializer)
+        }
+    }
+
+    /// Writes the rows.
+    pub fn serialize<S: Serializer>(rows: &[Vec<f32>], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(rows.len()))?;
+        for row in rows {
+            seq.serialize_element(&RowRef(row))?;
+        }
+        seq.end()
+    }
+
+    /// Reads the rows.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<Vec<f32>>, D::Error> {
+        Ok(Vec::<Row>::deserialize(deserializer)?
+            .into_iter()
+            .map(|Row(r)| r)
+            .collect())
+    }
+}
+
 /// `Option<f64>` (`null` is `None`).
 pub mod option_f64 {
     use super::*;

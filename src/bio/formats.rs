@@ -129,7 +129,7 @@ impl FormatError {
                     None => ("숫자가 아닙니다".to_string(), "is not a number".to_string()),
                     Some(v) if v.is_nan() => ("숫자가 아닙니다".into(), "is not a number".into()),
                     Some(v) if v < 0.0 => ("음수입니다".into(), "is negative".into()),
-                    Some(v) if v == 0.0 => ("0입니다 (모티프에는 위치가 하나 이상 있어야 합니다)".into(), "is 0 (a motif has at least one position)".into()),
+                    Some(0.0) => ("0입니다 (모티프에는 위치가 하나 이상 있어야 합니다)".into(), "is 0 (a motif has at least one position)".into()),
                     Some(v) if v.fract() != 0.0 => ("정수가 아닙니다".into(), "is not a whole number".into()),
                     Some(_) => (format!("{MAX_WIDTH}보다 큽니다"), format!("is larger than {MAX_WIDTH}")),
                 };

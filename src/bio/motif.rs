@@ -123,6 +123,18 @@ impl fmt::Display for MotifError {
 
 impl std::error::Error for MotifError {}
 
+/// The valid values of the PWM page's numeric settings (form and URL).
+pub mod ranges {
+    use crate::bounds::Bounds;
+
+    /// Pseudocount added to every cell.
+    pub const PSEUDOCOUNT: Bounds<f64> = Bounds::new(0.0, 100.0);
+    /// Background GC content (%).
+    pub const GC_PERCENT: Bounds<f64> = Bounds::new(1.0, 99.0);
+    /// Scores offered: log-likelihood, log-odds.
+    pub const SCORES: &[&str] = &["ll", "lo"];
+}
+
 /// Position frequency matrix: counts, rows A, C, G, T × positions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pfm {

@@ -15,15 +15,15 @@ pub struct Split {
     pub test: Vec<usize>,
 }
 
-/// Splits `n` rows, `test_fraction` of them (rounded up) for testing.
-///
-/// # Panics
-/// If `test_fraction` is not in `[0, 1]`.
+/// Splits `n` rows, `test_fraction` of them (rounded up) for testing. A fraction outside
+/// `[0, 1]` is taken as the nearest end and NaN as 0 (the pages hold it in their own bounds; this
+/// never panics).
 pub fn train_test_split(n: usize, test_fraction: f64, seed: u64) -> Split {
-    assert!(
-        (0.0..=1.0).contains(&test_fraction),
-        "test fraction {test_fraction} outside [0, 1]"
-    );
+    let test_fraction = if test_fraction.is_nan() {
+        0.0
+    } else {
+        test_fraction.clamp(0.0, 1.0)
+    };
     let mut order: Vec<usize> = (0..n).collect();
     order.shuffle(&mut ChaCha8Rng::seed_from_u64(seed));
     let n_test = (test_fraction * n as f64).ceil() as usize;
@@ -44,5 +44,8 @@ mod tests {
         assert_eq!(all, (0..2000).collect::<Vec<_>>());
         assert_eq!(split, train_test_split(2000, 0.2, 125));
         assert_ne!(split, train_test_split(2000, 0.2, 126));
+        // `?test=1.5` or NaN in a link never panics.
+        assert_eq!(train_test_split(10, 1.5, 1).test.len(), 10);
+        assert_eq!(train_test_split(10, f64::NAN, 1).test.len(), 0);
     }
 }

@@ -16,6 +16,7 @@ pub struct SequenceTable {
     /// DNA/RNA text, one sequence per row.
     pub sequences: Vec<String>,
     /// One target row per sequence (one-hot classes or values), all of the same width.
+    #[serde(with = "crate::wire::rows_f32")]
     pub targets: Vec<Vec<f32>>,
 }
 

@@ -15,6 +15,50 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+/// The valid values of every setting of the expression lab: its form fields and its URL both use
+/// these.
+pub mod ranges {
+    use crate::bounds::Bounds;
+    pub use crate::bounds::SEED;
+
+    /// Simulated sequences.
+    pub const SIM_ROWS: Bounds<usize> = Bounds::new(20, 100_000);
+    /// Simulated sequence length (nt).
+    pub const SIM_LENGTH: Bounds<usize> = Bounds::new(8, 200);
+    /// Share of the rows held out for testing.
+    pub const TEST_FRACTION: Bounds<f64> = Bounds::new(0.05, 0.5);
+    /// Share of the training rows held out for validation.
+    pub const VALIDATION: Bounds<f64> = Bounds::new(0.0, 0.5);
+    /// Length to cut to (0: the shortest sequence); as long as the longest upload allows.
+    pub const CUT: Bounds<usize> = Bounds::new(0, 10_000);
+    /// Custom: convolution layers.
+    pub const CONV_LAYERS: Bounds<usize> = Bounds::new(1, 4);
+    /// Custom: filters per convolution.
+    pub const FILTERS: Bounds<usize> = Bounds::new(1, 128);
+    /// Custom: kernel size.
+    pub const KERNEL: Bounds<usize> = Bounds::new(1, 30);
+    /// Custom: pool size (1: none).
+    pub const POOL: Bounds<usize> = Bounds::new(1, 10);
+    /// Custom: dense units.
+    pub const DENSE: Bounds<usize> = Bounds::new(1, 256);
+    /// The optimiser's learning rate.
+    pub const LEARNING_RATE: Bounds<f32> = Bounds::new(1e-6, 1.0);
+    /// Batch size.
+    pub const BATCH: Bounds<usize> = Bounds::new(1, 5000);
+    /// Epochs at most.
+    pub const EPOCHS: Bounds<usize> = Bounds::new(1, 500);
+    /// Early-stopping patience (0: off).
+    pub const PATIENCE: Bounds<usize> = Bounds::new(0, 100);
+    /// Where the rows come from.
+    pub const SOURCES: &[&str] = &["sim", "real", "upload"];
+    /// How sequences of different lengths are fitted.
+    pub const FITS: &[&str] = &["pad", "trim"];
+    /// Architectures.
+    pub const PRESETS: &[&str] = &["compact", "small", "custom"];
+    /// Optimisers (SGD with momentum 0.9 shows a run diverging at a learning rate Adam survives).
+    pub const OPTIMIZERS: &[&str] = &["adam", "sgd"];
+}
+
 /// One sequence and its measured (or simulated) value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Row {

@@ -16,6 +16,47 @@ pub const NEGATIVE: [f32; 2] = [0.0, 1.0];
 /// Class names in label order.
 pub const CLASS_NAMES: [&str; 2] = ["positive", "negative"];
 
+/// The valid values of every setting of the motif lab: its form fields and its URL both use these.
+pub mod ranges {
+    use crate::bounds::Bounds;
+    pub use crate::bounds::SEED;
+
+    /// Sequence length (nt).
+    pub const LENGTH: Bounds<usize> = Bounds::new(4, 200);
+    /// Positive sequences.
+    pub const POSITIVES: Bounds<usize> = Bounds::new(1, 50_000);
+    /// Negative sequences.
+    pub const NEGATIVES: Bounds<usize> = Bounds::new(1, 50_000);
+    /// Share of the sequences held out for testing.
+    pub const TEST_FRACTION: Bounds<f64> = Bounds::new(0.05, 0.5);
+    /// Share of the training sequences held out for validation.
+    pub const VALIDATION: Bounds<f64> = Bounds::new(0.0, 0.5);
+    /// Convolution filters.
+    pub const FILTERS: Bounds<usize> = Bounds::new(1, 64);
+    /// Kernel size.
+    pub const KERNEL: Bounds<usize> = Bounds::new(1, 30);
+    /// Pool size.
+    pub const POOL: Bounds<usize> = Bounds::new(1, 20);
+    /// Learning rate (high enough to show divergence).
+    pub const LEARNING_RATE: Bounds<f32> = Bounds::new(1e-6, 10.0);
+    /// Batch size.
+    pub const BATCH: Bounds<usize> = Bounds::new(1, 5000);
+    /// Epochs (at least one: a run of none would have nothing to show).
+    pub const EPOCHS: Bounds<usize> = Bounds::new(1, 500);
+    /// Where the motif comes from.
+    pub const SOURCES: &[&str] = &["matrix", "consensus", "text"];
+    /// Where the motif is planted.
+    pub const PLACEMENTS: &[&str] = &["center", "random"];
+    /// Convolution padding.
+    pub const PADDINGS: &[&str] = &["same", "valid"];
+    /// Output activation.
+    pub const OUTPUTS: &[&str] = &["sigmoid", "softmax"];
+    /// Loss semantics.
+    pub const SEMANTICS: &[&str] = &["keras_fit", "classic"];
+    /// Optimiser.
+    pub const OPTIMIZERS: &[&str] = &["adam", "sgd"];
+}
+
 /// Reads a model file for the motif lab: a SeqLab model that reads `[length, 4]` one-hot
 /// sequences and gives two class scores, checked from its description before anything is built,
 /// then built from its own weights.

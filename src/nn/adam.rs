@@ -17,12 +17,16 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct AdamConfig {
     /// Step size `lr` (0.001).
+    #[serde(with = "crate::wire::f32")]
     pub learning_rate: f32,
     /// First-moment decay `β₁` (0.9).
+    #[serde(with = "crate::wire::f32")]
     pub beta_1: f32,
     /// Second-moment decay `β₂` (0.999).
+    #[serde(with = "crate::wire::f32")]
     pub beta_2: f32,
     /// `ε` (1e-7).
+    #[serde(with = "crate::wire::f32")]
     pub epsilon: f32,
 }
 

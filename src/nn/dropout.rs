@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DropoutConfig {
     /// Fraction of values dropped while training, `0 ≤ rate < 1`.
+    #[serde(with = "crate::wire::f32")]
     pub rate: f32,
 }
 

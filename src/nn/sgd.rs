@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct SgdConfig {
     /// Step size (0.01).
+    #[serde(with = "crate::wire::f32")]
     pub learning_rate: f32,
     /// Momentum μ in `[0, 1)` (0: plain gradient descent).
+    #[serde(with = "crate::wire::f32")]
     pub momentum: f32,
 }
 

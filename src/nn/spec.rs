@@ -170,7 +170,7 @@ pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -230,7 +230,7 @@ impl ModelError {
                 format!("This model has {} parameters, more than the {} the browser builds. Use fewer filters or units, add pooling, or cut the sequences shorter.", grouped(*params), grouped(*limit)),
             ),
             TooMuchMemory { bytes, limit } => {
-                let needed = bytes.map_or_else(|| lang.pick("셀 수 없이 많은", "uncountably many").to_string(), |b| megabytes(b));
+                let needed = bytes.map_or_else(|| lang.pick("셀 수 없이 많은", "uncountably many").to_string(), megabytes);
                 lang.pick(
                     format!("학습 한 단계에 메모리가 {needed} 필요해 한도 {}를 넘습니다. 배치 크기를 줄이거나 모델을 작게 하세요.", megabytes(*limit)),
                     format!("One training step would need {needed} of memory, over the {} limit. Use a smaller batch or a smaller model.", megabytes(*limit)),

@@ -235,6 +235,18 @@ impl TinyNet {
     }
 }
 
+/// The valid values of the backpropagation page's URL settings.
+pub mod ranges {
+    use crate::bounds::Bounds;
+
+    /// The walk-through's stage (eight: four forward, four backward).
+    pub const STAGE: Bounds<usize> = Bounds::new(0, 7);
+    /// Descent steps taken on the 2-2-1 network.
+    pub const STEPS: Bounds<usize> = Bounds::new(0, 200);
+    /// Its learning rate.
+    pub const RATE: Bounds<f64> = Bounds::new(0.01, 10.0);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -124,6 +124,26 @@ pub fn input_tensor(symbols: &[Symbol]) -> Array3<f32> {
         .expect("[1, L, 4]")
 }
 
+/// The valid values of the CNN page's settings (form and URL).
+pub mod ranges {
+    use crate::bounds::Bounds;
+
+    /// The filter's bias.
+    pub const BIAS: Bounds<f64> = Bounds::new(-8.0, 2.0);
+    /// The window shown (clamped again to the windows the sequence has).
+    pub const WINDOW: Bounds<usize> = Bounds::new(0, 10_000);
+    /// Padding.
+    pub const PADDINGS: &[&str] = &["valid", "same"];
+    /// Shapes panel: sequence length L.
+    pub const LENGTH: Bounds<usize> = Bounds::new(1, 1000);
+    /// Shapes panel: kernel size K.
+    pub const KERNEL: Bounds<usize> = Bounds::new(1, 50);
+    /// Shapes panel: pool size P.
+    pub const POOL: Bounds<usize> = Bounds::new(1, 50);
+    /// Shapes panel: filters F.
+    pub const FILTERS: Bounds<usize> = Bounds::new(1, 128);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -107,6 +107,14 @@ pub fn surface(cells: usize, w_range: (f32, f32), b_range: (f32, f32)) -> Array2
     })
 }
 
+/// The valid values of the loss-surface slider and URL setting.
+pub mod ranges {
+    use crate::bounds::Bounds;
+
+    /// Learning rate η of the loss surface (above 0.5 it diverges).
+    pub const LEARNING_RATE: Bounds<f64> = Bounds::new(0.01, 0.6);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -94,6 +94,16 @@ pub fn curve(activation: NeuronActivation, from: f32, to: f32, points: usize) ->
     z.into_iter().zip(y).collect()
 }
 
+/// The valid values of the neuron page's sliders and URL settings.
+pub mod ranges {
+    use crate::bounds::Bounds;
+
+    /// Inputs x₁, x₂.
+    pub const INPUT: Bounds<f64> = Bounds::new(-2.0, 2.0);
+    /// Weights w₁, w₂ and the bias b.
+    pub const WEIGHT: Bounds<f64> = Bounds::new(-3.0, 3.0);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

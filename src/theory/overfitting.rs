@@ -48,6 +48,28 @@ const LOSS: LossConfig = LossConfig {
     semantics: LossSemantics::KerasFit,
 };
 
+/// The valid values of every setting of the bench: its form and its URL both use these.
+pub mod ranges {
+    use crate::bounds::Bounds;
+
+    /// Rows (validation included), at most the pool.
+    pub const ROWS: Bounds<usize> = Bounds::new(10, super::POOL_ROWS);
+    /// Adam's learning rate.
+    pub const LEARNING_RATE: Bounds<f64> = Bounds::new(1e-6, 10.0);
+    /// Conv1D filters.
+    pub const FILTERS: Bounds<usize> = Bounds::new(1, 64);
+    /// Conv1D kernel size (at most the sequence length).
+    pub const KERNEL: Bounds<usize> = Bounds::new(1, super::LENGTH);
+    /// Epochs at most.
+    pub const EPOCHS: Bounds<usize> = Bounds::new(1, 300);
+    /// Batch size.
+    pub const BATCH: Bounds<usize> = Bounds::new(1, super::POOL_ROWS);
+    /// Early-stopping patience.
+    pub const PATIENCE: Bounds<usize> = Bounds::new(1, 50);
+    /// Seed.
+    pub const SEED: Bounds<u64> = Bounds::new(0, 1_000_000);
+}
+
 /// What the student sets for one run.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
@@ -345,7 +367,7 @@ mod tests {
         );
         let d = wild.diagnosis();
         assert!(
-            matches!(d, Diagnosis::NotLearning | Diagnosis::Diverged),
+            matches!(d, Diagnosis::NotLearning { .. } | Diagnosis::Diverged),
             "{wild:?}"
         );
         assert!(wild.test.accuracy.unwrap() < 0.6);

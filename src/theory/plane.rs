@@ -134,6 +134,22 @@ impl PlaneModel {
     }
 }
 
+/// The valid values of the perceptron training panel's settings (form and URL).
+pub mod ranges {
+    use crate::bounds::Bounds;
+
+    /// Data patterns.
+    pub const PATTERNS: &[&str] = &["linear", "window", "xor"];
+    /// Hidden neurons (0: one neuron alone).
+    pub const HIDDEN: Bounds<usize> = Bounds::new(0, 8);
+    /// Learning rates offered.
+    pub const LEARNING_RATES: &[&str] = &["0.05", "0.5", "2", "10"];
+    /// Gradient steps a link may ask for.
+    pub const STEPS: Bounds<usize> = Bounds::new(0, 5000);
+    /// Seed of the simulated runs and the initial weights.
+    pub const SEED: Bounds<u64> = Bounds::new(0, 999_999);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -78,6 +78,14 @@ pub fn logits_for(probabilities: &[f64]) -> Vec<f32> {
     probabilities.iter().map(|p| p.ln() as f32).collect()
 }
 
+/// The valid values of the softmax page's URL settings.
+pub mod ranges {
+    use crate::bounds::Bounds;
+
+    /// The true class (three classes).
+    pub const TARGET: Bounds<usize> = Bounds::new(0, 2);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -48,6 +48,18 @@ pub fn counts(parts: &[Part]) -> (usize, usize, usize) {
     )
 }
 
+/// The valid values of the splitter's sliders and URL settings.
+pub mod ranges {
+    use crate::bounds::Bounds;
+
+    /// Test share (%).
+    pub const TEST_PERCENT: Bounds<f64> = Bounds::new(10.0, 50.0);
+    /// Validation share of the rest (%).
+    pub const VALIDATION_PERCENT: Bounds<f64> = Bounds::new(0.0, 50.0);
+    /// Seed.
+    pub const SEED: Bounds<u64> = Bounds::new(0, 999_999);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

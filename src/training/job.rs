@@ -8,7 +8,8 @@
 use super::{EpochRecord, History, StopReason, TrainConfig, Trainer};
 use crate::data::SequenceTable;
 use crate::lang::Lang;
-use crate::nn::{MODEL_LIMITS, ModelSpec, SavedModel, Sequential};
+use crate::nn::saved::Shape;
+use crate::nn::{MODEL_LIMITS, ModelFileError, ModelSpec, SavedModel, Sequential};
 use serde::{Deserialize, Serialize};
 
 /// Everything a training run needs.
@@ -146,13 +147,35 @@ impl JobRunner {
             en: message(Lang::En),
         };
         // Sizes first: nothing is allocated for a model or a batch that cannot fit.
-        job.spec
+        let facts = job
+            .spec
             .check_training(job.config.batch_size, &MODEL_LIMITS)
             .map_err(|e| failed(&|l| e.message(l)))?;
         let data = job
             .train
             .to_dataset_fitted(job.fit_length)
             .map_err(|e| failed(&|l| e.message(l)))?;
+        // The data must be what the model reads and the targets what it gives.
+        let sample = data.x.shape()[1..].to_vec();
+        if sample != job.spec.input_shape {
+            let e = ModelFileError::WrongInput {
+                expected: Shape(sample),
+                found: Shape(job.spec.input_shape.clone()),
+            };
+            return Err(failed(&|l| e.message(l)));
+        }
+        let output = facts
+            .layers
+            .last()
+            .map(|l| l.output_shape.clone())
+            .unwrap_or_default();
+        if output != [data.y.ncols()] {
+            let e = ModelFileError::WrongOutput {
+                expected: Shape(vec![data.y.ncols()]),
+                found: Shape(output),
+            };
+            return Err(failed(&|l| e.message(l)));
+        }
         let model =
             Sequential::new(job.spec, job.model_seed).map_err(|e| failed(&|l| e.message(l)))?;
         let trainer =

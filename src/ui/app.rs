@@ -5,7 +5,7 @@ use crate::lang::Lang;
 use crate::ui::i18n::{LangContext, tr, use_lang};
 use crate::ui::lessons::{Lesson, home::Home, not_found::NotFound};
 use crate::ui::state::{
-    LANG_KEY, ProgressContext, app_path, initial_lang, load_progress, location_param,
+    LANG_KEY, ProgressContext, UrlNotices, app_path, initial_lang, load_progress, location_param,
     replace_query_param, router_base, save_progress, store, use_progress,
 };
 use leptos::prelude::*;
@@ -20,6 +20,8 @@ pub fn App() -> impl IntoView {
     provide_context(LangContext(lang));
     let progress = RwSignal::new(load_progress());
     provide_context(ProgressContext(progress));
+    let notices = RwSignal::new(Vec::new());
+    provide_context(UrlNotices(notices));
 
     Effect::new(move || {
         let lang = lang.get();
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
             <div class="layout">
                 <LessonNav />
                 <main id="main" tabindex="-1">
+                    <LinkNotices />
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=Home />
                         <Route path=path!("/:lesson") view=LessonPage />
@@ -49,6 +52,26 @@ pub fn App() -> impl IntoView {
             </div>
             <Footer />
         </Router>
+    }
+}
+
+/// The link settings the current page replaced (out of range, unreadable, unknown), one
+/// sentence each.
+#[component]
+fn LinkNotices() -> impl IntoView {
+    let UrlNotices(notices) = expect_context::<UrlNotices>();
+    let lang = use_lang();
+    view! {
+        <Show when=move || notices.with(|n| !n.is_empty())>
+            <div class="notice" role="status" data-testid="url-notices">
+                <ul>
+                    {move || {
+                        let lang = lang.get();
+                        notices.with(|n| n.iter().map(|notice| view! { <li>{notice.message(lang)}</li> }).collect_view())
+                    }}
+                </ul>
+            </div>
+        </Show>
     }
 }
 

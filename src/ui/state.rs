@@ -1,10 +1,12 @@
 //! State that outlives one render: settings in the URL query (a shared link reproduces the page),
 //! and language and progress in `localStorage` (they persist across visits).
 
+use crate::bounds::Bounds;
 use crate::lang::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::collections::BTreeSet;
+use std::fmt::Display;
 use std::str::FromStr;
 
 /// `localStorage` key of the chosen language.
@@ -85,17 +87,96 @@ pub fn replace_query_param(key: &str, value: Option<&str>) {
     }
 }
 
-/// A page setting mirrored in the URL query: starts from `?key=` (or `default` if absent or
-/// unparsable) and writes every change back, dropping the parameter when it equals `default`.
-pub fn use_query_param<T>(key: &'static str, default: T) -> RwSignal<T>
+/// A link setting the page could not use as it was given: unreadable, outside its range, or not
+/// one of its choices. The page uses another value and says so (the [`UrlNotices`] box).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UrlNotice {
+    /// The query key.
+    pub key: &'static str,
+    /// The value in the link (cut short).
+    pub given: String,
+    /// The value used instead.
+    pub used: String,
+    /// What is allowed (a range or the choices), if the value was readable.
+    pub allowed: Option<String>,
+}
+
+impl UrlNotice {
+    /// The sentence shown to the student, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let UrlNotice {
+            key,
+            given,
+            used,
+            allowed,
+        } = self;
+        match allowed {
+            Some(allowed) => lang.pick(
+                format!("링크의 설정 {key}={given}은(는) 허용 범위({allowed}) 밖이라 {used}을(를) 씁니다."),
+                format!("The link's setting {key}={given} is outside what is allowed ({allowed}), so {used} is used."),
+            ),
+            None => lang.pick(
+                format!("링크의 설정 {key}={given}을(를) 읽을 수 없어 기본값 {used}을(를) 씁니다."),
+                format!("The link's setting {key}={given} cannot be read, so the default {used} is used."),
+            ),
+        }
+    }
+}
+
+/// The context value holding the link settings the current page could not use as given.
+#[derive(Clone, Copy, Debug)]
+pub struct UrlNotices(pub RwSignal<Vec<UrlNotice>>);
+
+/// Records a notice for the current page; it goes when the page does.
+fn notify(notice: UrlNotice) {
+    let Some(UrlNotices(notices)) = use_context::<UrlNotices>() else {
+        return;
+    };
+    let key = notice.key;
+    notices.update(|n| {
+        n.retain(|o| o.key != key);
+        n.push(notice);
+    });
+    on_cleanup(move || notices.update(|n| n.retain(|o| o.key != key)));
+}
+
+/// The setting `key` of the URL, checked by `check` (which returns the value to use and, when it
+/// is not the one given, what is allowed), mirrored back on every change.
+fn query_param<T>(
+    key: &'static str,
+    default: T,
+    check: impl Fn(T) -> Result<T, (T, String)>,
+) -> RwSignal<T>
 where
     T: FromStr + ToString + PartialEq + Clone + Send + Sync + 'static,
 {
-    let initial = use_query_map()
-        .get_untracked()
-        .get(key)
-        .and_then(|text| text.parse::<T>().ok())
-        .unwrap_or_else(|| default.clone());
+    let given = use_query_map().get_untracked().get(key);
+    let initial = match given {
+        None => default.clone(),
+        Some(text) => match text.parse::<T>() {
+            Ok(value) => match check(value) {
+                Ok(value) => value,
+                Err((used, allowed)) => {
+                    notify(UrlNotice {
+                        key,
+                        given: crate::lang::quoted(&text),
+                        used: used.to_string(),
+                        allowed: Some(allowed),
+                    });
+                    used
+                }
+            },
+            Err(_) => {
+                notify(UrlNotice {
+                    key,
+                    given: crate::lang::quoted(&text),
+                    used: default.to_string(),
+                    allowed: None,
+                });
+                default.clone()
+            }
+        },
+    };
     let value = RwSignal::new(initial);
     Effect::new(move || {
         let current = value.get();
@@ -103,6 +184,44 @@ where
         replace_query_param(key, text.as_deref());
     });
     value
+}
+
+/// A page setting mirrored in the URL query: starts from `?key=` (or `default` if absent; a value
+/// that does not parse is replaced by `default` with a notice) and writes every change back,
+/// dropping the parameter when it equals `default`.
+pub fn use_query_param<T>(key: &'static str, default: T) -> RwSignal<T>
+where
+    T: FromStr + ToString + PartialEq + Clone + Send + Sync + 'static,
+{
+    query_param(key, default, Ok)
+}
+
+/// A numeric setting mirrored in the URL query and held inside `bounds` (the same bounds its form
+/// field takes): a value outside them (or NaN) is replaced by the nearest allowed one, with a
+/// notice.
+pub fn use_bounded_param<T>(key: &'static str, default: T, bounds: Bounds<T>) -> RwSignal<T>
+where
+    T: FromStr + ToString + Display + PartialOrd + Copy + Send + Sync + 'static,
+{
+    query_param(key, default, move |v| {
+        bounds.check(v).map_err(|near| (near, bounds.to_string()))
+    })
+}
+
+/// A setting that is one of `choices`, mirrored in the URL query: anything else is replaced by
+/// `default`, with a notice.
+pub fn use_choice_param(
+    key: &'static str,
+    default: &'static str,
+    choices: &'static [&'static str],
+) -> RwSignal<String> {
+    query_param(key, default.to_string(), move |v| {
+        if choices.contains(&v.as_str()) {
+            Ok(v)
+        } else {
+            Err((default.to_string(), choices.join(", ")))
+        }
+    })
 }
 
 /// The context value holding the slugs of lessons whose check question was answered correctly.

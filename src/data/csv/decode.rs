@@ -84,7 +84,7 @@ fn utf8(bytes: &[u8]) -> Result<Cow<'_, str>, FileError> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<Cow<'static, str>, FileError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(FileError::NotText);
     }
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
@@ -107,7 +107,7 @@ fn mostly_control(text: &str) -> bool {
 /// UTF-16 without a byte-order mark: an even length, and zeros in at least 90 % of the high bytes
 /// (mostly-ASCII text such as a table of sequences and numbers) but none in the low bytes.
 fn bom_less_utf16(bytes: &[u8]) -> Option<Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];

@@ -6,10 +6,11 @@
 mod network;
 mod surface_panel;
 
+use crate::theory::backprop::ranges;
 use crate::theory::backprop::{PARAM_NAMES, SAMPLE, TinyNet};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::lessons::Lesson;
-use crate::ui::state::use_query_param;
+use crate::ui::state::use_bounded_param;
 use crate::ui::widgets::{CheckQuestion, Math, TryThis};
 use leptos::prelude::*;
 use network::{NetworkDiagram, STAGES, stage_tex};
@@ -34,9 +35,9 @@ const MAX_STEPS: usize = 200;
 #[component]
 pub fn BackpropLesson() -> impl IntoView {
     let lang = use_lang();
-    let stage = use_query_param("stage", 0usize);
-    let steps = use_query_param("gd", 0usize);
-    let rate = use_query_param("glr", 1.0f64);
+    let stage = use_bounded_param("stage", 0usize, ranges::STAGE);
+    let steps = use_bounded_param("gd", 0usize, ranges::STEPS);
+    let rate = use_bounded_param("glr", 1.0f64, ranges::RATE);
     let net = Memo::new(move |_| {
         (0..steps.get().min(MAX_STEPS)).fold(TinyNet::START, |n, _| n.descend(SAMPLE, rate.get()))
     });

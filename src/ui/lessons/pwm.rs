@@ -3,6 +3,7 @@
 //! target sequence on both strands. All numbers come from [`crate::bio`].
 
 use crate::bio::formats::NamedMotif;
+use crate::bio::motif::ranges;
 use crate::bio::motif::{Background, MotifError, Pfm, Pwm};
 use crate::bio::scan::{Score, WindowScore, scan};
 use crate::bio::{ScanError, SequenceError, parse_sequence};
@@ -10,7 +11,7 @@ use crate::lang::Lang;
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::lessons::Lesson;
 use crate::ui::plots::{ScoreTrack, SequenceLogo};
-use crate::ui::state::use_query_param;
+use crate::ui::state::{use_bounded_param, use_choice_param, use_query_param};
 use crate::ui::widgets::{
     CheckQuestion, ErrorMessage, MatrixTable, MotifExport, MotifImport, RadioGroup, ScanTable,
     SequenceInput,
@@ -54,10 +55,10 @@ impl ScanProblem {
 pub fn PwmLesson() -> impl IntoView {
     let lang = use_lang();
     let sites = use_query_param("sites", DEFAULT_SITES.to_string());
-    let pseudocount = use_query_param("pc", DEFAULT_PSEUDOCOUNT);
+    let pseudocount = use_bounded_param("pc", DEFAULT_PSEUDOCOUNT, ranges::PSEUDOCOUNT);
     let target = use_query_param("seq", DEFAULT_TARGET.to_string());
-    let log_odds = use_query_param("score", "ll".to_string());
-    let gc_percent = use_query_param("gc", 50.0f64);
+    let log_odds = use_choice_param("score", "ll", ranges::SCORES);
+    let gc_percent = use_bounded_param("gc", 50.0f64, ranges::GC_PERCENT);
     let imported = RwSignal::new(None::<NamedMotif>);
 
     let pfm: Memo<Result<Pfm, MotifError>> = Memo::new(move |_| match imported.get() {
@@ -203,13 +204,14 @@ pub fn PwmLesson() -> impl IntoView {
                     />
                     <input
                         type="number"
-                        min="0"
+                        min=ranges::PSEUDOCOUNT.min.to_string()
+                        max=ranges::PSEUDOCOUNT.max.to_string()
                         step="0.1"
                         aria-label=tr("의사빈도 값", "Pseudocount value")
                         prop:value=move || pseudocount.get().to_string()
                         on:change=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse() {
-                                pseudocount.set(v);
+                            if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                                pseudocount.set(ranges::PSEUDOCOUNT.clamp(v));
                             }
                         }
                     />
@@ -259,7 +261,7 @@ pub fn PwmLesson() -> impl IntoView {
                             prop:value=move || gc_percent.get().to_string()
                             on:change=move |ev| {
                                 if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                                    gc_percent.set(v.clamp(1.0, 99.0));
+                                    gc_percent.set(ranges::GC_PERCENT.clamp(v));
                                 }
                             } />
                     </div>

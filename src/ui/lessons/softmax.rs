@@ -2,10 +2,11 @@
 //! → the loss for the true class, each class's term, the gradient `p − y`, and the sigmoid pitfall
 //! ([`crate::theory::softmax`]). Settings `?z=` (comma-separated logits) and `?t=` (true class).
 
+use crate::theory::softmax::ranges;
 use crate::theory::softmax::{LECTURE_PROBABILITIES, example, logits_for};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::lessons::Lesson;
-use crate::ui::state::use_query_param;
+use crate::ui::state::{use_bounded_param, use_query_param};
 use crate::ui::widgets::{CheckQuestion, Math, RadioGroup, TryThis};
 use leptos::prelude::*;
 
@@ -35,7 +36,7 @@ fn parse(text: &str) -> Vec<f32> {
 pub fn SoftmaxLesson() -> impl IntoView {
     let lang = use_lang();
     let text = use_query_param("z", lecture_logits());
-    let target = use_query_param("t", 0usize);
+    let target = use_bounded_param("t", 0usize, ranges::TARGET);
     let logits = Memo::new(move |_| parse(&text.get()));
     let ex = Memo::new(move |_| example(&logits.get(), target.get().min(2)));
     let set_logit = move |j: usize, v: f32| {

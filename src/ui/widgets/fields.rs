@@ -1,12 +1,13 @@
 //! Labelled form fields bound to signals: a number box and a drop-down list.
 
+use crate::bounds::Bounds;
 use crate::ui::i18n::{Bi, use_lang};
 use leptos::prelude::*;
 use std::fmt::Display;
 use std::str::FromStr;
 
-/// A labelled number input. Typing a value that does not parse (or lies outside `min..=max`) leaves
-/// the signal unchanged and marks the field invalid.
+/// A labelled number input. Typing a value that does not parse (or lies outside `bounds`) leaves
+/// the signal unchanged, marks the field invalid and says what is allowed.
 #[component]
 pub fn NumberField<T>(
     /// Element id (ties the label to the input).
@@ -15,10 +16,8 @@ pub fn NumberField<T>(
     label: Bi,
     /// The value, read and written.
     value: RwSignal<T>,
-    /// Smallest allowed value.
-    min: T,
-    /// Largest allowed value.
-    max: T,
+    /// The allowed values (the same bounds the URL reader holds the setting in).
+    bounds: Bounds<T>,
     /// The input's step (`"1"`, `"0.0001"`, `"any"`).
     #[prop(default = "1")]
     step: &'static str,
@@ -28,6 +27,7 @@ where
 {
     let lang = use_lang();
     let invalid = RwSignal::new(false);
+    let (min, max) = (bounds.min, bounds.max);
     view! {
         <div class="field number">
             <label for=id>{move || label.get(lang.get())}</label>
@@ -41,7 +41,7 @@ where
                 prop:value=move || value.get().to_string()
                 on:change=move |ev| {
                     match event_target_value(&ev).trim().parse::<T>() {
-                        Ok(v) if v >= min && v <= max => {
+                        Ok(v) if bounds.contains(v) => {
                             invalid.set(false);
                             value.set(v);
                         }
@@ -49,6 +49,17 @@ where
                     }
                 }
             />
+            <Show when=move || invalid.get()>
+                <p class="field-error" role="alert">
+                    {move || {
+                        let used = value.get();
+                        lang.get().pick(
+                            format!("{min}부터 {max}까지 쓸 수 있습니다. 지금은 {used}을(를) 씁니다."),
+                            format!("Allowed: {min} to {max}; {used} is still used."),
+                        )
+                    }}
+                </p>
+            </Show>
         </div>
     }
 }

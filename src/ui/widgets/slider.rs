@@ -1,9 +1,10 @@
 //! A labelled range slider bound to a number signal, its value shown beside it.
 
+use crate::bounds::Bounds;
 use crate::ui::i18n::{Bi, use_lang};
 use leptos::prelude::*;
 
-/// A slider from `min` to `max` in steps of `step`, showing the value with `decimals` digits.
+/// A slider over `bounds` in steps of `step`, showing the value with `decimals` digits.
 #[component]
 pub fn Slider(
     /// Element id (ties the label to the input).
@@ -12,10 +13,8 @@ pub fn Slider(
     label: Bi,
     /// The value, read and written.
     value: RwSignal<f64>,
-    /// Smallest value.
-    min: f64,
-    /// Largest value.
-    max: f64,
+    /// The allowed values (the same bounds the URL reader holds the setting in).
+    bounds: Bounds<f64>,
     /// Step between values.
     step: f64,
     /// Digits after the decimal point in the shown value.
@@ -23,6 +22,7 @@ pub fn Slider(
     decimals: usize,
 ) -> impl IntoView {
     let lang = use_lang();
+    let (min, max) = (bounds.min, bounds.max);
     let shown = move || format!("{:.*}", decimals, value.get());
     view! {
         <div class="field slider">

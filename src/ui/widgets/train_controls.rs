@@ -1,7 +1,7 @@
 //! Train / Stop / Continue with the progress bar, the status line, the timing, the live curves
 //! and the Keras-like epoch log of a [`TrainingSession`].
 
-use crate::training::History;
+use crate::training::{History, diagnose};
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::plots::{LineChart, Series};
 use crate::ui::training::{Status, TrainingSession};
@@ -86,6 +86,10 @@ pub fn TrainControls(
     metric: Metric,
     /// The loss's name on the chart (e.g. "loss (MSE)").
     loss_label: Bi,
+    /// For classification: the share of the most common class, so a finished run is diagnosed
+    /// (not learning, overfitting, good fit…) beside its curves.
+    #[prop(optional, into)]
+    chance: Option<Signal<f64>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let can_train = move || session.worker_ready.get() && !session.is_busy() && ready.get();
@@ -137,6 +141,31 @@ pub fn TrainControls(
                 .collect::<String>()
         })
     };
+    let diagnosis = move || {
+        let chance = chance?.get();
+        let reason = match session.status.get() {
+            Status::Finished(reason) => reason,
+            _ => return None,
+        };
+        let lang = lang.get();
+        session
+            .history
+            .with(|h| diagnose(h, Some(&reason), chance))
+            .map(|d| format!("{}: {}", d.label(lang), d.advice(lang)))
+    };
+    // Continue after a stop picks up the planned epochs; after the end it adds as many again.
+    let continue_label = move || {
+        let lang = lang.get();
+        if matches!(session.status.get(), Status::Finished(_)) {
+            let more = epochs.get();
+            lang.pick(
+                format!("{more} 에포크 더 학습"),
+                format!("Train {more} more epochs"),
+            )
+        } else {
+            lang.pick("계속하기", "Continue").to_string()
+        }
+    };
     let (metric_label, metric_range) = match metric {
         Metric::Accuracy => (Bi::new("정확도", "accuracy"), Some((0.0, 1.0))),
         Metric::R2 => (
@@ -153,7 +182,7 @@ pub fn TrainControls(
                 {tr("멈추기", "Stop")}
             </button>
             <button type="button" data-testid="continue" on:click=move |_| session.resume(epochs.get_untracked()) disabled=move || !session.can_resume(key.get())>
-                {tr("계속하기", "Continue")}
+                {continue_label}
             </button>
         </div>
         <Show when=move || !session.worker_ready.get() && !matches!(session.status.get(), Status::Failed(..))>
@@ -169,6 +198,7 @@ pub fn TrainControls(
             {progress_text}
         </p>
         <p class="timing" data-testid="timing">{timing}</p>
+        {move || diagnosis().map(|text| view! { <p class="notice" data-testid="diagnosis">{text}</p> })}
         <div class="plot-grid">
             <LineChart series=Signal::derive(move || session.history.with(|h| curves(h, None))) x_label=Bi::new("에포크", "epoch") y_label=loss_label testid="loss-chart" />
             {match metric_range {

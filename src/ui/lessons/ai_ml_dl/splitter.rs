@@ -1,9 +1,10 @@
 //! The live train / validation / test splitter over twenty simulated bioreactor runs.
 
 use crate::theory::bioreactor::{Pattern, simulate};
+use crate::theory::splits::ranges;
 use crate::theory::splits::{Part, counts, three_way_split};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
-use crate::ui::state::use_query_param;
+use crate::ui::state::use_bounded_param;
 use crate::ui::widgets::{NumberField, Slider};
 use leptos::prelude::*;
 
@@ -31,9 +32,9 @@ fn part_class(part: Part) -> &'static str {
 #[component]
 pub fn Splitter() -> impl IntoView {
     let lang = use_lang();
-    let test = use_query_param("test", 20.0f64);
-    let validation = use_query_param("val", 25.0f64);
-    let seed = use_query_param("seed", 1u64);
+    let test = use_bounded_param("test", 20.0f64, ranges::TEST_PERCENT);
+    let validation = use_bounded_param("val", 25.0f64, ranges::VALIDATION_PERCENT);
+    let seed = use_bounded_param("seed", 1u64, ranges::SEED);
     let runs = simulate(Pattern::Linear, RUNS, 11);
     let parts = Memo::new(move |_| {
         three_way_split(
@@ -80,9 +81,9 @@ pub fn Splitter() -> impl IntoView {
                 <p>"First the test set is set aside. The rest is split again, at random, into a training and a validation set. The model fits its weights on the training set; the validation set watches the fit and picks the settings. The test set is used once, at the very end, after every decision is made: look at it repeatedly and its score stops measuring unseen data."</p>
             </En>
             <div class="field-row">
-                <Slider id="split-test" label=Bi::new("테스트 비율 (%)", "Test share (%)") value=test min=10.0 max=50.0 step=5.0 decimals=0 />
-                <Slider id="split-val" label=Bi::new("검증 비율 (남은 것의 %)", "Validation share (% of the rest)") value=validation min=0.0 max=50.0 step=5.0 decimals=0 />
-                <NumberField id="split-seed" label=Bi::new("시드", "Seed") value=seed min=0u64 max=999_999u64 />
+                <Slider id="split-test" label=Bi::new("테스트 비율 (%)", "Test share (%)") value=test bounds=ranges::TEST_PERCENT step=5.0 decimals=0 />
+                <Slider id="split-val" label=Bi::new("검증 비율 (남은 것의 %)", "Validation share (% of the rest)") value=validation bounds=ranges::VALIDATION_PERCENT step=5.0 decimals=0 />
+                <NumberField id="split-seed" label=Bi::new("시드", "Seed") value=seed bounds=ranges::SEED />
                 <button type="button" id="split-reshuffle" on:click=move |_| seed.update(|s| *s = s.wrapping_add(1) % 1_000_000)>
                     {tr("다시 섞기", "Reshuffle")}
                 </button>

@@ -1,10 +1,11 @@
 //! Gradient descent on a loss surface with a learning-rate slider: the path over the `(w, b)` bowl
 //! and the loss per step ([`crate::theory::descent`]). Setting `?lr=`.
 
+use crate::theory::descent::ranges;
 use crate::theory::descent::{CRITICAL_RATE, path, surface};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::plots::{Field, FieldColors, FieldPlot, LineChart, Series};
-use crate::ui::state::use_query_param;
+use crate::ui::state::use_bounded_param;
 use crate::ui::widgets::{Math, Slider};
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ const STEPS: usize = 20;
 #[component]
 pub fn SurfacePanel() -> impl IntoView {
     let lang = use_lang();
-    let rate = use_query_param("lr", 0.1f64);
+    let rate = use_bounded_param("lr", 0.1f64, ranges::LEARNING_RATE);
     let grid = surface(40, W_RANGE, B_RANGE);
     let points = Memo::new(move |_| path(rate.get() as f32, STEPS));
     let field = Signal::derive(move || Field {
@@ -85,7 +86,7 @@ pub fn SurfacePanel() -> impl IntoView {
                 <p>"Fit a line ŷ = w·x + b to five points. With only two parameters we can draw the loss at every (w, b): deep purple is high loss, white the valley floor. Gradient descent walks against the gradient, a learning rate η at a time."</p>
             </En>
             <p class="formula"><Math tex=r"(w, b) \leftarrow (w, b) - \eta \nabla L(w, b)".to_string() block=true /></p>
-            <Slider id="gd-lr" label=Bi::new("학습률 η", "Learning rate η") value=rate min=0.01 max=0.6 step=0.01 decimals=2 />
+            <Slider id="gd-lr" label=Bi::new("학습률 η", "Learning rate η") value=rate bounds=ranges::LEARNING_RATE step=0.01 decimals=2 />
             <p class="train-status" role="status" data-testid="descent-verdict">{verdict}</p>
             <FieldPlot field=field x_label=Bi::new("기울기 w", "slope w") y_label=Bi::new("절편 b", "intercept b") description=description testid="loss-surface" />
             <LineChart series=losses x_label=Bi::new("걸음", "step") y_label=Bi::new("log₁₀ 손실", "log₁₀ loss") testid="descent-loss" />

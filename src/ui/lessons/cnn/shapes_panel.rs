@@ -5,8 +5,9 @@
 use crate::nn::{
     Activation, Conv1dConfig, DenseConfig, LayerSpec, MaxPool1dConfig, ModelSpec, Padding,
 };
+use crate::theory::conv_window::ranges;
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
-use crate::ui::state::use_query_param;
+use crate::ui::state::use_bounded_param;
 use crate::ui::widgets::{Math, NumberField, SummaryTable};
 use leptos::prelude::*;
 
@@ -34,10 +35,10 @@ fn spec(length: usize, kernel: usize, pool: usize, filters: usize, padding: Padd
 #[component]
 pub fn ShapesPanel() -> impl IntoView {
     let lang = use_lang();
-    let length = use_query_param("len", 20usize);
-    let kernel = use_query_param("k", 5usize);
-    let pool = use_query_param("pool", 4usize);
-    let filters = use_query_param("f", 10usize);
+    let length = use_bounded_param("len", 20usize, ranges::LENGTH);
+    let kernel = use_bounded_param("k", 5usize, ranges::KERNEL);
+    let pool = use_bounded_param("pool", 4usize, ranges::POOL);
+    let filters = use_bounded_param("f", 10usize, ranges::FILTERS);
     let column = move |padding: Padding, testid: &'static str| {
         let built = Memo::new(move |_| {
             spec(
@@ -74,10 +75,10 @@ pub fn ShapesPanel() -> impl IntoView {
                 r"L_{\text{valid}} = L - K + 1, \quad L_{\text{same}} = L, \quad L_{\text{pool}} = \left\lfloor \frac{L_{\text{conv}}}{P} \right\rfloor, \quad \text{params}_{\text{conv}} = K \cdot 4 \cdot F + F",
             ).to_string()) block=true /></p>
             <div class="field-row">
-                <NumberField id="shape-len" label=Bi::new("서열 길이 L", "Sequence length L") value=length min=1usize max=1000usize />
-                <NumberField id="shape-k" label=Bi::new("필터 길이 K", "Kernel size K") value=kernel min=1usize max=50usize />
-                <NumberField id="shape-pool" label=Bi::new("풀링 크기 P", "Pool size P") value=pool min=1usize max=50usize />
-                <NumberField id="shape-f" label=Bi::new("필터 수 F", "Filters F") value=filters min=1usize max=128usize />
+                <NumberField id="shape-len" label=Bi::new("서열 길이 L", "Sequence length L") value=length bounds=ranges::LENGTH />
+                <NumberField id="shape-k" label=Bi::new("필터 길이 K", "Kernel size K") value=kernel bounds=ranges::KERNEL />
+                <NumberField id="shape-pool" label=Bi::new("풀링 크기 P", "Pool size P") value=pool bounds=ranges::POOL />
+                <NumberField id="shape-f" label=Bi::new("필터 수 F", "Filters F") value=filters bounds=ranges::FILTERS />
             </div>
             <div class="side-by-side">
                 {column(Padding::Same, "summary-same")}

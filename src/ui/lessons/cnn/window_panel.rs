@@ -4,9 +4,10 @@
 
 use crate::bio::alphabet::{Base, parse_sequence};
 use crate::nn::Padding;
+use crate::theory::conv_window::ranges;
 use crate::theory::conv_window::{motif_filter, slide};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
-use crate::ui::state::use_query_param;
+use crate::ui::state::{use_bounded_param, use_choice_param, use_query_param};
 use crate::ui::widgets::{ErrorMessage, RadioGroup, SequenceInput, Slider};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -19,9 +20,9 @@ pub const DEFAULT_SEQUENCE: &str = "GCTACAAGTCAGTTGCAAGA";
 pub fn WindowPanel() -> impl IntoView {
     let lang = use_lang();
     let text = use_query_param("seq", DEFAULT_SEQUENCE.to_string());
-    let same = use_query_param("pad", "valid".to_string());
-    let t = use_query_param("t", 0usize);
-    let bias = use_query_param("bias", -3.0f64);
+    let same = use_choice_param("pad", "valid", ranges::PADDINGS);
+    let t = use_bounded_param("t", 0usize, ranges::WINDOW);
+    let bias = use_bounded_param("bias", -3.0f64, ranges::BIAS);
     let filter = motif_filter();
     let parsed = Memo::new(move |_| text.with(|s| parse_sequence(s)));
     let error =
@@ -171,7 +172,7 @@ pub fn WindowPanel() -> impl IntoView {
             <ErrorMessage message=error />
             <div class="field-row">
                 <RadioGroup name="cnn-pad" legend=Bi::new("패딩", "Padding") options=vec![("valid".to_string(), Bi::new("valid (패딩 없음)", "valid (no padding)")), ("same".to_string(), Bi::new("same (0으로 채움)", "same (zero-padded)"))] value=same />
-                <Slider id="cnn-bias" label=Bi::new("편향 b", "Bias b") value=bias min=-8.0 max=2.0 step=0.5 decimals=1 />
+                <Slider id="cnn-bias" label=Bi::new("편향 b", "Bias b") value=bias bounds=ranges::BIAS step=0.5 decimals=1 />
             </div>
             <div class="button-row">
                 <button type="button" on:click=move |_| t.update(|t| *t = t.saturating_sub(1))>{tr("◀ 이전 창", "◀ Previous window")}</button>

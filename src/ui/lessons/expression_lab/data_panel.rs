@@ -3,6 +3,7 @@
 
 use super::state::{DataError, Expr, Loaded};
 use super::upload_panel::UploadPanel;
+use crate::lab::expression::ranges;
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::widgets::{ErrorMessage, NumberField, RadioGroup};
 use leptos::prelude::*;
@@ -78,9 +79,9 @@ pub fn DataPanel() -> impl IntoView {
                 _ => view! {
                     <super::text::SimulatedText />
                     <div class="field-row">
-                        <NumberField id="expr-sim-n" label=Bi::new("서열 수", "Sequences") value=expr.sim_rows min=20 max=100_000 />
-                        <NumberField id="expr-sim-len" label=Bi::new("길이 (nt)", "Length (nt)") value=expr.sim_length min=8 max=200 />
-                        <NumberField id="expr-sim-seed" label=Bi::new("시드", "Seed") value=expr.sim_seed min=0 max=u64::MAX />
+                        <NumberField id="expr-sim-n" label=Bi::new("서열 수", "Sequences") value=expr.sim_rows bounds=ranges::SIM_ROWS />
+                        <NumberField id="expr-sim-len" label=Bi::new("길이 (nt)", "Length (nt)") value=expr.sim_length bounds=ranges::SIM_LENGTH />
+                        <NumberField id="expr-sim-seed" label=Bi::new("시드", "Seed") value=expr.sim_seed bounds=ranges::SEED />
                     </div>
                 }.into_any(),
             }}
@@ -97,15 +98,15 @@ pub fn DataPanel() -> impl IntoView {
                     value=expr.policy
                 />
                 <Show when=move || expr.policy.get() == "trim">
-                    <NumberField id="expr-cut" label=Bi::new("자를 길이 (0 = 가장 짧은 길이)", "Cut to length (0 = the shortest)") value=expr.cut min=0 max=10_000 />
+                    <NumberField id="expr-cut" label=Bi::new("자를 길이 (0 = 가장 짧은 길이)", "Cut to length (0 = the shortest)") value=expr.cut bounds=ranges::CUT />
                 </Show>
                 <Ko><p class="hint">"채우기: 모든 정보를 지키지만, 0으로 채운 자리는 \"염기 없음\"이라 모델이 길이 자체를 단서로 쓸 수 있습니다. 자르기: 모든 서열이 같은 모양이 되지만 3′ 끝의 염기를 잃습니다."</p></Ko>
                 <En><p class="hint">"Padding keeps every base, but the zero rows mean \"no base\", so the model can use the length itself as a clue. Cutting gives every sequence the same shape but loses the bases at the 3′ end."</p></En>
             </Show>
             <div class="field-row">
-                <NumberField id="expr-test" label=Bi::new("시험용 비율", "Test fraction") value=expr.test_fraction min=0.05 max=0.5 step="0.05" />
-                <NumberField id="expr-split" label=Bi::new("나누기 시드", "Split seed") value=expr.split_seed min=0 max=u64::MAX />
-                <NumberField id="expr-validation" label=Bi::new("검증 비율 (학습용 중)", "Validation fraction (of training)") value=expr.validation min=0.0 max=0.5 step="0.05" />
+                <NumberField id="expr-test" label=Bi::new("시험용 비율", "Test fraction") value=expr.test_fraction bounds=ranges::TEST_FRACTION step="0.05" />
+                <NumberField id="expr-split" label=Bi::new("나누기 시드", "Split seed") value=expr.split_seed bounds=ranges::SEED />
+                <NumberField id="expr-validation" label=Bi::new("검증 비율 (학습용 중)", "Validation fraction (of training)") value=expr.validation bounds=ranges::VALIDATION step="0.05" />
             </div>
             <p data-testid="expr-split-counts">{split}</p>
         </section>

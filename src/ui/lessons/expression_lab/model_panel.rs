@@ -2,6 +2,7 @@
 //! training in the Web Worker with live MSE and r² curves.
 
 use super::state::Expr;
+use crate::lab::expression::ranges;
 use crate::nn::MODEL_LIMITS;
 use crate::training::job::TrainJob;
 use crate::ui::i18n::{Bi, tr, use_lang};
@@ -41,21 +42,23 @@ pub fn ModelPanel() -> impl IntoView {
                 ] />
             <Show when=move || expr.preset.get() == "custom">
                 <div class="field-row">
-                    <NumberField id="expr-conv-layers" label=Bi::new("합성곱 층 수", "Convolution layers") value=expr.conv_layers min=1 max=4 />
-                    <NumberField id="expr-filters" label=Bi::new("필터 수", "Filters") value=expr.filters min=1 max=128 />
-                    <NumberField id="expr-kernel" label=Bi::new("커널 크기", "Kernel size") value=expr.kernel min=1 max=30 />
-                    <NumberField id="expr-pool" label=Bi::new("풀 크기 (1 = 없음)", "Pool size (1 = none)") value=expr.pool min=1 max=10 />
-                    <NumberField id="expr-dense" label=Bi::new("Dense 유닛", "Dense units") value=expr.dense min=1 max=256 />
+                    <NumberField id="expr-conv-layers" label=Bi::new("합성곱 층 수", "Convolution layers") value=expr.conv_layers bounds=ranges::CONV_LAYERS />
+                    <NumberField id="expr-filters" label=Bi::new("필터 수", "Filters") value=expr.filters bounds=ranges::FILTERS />
+                    <NumberField id="expr-kernel" label=Bi::new("커널 크기", "Kernel size") value=expr.kernel bounds=ranges::KERNEL />
+                    <NumberField id="expr-pool" label=Bi::new("풀 크기 (1 = 없음)", "Pool size (1 = none)") value=expr.pool bounds=ranges::POOL />
+                    <NumberField id="expr-dense" label=Bi::new("Dense 유닛", "Dense units") value=expr.dense bounds=ranges::DENSE />
                 </div>
             </Show>
             <ErrorMessage message=error />
             <SummaryTable summary=Signal::derive(move || summary.get().ok()) />
             <div class="field-row">
-                <NumberField id="expr-lr" label=Bi::new("학습률 (Adam)", "Learning rate (Adam)") value=expr.learning_rate min=0.000001 max=1.0 step="any" />
-                <NumberField id="expr-batch" label=Bi::new("배치 크기", "Batch size") value=expr.batch min=1 max=5000 />
-                <NumberField id="expr-epochs" label=Bi::new("최대 에포크", "Epochs (at most)") value=expr.epochs min=1 max=500 />
-                <NumberField id="expr-patience" label=Bi::new("조기 종료 인내 (0 = 끔)", "Early-stopping patience (0 = off)") value=expr.patience min=0 max=100 />
-                <NumberField id="expr-model-seed" label=Bi::new("모델 시드", "Model seed") value=expr.model_seed min=0 max=u64::MAX />
+                <SelectField id="expr-optimizer" label=Bi::new("최적화기", "Optimiser") value=expr.optimizer
+                    options=vec![("adam", Bi::new("Adam", "Adam")), ("sgd", Bi::new("SGD (모멘텀 0.9)", "SGD (momentum 0.9)"))] />
+                <NumberField id="expr-lr" label=Bi::new("학습률", "Learning rate") value=expr.learning_rate bounds=ranges::LEARNING_RATE step="any" />
+                <NumberField id="expr-batch" label=Bi::new("배치 크기", "Batch size") value=expr.batch bounds=ranges::BATCH />
+                <NumberField id="expr-epochs" label=Bi::new("최대 에포크", "Epochs (at most)") value=expr.epochs bounds=ranges::EPOCHS />
+                <NumberField id="expr-patience" label=Bi::new("조기 종료 인내 (0 = 끔)", "Early-stopping patience (0 = off)") value=expr.patience bounds=ranges::PATIENCE />
+                <NumberField id="expr-model-seed" label=Bi::new("모델 시드", "Model seed") value=expr.model_seed bounds=ranges::SEED />
             </div>
         </section>
     }

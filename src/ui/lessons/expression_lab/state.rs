@@ -2,13 +2,14 @@
 //! model and training settings (all in the URL), what is derived from them, and the runs.
 
 use crate::data::csv::{FileError, Layout, Limits, Preview, Table, preview, read};
+use crate::lab::expression::ranges;
 use crate::lab::expression::{ExpressionData, Preset, Row, Standardizer, simulate_utrs};
 use crate::nn::{
     Activation, AdamConfig, Conv1dConfig, DenseConfig, LayerSpec, LossConfig, LossKind,
-    LossSemantics, MaxPool1dConfig, ModelSpec, OptimizerConfig, Padding,
+    LossSemantics, MaxPool1dConfig, ModelSpec, OptimizerConfig, Padding, SgdConfig,
 };
 use crate::training::{EarlyStopping, Monitor, TrainConfig, ValidationMode};
-use crate::ui::state::use_query_param;
+use crate::ui::state::{use_bounded_param, use_choice_param, use_query_param};
 use crate::ui::training::TrainingSession;
 use leptos::prelude::*;
 use std::hash::{Hash, Hasher};
@@ -64,6 +65,8 @@ pub struct Expr {
     pub epochs: RwSignal<usize>,
     /// Learning rate.
     pub learning_rate: RwSignal<f32>,
+    /// `adam` or `sgd`.
+    pub optimizer: RwSignal<String>,
     /// Early-stopping patience (0: off).
     pub patience: RwSignal<usize>,
     /// Validation fraction of the training rows.
@@ -95,9 +98,9 @@ pub struct Expr {
 impl Expr {
     /// The state, from the URL (defaults where absent).
     pub fn from_url() -> Expr {
-        let source = use_query_param("data", "sim".to_string());
-        let sim_rows = use_query_param("n", 10_000usize);
-        let sim_length = use_query_param("len", 50usize);
+        let source = use_choice_param("data", "sim", ranges::SOURCES);
+        let sim_rows = use_bounded_param("n", 10_000usize, ranges::SIM_ROWS);
+        let sim_length = use_bounded_param("len", 50usize, ranges::SIM_LENGTH);
         let sim_seed = use_query_param("seed", 0u64);
         let real = RwSignal::new(Loaded::Idle);
         let upload = RwSignal::new(None::<(String, Arc<Vec<u8>>)>);
@@ -165,7 +168,7 @@ impl Expr {
             }
             Ok(Arc::new(rows))
         });
-        let test_fraction = use_query_param("test", 0.2f64);
+        let test_fraction = use_bounded_param("test", 0.2f64, ranges::TEST_FRACTION);
         let split_seed = use_query_param("split", 1u64);
         let data_result = Memo::new(move |_| {
             let rows = rows.get()?;
@@ -174,8 +177,8 @@ impl Expr {
                 .map_err(DataError::Values)
         });
         let data = Memo::new(move |_| data_result.get().ok());
-        let policy = use_query_param("fit", "pad".to_string());
-        let cut = use_query_param("cut", 0usize);
+        let policy = use_choice_param("fit", "pad", ranges::FITS);
+        let cut = use_bounded_param("cut", 0usize, ranges::CUT);
         let length = Memo::new(move |_| {
             let (lo, hi) = data.with(|d| d.as_ref().map_or((1, 1), |d| d.length_range()));
             if lo == hi {
@@ -190,12 +193,12 @@ impl Expr {
                 (hi, Some(hi))
             }
         });
-        let preset = use_query_param("preset", "compact".to_string());
-        let conv_layers = use_query_param("cl", 2usize);
-        let filters = use_query_param("f", 32usize);
-        let kernel = use_query_param("k", 8usize);
-        let pool = use_query_param("p", 1usize);
-        let dense = use_query_param("d", 32usize);
+        let preset = use_choice_param("preset", "compact", ranges::PRESETS);
+        let conv_layers = use_bounded_param("cl", 2usize, ranges::CONV_LAYERS);
+        let filters = use_bounded_param("f", 32usize, ranges::FILTERS);
+        let kernel = use_bounded_param("k", 8usize, ranges::KERNEL);
+        let pool = use_bounded_param("p", 1usize, ranges::POOL);
+        let dense = use_bounded_param("d", 32usize, ranges::DENSE);
         let spec = Memo::new(move |_| {
             let l = length.get().0;
             match preset.get().as_str() {
@@ -233,11 +236,12 @@ impl Expr {
                 _ => Preset::Compact.spec(l),
             }
         });
-        let batch = use_query_param("bs", 128usize);
-        let epochs = use_query_param("ep", 30usize);
-        let learning_rate = use_query_param("lr", 0.001f32);
-        let patience = use_query_param("pat", 3usize);
-        let validation = use_query_param("val", 0.1f64);
+        let batch = use_bounded_param("bs", 128usize, ranges::BATCH);
+        let epochs = use_bounded_param("ep", 30usize, ranges::EPOCHS);
+        let learning_rate = use_bounded_param("lr", 0.001f32, ranges::LEARNING_RATE);
+        let optimizer = use_choice_param("opt", "adam", ranges::OPTIMIZERS);
+        let patience = use_bounded_param("pat", 3usize, ranges::PATIENCE);
+        let validation = use_bounded_param("val", 0.1f64, ranges::VALIDATION);
         let model_seed = use_query_param("mseed", 0u64);
         let config = Memo::new(move |_| TrainConfig {
             batch_size: batch.get(),
@@ -250,10 +254,17 @@ impl Expr {
                 kind: LossKind::MeanSquaredError,
                 semantics: LossSemantics::KerasFit,
             },
-            optimizer: OptimizerConfig::Adam(AdamConfig {
-                learning_rate: learning_rate.get(),
-                ..AdamConfig::default()
-            }),
+            optimizer: if optimizer.get() == "sgd" {
+                OptimizerConfig::Sgd(SgdConfig {
+                    learning_rate: learning_rate.get(),
+                    momentum: 0.9,
+                })
+            } else {
+                OptimizerConfig::Adam(AdamConfig {
+                    learning_rate: learning_rate.get(),
+                    ..AdamConfig::default()
+                })
+            },
             early_stopping: (patience.get() > 0).then(|| EarlyStopping {
                 monitor: Monitor::ValLoss,
                 patience: patience.get(),
@@ -304,6 +315,7 @@ impl Expr {
             batch,
             epochs,
             learning_rate,
+            optimizer,
             patience,
             validation,
             model_seed,

@@ -267,7 +267,7 @@ fn Mutagenesis() -> impl IntoView {
         <En>
             <p>"Every position of one test sequence is changed to every other base, and the change of the model's positive score (output 0) is coloured: blue where a mutation lowers it, red where it raises it; black dots mark the sequence's own bases. Below: the same sequence scanned with the planted motif's PWM."</p>
         </En>
-        <NumberField id="lab-ism-index" label=Bi::new("시험용 서열 번호", "Test sequence number") value=chosen min=0 max=100_000 />
+        <NumberField id="lab-ism-index" label=Bi::new("시험용 서열 번호", "Test sequence number") value=chosen bounds=crate::bounds::Bounds::new(0, 100_000) />
         <p class="seq-title" data-testid="ism-sequence">{about}</p>
         <Heatmap
             values=Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.delta.clone())).unwrap_or_else(|| ndarray::Array2::zeros((0, 4))))

@@ -1,6 +1,7 @@
 //! Step 3 of the motif lab: the architecture and the training settings, with the live Keras summary.
 
 use super::state::Lab;
+use crate::lab::motif::ranges;
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::widgets::{ErrorMessage, NumberField, SelectField, SummaryTable};
 use leptos::prelude::*;
@@ -18,11 +19,11 @@ pub fn ModelPanel() -> impl IntoView {
             <h2 id="lab-step-3">{tr("3 · 모델 구조와 학습 설정", "3 · Architecture and training settings")}</h2>
             <super::text::ModelText />
             <div class="field-row">
-                <NumberField id="lab-filters" label=Bi::new("필터 수", "Filters") value=lab.filters min=1 max=64 />
-                <NumberField id="lab-kernel" label=Bi::new("커널 크기", "Kernel size") value=lab.kernel min=1 max=30 />
+                <NumberField id="lab-filters" label=Bi::new("필터 수", "Filters") value=lab.filters bounds=ranges::FILTERS />
+                <NumberField id="lab-kernel" label=Bi::new("커널 크기", "Kernel size") value=lab.kernel bounds=ranges::KERNEL />
                 <SelectField id="lab-padding" label=Bi::new("패딩", "Padding") value=lab.padding
                     options=vec![("same", Bi::new("same (강의 코드)", "same (lecture code)")), ("valid", Bi::new("valid (강의 출력)", "valid (lecture printout)"))] />
-                <NumberField id="lab-pool" label=Bi::new("풀 크기", "Pool size") value=lab.pool min=1 max=20 />
+                <NumberField id="lab-pool" label=Bi::new("풀 크기", "Pool size") value=lab.pool bounds=ranges::POOL />
                 <SelectField id="lab-output" label=Bi::new("출력 활성화", "Output activation") value=lab.output
                     options=vec![("sigmoid", Bi::new("sigmoid (강의)", "sigmoid (lecture)")), ("softmax", Bi::new("softmax", "softmax"))] />
             </div>
@@ -36,10 +37,10 @@ pub fn ModelPanel() -> impl IntoView {
                     ] />
                 <SelectField id="lab-optimizer" label=Bi::new("최적화기", "Optimiser") value=lab.optimizer
                     options=vec![("adam", Bi::new("Adam", "Adam")), ("sgd", Bi::new("SGD (모멘텀 0.9)", "SGD (momentum 0.9)"))] />
-                <NumberField id="lab-lr" label=Bi::new("학습률", "Learning rate") value=lab.learning_rate min=0.000001 max=10.0 step="any" />
-                <NumberField id="lab-batch" label=Bi::new("배치 크기", "Batch size") value=lab.batch min=1 max=5000 />
-                <NumberField id="lab-epochs" label=Bi::new("에포크", "Epochs") value=lab.epochs min=1 max=500 />
-                <NumberField id="lab-model-seed" label=Bi::new("모델 시드", "Model seed") value=lab.model_seed min=0 max=u64::MAX />
+                <NumberField id="lab-lr" label=Bi::new("학습률", "Learning rate") value=lab.learning_rate bounds=ranges::LEARNING_RATE step="any" />
+                <NumberField id="lab-batch" label=Bi::new("배치 크기", "Batch size") value=lab.batch bounds=ranges::BATCH />
+                <NumberField id="lab-epochs" label=Bi::new("에포크", "Epochs") value=lab.epochs bounds=ranges::EPOCHS />
+                <NumberField id="lab-model-seed" label=Bi::new("모델 시드", "Model seed") value=lab.model_seed bounds=ranges::SEED />
             </div>
         </section>
     }

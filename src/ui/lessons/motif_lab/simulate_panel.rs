@@ -1,6 +1,7 @@
 //! Steps 1 and 2 of the motif lab: the motif and the simulated sequences, then the split.
 
 use super::state::Lab;
+use crate::lab::motif::ranges;
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::plots::SequenceLogo;
 use crate::ui::widgets::{ErrorMessage, NumberField, RadioGroup, SelectField, SequenceInput};
@@ -110,12 +111,12 @@ pub fn SimulatePanel() -> impl IntoView {
                 <SequenceLogo pwm=pwm testid="planted-logo" height=180.0 />
             </Show>
             <div class="field-row">
-                <NumberField id="lab-length" label=Bi::new("서열 길이", "Sequence length") value=lab.length min=4 max=200 />
-                <NumberField id="lab-positives" label=Bi::new("양성 서열 수", "Positive sequences") value=lab.positives min=1 max=50_000 />
-                <NumberField id="lab-negatives" label=Bi::new("음성 서열 수", "Negative sequences") value=lab.negatives min=1 max=50_000 />
+                <NumberField id="lab-length" label=Bi::new("서열 길이", "Sequence length") value=lab.length bounds=ranges::LENGTH />
+                <NumberField id="lab-positives" label=Bi::new("양성 서열 수", "Positive sequences") value=lab.positives bounds=ranges::POSITIVES />
+                <NumberField id="lab-negatives" label=Bi::new("음성 서열 수", "Negative sequences") value=lab.negatives bounds=ranges::NEGATIVES />
                 <SelectField id="lab-placement" label=Bi::new("모티프 위치", "Motif position") value=lab.placement
                     options=vec![("center", Bi::new("가운데 (강의)", "middle (lecture)")), ("random", Bi::new("아무 곳", "anywhere"))] />
-                <NumberField id="lab-seed" label=Bi::new("시드", "Seed") value=lab.sim_seed min=0 max=u64::MAX />
+                <NumberField id="lab-seed" label=Bi::new("시드", "Seed") value=lab.sim_seed bounds=ranges::SEED />
             </div>
             <ErrorMessage message=data_error />
             <p class="shape" data-testid="lab-shapes">{shapes}</p>
@@ -167,9 +168,9 @@ pub fn SplitPanel() -> impl IntoView {
                 <p>"The test set is touched once, for the final evaluation. The last part of the training set is held out for validation, as Keras's validation_split does, to watch for overfitting while training."</p>
             </En>
             <div class="field-row">
-                <NumberField id="lab-test" label=Bi::new("시험용 비율", "Test fraction") value=lab.test_fraction min=0.05 max=0.5 step="0.05" />
-                <NumberField id="lab-split-seed" label=Bi::new("나누기 시드", "Split seed") value=lab.split_seed min=0 max=u64::MAX />
-                <NumberField id="lab-validation" label=Bi::new("검증 비율 (학습용 중)", "Validation fraction (of training)") value=lab.validation min=0.0 max=0.5 step="0.05" />
+                <NumberField id="lab-test" label=Bi::new("시험용 비율", "Test fraction") value=lab.test_fraction bounds=ranges::TEST_FRACTION step="0.05" />
+                <NumberField id="lab-split-seed" label=Bi::new("나누기 시드", "Split seed") value=lab.split_seed bounds=ranges::SEED />
+                <NumberField id="lab-validation" label=Bi::new("검증 비율 (학습용 중)", "Validation fraction (of training)") value=lab.validation bounds=ranges::VALIDATION step="0.05" />
             </div>
             <table class="matrix counts" data-testid="split-counts">
                 <tbody>

@@ -8,13 +8,14 @@ use crate::bio::simulate::{
     Placement, SimulationConfig, SimulationError, consensus_motif, lecture_motif,
 };
 use crate::lab::motif::MotifExperiment;
+use crate::lab::motif::ranges;
 use crate::lang::Lang;
 use crate::nn::{
     Activation, AdamConfig, Conv1dConfig, DenseConfig, LayerSpec, LossConfig, LossKind,
     LossSemantics, MaxPool1dConfig, ModelSpec, OptimizerConfig, Padding, SgdConfig, Summary,
 };
 use crate::training::{TrainConfig, ValidationMode};
-use crate::ui::state::use_query_param;
+use crate::ui::state::{use_bounded_param, use_choice_param, use_query_param};
 use crate::ui::training::TrainingSession;
 use leptos::prelude::*;
 use std::hash::{Hash, Hasher};
@@ -158,28 +159,28 @@ fn now_ms() -> f64 {
 impl Lab {
     /// The state, starting from the URL's settings (the lecture's where absent).
     pub fn from_url() -> Lab {
-        let source = use_query_param("src", "matrix".to_string());
+        let source = use_choice_param("src", "matrix", ranges::SOURCES);
         let matrix = use_query_param("m", lecture_matrix_text());
         let consensus = use_query_param("cons", "CCGGAA".to_string());
         let motif_text = RwSignal::new(String::new());
-        let length = use_query_param("len", 20usize);
-        let positives = use_query_param("pos", 1000usize);
-        let negatives = use_query_param("neg", 1000usize);
-        let placement = use_query_param("place", "center".to_string());
+        let length = use_bounded_param("len", 20usize, ranges::LENGTH);
+        let positives = use_bounded_param("pos", 1000usize, ranges::POSITIVES);
+        let negatives = use_bounded_param("neg", 1000usize, ranges::NEGATIVES);
+        let placement = use_choice_param("place", "center", ranges::PLACEMENTS);
         let sim_seed = use_query_param("seed", 0u64);
-        let test_fraction = use_query_param("test", 0.2f64);
+        let test_fraction = use_bounded_param("test", 0.2f64, ranges::TEST_FRACTION);
         let split_seed = use_query_param("split", 125u64);
-        let filters = use_query_param("f", 10usize);
-        let kernel = use_query_param("k", 5usize);
-        let pool = use_query_param("p", 4usize);
-        let padding = use_query_param("pad", "same".to_string());
-        let output = use_query_param("out", "sigmoid".to_string());
-        let semantics = use_query_param("sem", "keras_fit".to_string());
-        let optimizer = use_query_param("opt", "adam".to_string());
-        let learning_rate = use_query_param("lr", 0.001f32);
-        let batch = use_query_param("bs", 100usize);
-        let epochs = use_query_param("ep", 20usize);
-        let validation = use_query_param("val", 0.1f64);
+        let filters = use_bounded_param("f", 10usize, ranges::FILTERS);
+        let kernel = use_bounded_param("k", 5usize, ranges::KERNEL);
+        let pool = use_bounded_param("p", 4usize, ranges::POOL);
+        let padding = use_choice_param("pad", "same", ranges::PADDINGS);
+        let output = use_choice_param("out", "sigmoid", ranges::OUTPUTS);
+        let semantics = use_choice_param("sem", "keras_fit", ranges::SEMANTICS);
+        let optimizer = use_choice_param("opt", "adam", ranges::OPTIMIZERS);
+        let learning_rate = use_bounded_param("lr", 0.001f32, ranges::LEARNING_RATE);
+        let batch = use_bounded_param("bs", 100usize, ranges::BATCH);
+        let epochs = use_bounded_param("ep", 20usize, ranges::EPOCHS);
+        let validation = use_bounded_param("val", 0.1f64, ranges::VALIDATION);
         let model_seed = use_query_param("mseed", 0u64);
 
         let motif = Memo::new(move |_| {

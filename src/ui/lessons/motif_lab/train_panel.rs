@@ -27,6 +27,11 @@ pub fn TrainPanel() -> impl IntoView {
         lab.run.start(job, lab.job_key.get_untracked());
     });
     let ready = Signal::derive(move || lab.experiment.with(Result::is_ok) && lab.summary().is_ok());
+    // Guessing the larger class scores its share of the rows.
+    let chance = Signal::derive(move || {
+        let (p, n) = (lab.positives.get(), lab.negatives.get());
+        p.max(n) as f64 / (p + n).max(1) as f64
+    });
     view! {
         <section class="panel" aria-labelledby="lab-step-4">
             <h2 id="lab-step-4">{tr("4 · 학습", "4 · Train")}</h2>
@@ -39,6 +44,7 @@ pub fn TrainPanel() -> impl IntoView {
                 on_train=train
                 metric=Metric::Accuracy
                 loss_label=Bi::new("손실", "loss")
+                chance=chance
             />
         </section>
     }

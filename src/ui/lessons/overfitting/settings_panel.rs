@@ -3,6 +3,7 @@
 //! live, then the shared Train / Stop / Continue controls and curves.
 
 use super::state::{Over, settings_key};
+use crate::theory::overfitting::ranges;
 use crate::theory::overfitting::{BATCH_SIZES, LEARNING_RATES, ROW_CHOICES};
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::widgets::{Math, Metric, NumberField, RadioGroup, TrainControls};
@@ -107,17 +108,17 @@ pub fn SettingsPanel() -> impl IntoView {
                 <RadioGroup name="over-batch" legend=Bi::new("배치 크기", "Batch size") options=batch_options() value=over.batch />
             </div>
             <div class="field-row">
-                <NumberField id="over-filters" label=Bi::new("필터 수", "Filters") value=over.filters min=1usize max=64usize />
-                <NumberField id="over-kernel" label=Bi::new("커널 크기", "Kernel size") value=over.kernel min=1usize max=30usize />
-                <NumberField id="over-epochs" label=Bi::new("최대 에포크", "Epochs (at most)") value=over.epochs min=1usize max=300usize />
-                <NumberField id="over-seed" label=Bi::new("시드", "Seed") value=over.seed min=0u64 max=1_000_000u64 />
+                <NumberField id="over-filters" label=Bi::new("필터 수", "Filters") value=over.filters bounds=ranges::FILTERS />
+                <NumberField id="over-kernel" label=Bi::new("커널 크기", "Kernel size") value=over.kernel bounds=ranges::KERNEL />
+                <NumberField id="over-epochs" label=Bi::new("최대 에포크", "Epochs (at most)") value=over.epochs bounds=ranges::EPOCHS />
+                <NumberField id="over-seed" label=Bi::new("시드", "Seed") value=over.seed bounds=ranges::SEED />
             </div>
             <div class="field-row">
                 <label class="inline">
                     <input type="checkbox" data-testid="over-es" prop:checked=move || over.early_stopping.get() on:change=move |ev| over.early_stopping.set(event_target_checked(&ev)) />
                     {tr("조기 종료 (검증 손실을 지켜보고, 가장 좋았던 가중치로 되돌리기)", "Early stopping (watch the validation loss, restore the best weights)")}
                 </label>
-                <NumberField id="over-patience" label=Bi::new("인내 (에포크)", "Patience (epochs)") value=over.patience min=1usize max=50usize />
+                <NumberField id="over-patience" label=Bi::new("인내 (에포크)", "Patience (epochs)") value=over.patience bounds=ranges::PATIENCE />
             </div>
             <p class="hint" data-testid="over-implied">{implied}</p>
             <Math tex=Signal::derive(updates) block=true />

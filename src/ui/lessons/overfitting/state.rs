@@ -4,9 +4,10 @@
 //! added (or updated, after Continue).
 
 use crate::nn::Sequential;
+use crate::theory::overfitting::ranges;
 use crate::theory::overfitting::{Bench, RunSummary, Settings, score_predictions, summarize};
 use crate::training::{History, StopReason};
-use crate::ui::state::use_query_param;
+use crate::ui::state::{use_bounded_param, use_query_param};
 use crate::ui::tasks::predict_chunked;
 use crate::ui::training::{Status, TrainingSession};
 use leptos::prelude::*;
@@ -72,16 +73,20 @@ impl Over {
     /// Creates the state from the URL and starts the worker.
     pub fn new() -> Over {
         let defaults = Settings::default();
-        let seed = use_query_param("seed", defaults.seed);
+        let seed = use_bounded_param("seed", defaults.seed, ranges::SEED);
         let over = Over {
-            rows: use_query_param("rows", defaults.rows),
-            learning_rate: use_query_param("lr", defaults.learning_rate),
-            filters: use_query_param("f", defaults.filters),
-            kernel: use_query_param("k", defaults.kernel_size),
-            epochs: use_query_param("epochs", defaults.epochs),
-            batch: use_query_param("batch", defaults.batch_size),
+            rows: use_bounded_param("rows", defaults.rows, ranges::ROWS),
+            learning_rate: use_bounded_param("lr", defaults.learning_rate, ranges::LEARNING_RATE),
+            filters: use_bounded_param("f", defaults.filters, ranges::FILTERS),
+            kernel: use_bounded_param("k", defaults.kernel_size, ranges::KERNEL),
+            epochs: use_bounded_param("epochs", defaults.epochs, ranges::EPOCHS),
+            batch: use_bounded_param("batch", defaults.batch_size, ranges::BATCH),
             early_stopping: use_query_param("es", defaults.patience.is_some()),
-            patience: use_query_param("patience", defaults.patience.unwrap_or(5)),
+            patience: use_bounded_param(
+                "patience",
+                defaults.patience.unwrap_or(5),
+                ranges::PATIENCE,
+            ),
             seed,
             bench: Memo::new(move |_| Bench::new(seed.get())),
             session: TrainingSession::spawn(),

@@ -2,10 +2,11 @@
 //! activation's curve with the current `z` marked ([`crate::theory::neuron`]).
 
 use crate::nn::Activation;
+use crate::theory::neuron::ranges;
 use crate::theory::neuron::{NeuronActivation, curve, neuron};
 use crate::ui::i18n::{Bi, En, Ko, tr};
 use crate::ui::plots::{LineChart, Series};
-use crate::ui::state::use_query_param;
+use crate::ui::state::{use_bounded_param, use_query_param};
 use crate::ui::widgets::{Math, RadioGroup, Slider};
 use leptos::prelude::*;
 use std::str::FromStr;
@@ -64,11 +65,11 @@ pub fn term(v: f32) -> String {
 /// The neuron panel (settings `?x1= ?x2= ?w1= ?w2= ?b= ?act=`).
 #[component]
 pub fn NeuronPanel() -> impl IntoView {
-    let x1 = use_query_param("x1", 1.0f64);
-    let x2 = use_query_param("x2", 0.5f64);
-    let w1 = use_query_param("w1", 0.8f64);
-    let w2 = use_query_param("w2", -1.2f64);
-    let b = use_query_param("b", 0.3f64);
+    let x1 = use_bounded_param("x1", 1.0f64, ranges::INPUT);
+    let x2 = use_bounded_param("x2", 0.5f64, ranges::INPUT);
+    let w1 = use_bounded_param("w1", 0.8f64, ranges::WEIGHT);
+    let w2 = use_bounded_param("w2", -1.2f64, ranges::WEIGHT);
+    let b = use_bounded_param("b", 0.3f64, ranges::WEIGHT);
     let act = use_query_param("act", ActivationParam(NeuronActivation::Step));
     let choice = RwSignal::new(act.get_untracked().0);
     Effect::new(move || act.set(ActivationParam(choice.get())));
@@ -128,13 +129,13 @@ pub fn NeuronPanel() -> impl IntoView {
                 <p>"Multiply each input by its weight, add them up and add the bias b: that is z. The activation function f turns z into the actual output. Training means choosing the weights and bias (the model's parameters) so that outputs fit the data."</p>
             </En>
             <div class="field-row">
-                <Slider id="n-x1" label=Bi::new("입력 x₁", "Input x₁") value=x1 min=-2.0 max=2.0 step=0.1 decimals=1 />
-                <Slider id="n-x2" label=Bi::new("입력 x₂", "Input x₂") value=x2 min=-2.0 max=2.0 step=0.1 decimals=1 />
+                <Slider id="n-x1" label=Bi::new("입력 x₁", "Input x₁") value=x1 bounds=ranges::INPUT step=0.1 decimals=1 />
+                <Slider id="n-x2" label=Bi::new("입력 x₂", "Input x₂") value=x2 bounds=ranges::INPUT step=0.1 decimals=1 />
             </div>
             <div class="field-row">
-                <Slider id="n-w1" label=Bi::new("가중치 w₁", "Weight w₁") value=w1 min=-3.0 max=3.0 step=0.1 decimals=1 />
-                <Slider id="n-w2" label=Bi::new("가중치 w₂", "Weight w₂") value=w2 min=-3.0 max=3.0 step=0.1 decimals=1 />
-                <Slider id="n-b" label=Bi::new("편향 b", "Bias b") value=b min=-3.0 max=3.0 step=0.1 decimals=1 />
+                <Slider id="n-w1" label=Bi::new("가중치 w₁", "Weight w₁") value=w1 bounds=ranges::WEIGHT step=0.1 decimals=1 />
+                <Slider id="n-w2" label=Bi::new("가중치 w₂", "Weight w₂") value=w2 bounds=ranges::WEIGHT step=0.1 decimals=1 />
+                <Slider id="n-b" label=Bi::new("편향 b", "Bias b") value=b bounds=ranges::WEIGHT step=0.1 decimals=1 />
             </div>
             <RadioGroup
                 name="n-act"

@@ -6,9 +6,10 @@
 use super::neuron_panel::term;
 use crate::theory::bioreactor::{PH_RANGE, Pattern, TEMPERATURE_RANGE, simulate};
 use crate::theory::plane::PlaneModel;
+use crate::theory::plane::ranges;
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::plots::{Field, FieldColors, FieldPlot, LineChart, Series};
-use crate::ui::state::use_query_param;
+use crate::ui::state::{use_bounded_param, use_choice_param};
 use crate::ui::widgets::{Math, NumberField, RadioGroup, SelectField};
 use leptos::prelude::*;
 use ndarray::Array2;
@@ -37,11 +38,11 @@ type Key = (String, usize, String, u64);
 #[component]
 pub fn TrainPanel() -> impl IntoView {
     let lang = use_lang();
-    let data = use_query_param("data", "linear".to_string());
-    let hidden = use_query_param("hidden", 0usize);
-    let rate = use_query_param("lr", "0.5".to_string());
-    let seed = use_query_param("seed", 1u64);
-    let steps = use_query_param("steps", 0usize);
+    let data = use_choice_param("data", "linear", ranges::PATTERNS);
+    let hidden = use_bounded_param("hidden", 0usize, ranges::HIDDEN);
+    let rate = use_choice_param("lr", "0.5", ranges::LEARNING_RATES);
+    let seed = use_bounded_param("seed", 1u64, ranges::SEED);
+    let steps = use_bounded_param("steps", 0usize, ranges::STEPS);
     let pattern = Memo::new(move |_| Pattern::from_code(&data.get()).unwrap_or(Pattern::Linear));
     let runs = Memo::new(move |_| simulate(pattern.get(), RUNS, seed.get()));
     // The model is kept between renders, so "one more step" trains one step, not all again.
@@ -159,7 +160,7 @@ pub fn TrainPanel() -> impl IntoView {
                     ]
                     value=rate
                 />
-                <NumberField id="p-seed" label=Bi::new("시드", "Seed") value=seed min=0u64 max=999_999u64 />
+                <NumberField id="p-seed" label=Bi::new("시드", "Seed") value=seed bounds=ranges::SEED />
             </div>
             <div class="button-row">
                 <button type="button" on:click=move |_| add(1)>{tr("1걸음", "1 step")}</button>
