@@ -10,6 +10,7 @@ pub mod filters;
 pub mod mutagenesis;
 
 pub use filters::{
-    ActivationMotif, MotifMatch, activation_motifs, best_match, consensus_agreement, weight_pwm,
+    ActivationMotif, MotifMatch, activation_motifs, activation_motifs_of, best_match,
+    consensus_agreement, weight_pwm,
 };
 pub use mutagenesis::{Mutagenesis, from_scores, mutagenesis, variants};

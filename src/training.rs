@@ -15,7 +15,7 @@ pub mod job;
 
 pub use config::{EarlyStopping, Monitor, TrainConfig, ValidationMode};
 pub use diagnosis::{Diagnosis, diagnose};
-pub use evaluate::{Evaluation, evaluate};
+pub use evaluate::{Evaluation, evaluate, evaluate_with_predictions};
 pub use history::{EpochRecord, History, StopReason};
 
 use crate::data::Dataset;

@@ -14,7 +14,7 @@
 use crate::bio::alphabet::{Symbol, reverse_complement};
 use crate::bio::motif::{Pfm, Pwm};
 use crate::nn::{Conv1d, Layer, Sequential};
-use ndarray::{Array2, ArrayD, Ix3};
+use ndarray::{Array2, ArrayD, ArrayView3, Ix3};
 
 /// Pseudocount used when an activation PFM becomes a PWM (keeps windows' empty edge columns valid).
 pub const ACTIVATION_PSEUDOCOUNT: f64 = 0.1;
@@ -74,19 +74,33 @@ pub fn activation_motifs(
     x: &ArrayD<f32>,
     threshold: f32,
 ) -> Vec<ActivationMotif> {
-    let (k, left, filters) = match &model.layers()[0] {
-        Layer::Conv1d(conv) => (
-            conv.config.kernel_size,
-            conv.config.padding.left(conv.config.kernel_size),
-            conv.config.filters,
-        ),
-        _ => panic!("activation motifs need a convolution as the first layer"),
+    let Layer::Conv1d(conv) = model.layers()[0].clone() else {
+        panic!("activation motifs need a convolution as the first layer")
     };
     let activations = model
         .forward_prefix(x, 1)
         .into_dimensionality::<Ix3>()
         .expect("[N, L_out, F]");
     let x = x.view().into_dimensionality::<Ix3>().expect("[N, L, 4]");
+    activation_motifs_of(&conv, activations.view(), x, threshold)
+}
+
+/// [`activation_motifs`] from the first convolution's `activations` on `x`, computed elsewhere
+/// (for example a few rows per task).
+///
+/// # Shapes
+/// `activations: [N, L_out, F]`, `x: [N, L, 4]`.
+pub fn activation_motifs_of(
+    conv: &Conv1d,
+    activations: ArrayView3<'_, f32>,
+    x: ArrayView3<'_, f32>,
+    threshold: f32,
+) -> Vec<ActivationMotif> {
+    let (k, left, filters) = (
+        conv.config.kernel_size,
+        conv.config.padding.left(conv.config.kernel_size),
+        conv.config.filters,
+    );
     let (n, l_out, _) = activations.dim();
     let length = x.dim().1;
     (0..filters)

@@ -152,8 +152,8 @@ impl Diagnosis {
             Diagnosis::NotLearning { accuracy, chance } => {
                 let (a, c) = (100.0 * accuracy, 100.0 * chance);
                 lang.pick(
-                    format!("학습이 안 되었습니다: 학습 정확도 {a:.0} %가 찍기(가장 흔한 클래스, {c:.0} %)와 거의 같습니다. 학습률이 너무 크거나(1처럼) 너무 작지 않은지, 에포크가 충분한지, 모델이 너무 작지 않은지 보세요."),
-                    format!("Not learning: training accuracy {a:.0} % is about what guessing the most common class gives ({c:.0} %). Check that the learning rate is neither too large (such as 1) nor too small, that there are enough epochs, and that the model is not too small."),
+                    format!("학습 정확도 {a:.0} %가 찍기(가장 흔한 클래스만 고르기, {c:.0} %)와 거의 같습니다. 학습률이 너무 크거나(1처럼) 너무 작지 않은지, 에포크가 충분한지, 모델이 너무 작지 않은지 보세요."),
+                    format!("Training accuracy {a:.0} % is about what always guessing the most common class gives ({c:.0} %). Check that the learning rate is neither too large (such as 1) nor too small, that there are enough epochs, and that the model is not too small."),
                 )
             }
             Diagnosis::Overfitting {

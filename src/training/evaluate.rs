@@ -26,6 +26,19 @@ pub fn evaluate(
     data: &Dataset,
     batch_size: usize,
 ) -> Evaluation {
+    evaluate_with_predictions(model, loss, data, batch_size).0
+}
+
+/// [`evaluate`], and the predictions it made on the way (one forward pass serves both).
+///
+/// # Shapes
+/// `data.x: [N, …input_shape]` → predictions `[N, K]`.
+pub fn evaluate_with_predictions(
+    model: &mut Sequential,
+    loss: LossConfig,
+    data: &Dataset,
+    batch_size: usize,
+) -> (Evaluation, Array2<f32>) {
     let n = data.len();
     let mut predictions = Array2::zeros(data.y.raw_dim());
     let mut loss_sum = 0.0;
@@ -45,18 +58,35 @@ pub fn evaluate(
             .for_each(|p, &o| *p = o);
         start = end;
     }
-    let (accuracy, r2) = if loss.kind == LossKind::MeanSquaredError {
-        let flat = |a: &Array2<f32>| a.iter().copied().collect::<Vec<_>>();
-        (None, Some(metrics::r2(&flat(&data.y), &flat(&predictions))))
-    } else {
-        (
-            Some(metrics::accuracy(predictions.view(), data.y.view())),
-            None,
-        )
-    };
-    Evaluation {
-        loss: loss_sum / n.max(1) as f64,
-        accuracy,
-        r2,
+    let evaluation = Evaluation::of(loss, loss_sum / n.max(1) as f64, &predictions, &data.y);
+    (evaluation, predictions)
+}
+
+impl Evaluation {
+    /// The evaluation of `predictions` against `targets` whose mean loss is `mean_loss`: accuracy
+    /// for classification, r² for regression (by `loss`'s kind).
+    ///
+    /// # Shapes
+    /// `predictions`, `targets`: `[N, K]`.
+    pub fn of(
+        loss: LossConfig,
+        mean_loss: f64,
+        predictions: &Array2<f32>,
+        targets: &Array2<f32>,
+    ) -> Evaluation {
+        let (accuracy, r2) = if loss.kind == LossKind::MeanSquaredError {
+            let flat = |a: &Array2<f32>| a.iter().copied().collect::<Vec<_>>();
+            (None, Some(metrics::r2(&flat(targets), &flat(predictions))))
+        } else {
+            (
+                Some(metrics::accuracy(predictions.view(), targets.view())),
+                None,
+            )
+        };
+        Evaluation {
+            loss: mean_loss,
+            accuracy,
+            r2,
+        }
     }
 }

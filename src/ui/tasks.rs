@@ -2,7 +2,9 @@
 //! sequences in small chunks with a pause between them (each chunk is one short task, so the page
 //! keeps answering clicks and scrolling).
 
-use crate::nn::Sequential;
+use crate::data::Dataset;
+use crate::nn::{LossConfig, Sequential};
+use crate::training::{Evaluation, evaluate_with_predictions};
 use ndarray::{Array2, ArrayD, Axis, Slice};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -52,6 +54,59 @@ pub async fn predict_chunked(model: &mut Sequential, x: &ArrayD<f32>) -> Array2<
         next_task().await;
     }
     out
+}
+
+/// The output of the first `layers` layers of `model` for `x` ([`Sequential::forward_prefix`]),
+/// [`CHUNK_ROWS`] rows per task.
+///
+/// # Shapes
+/// `x: [N, …input_shape]` → `[N, …shape after those layers]`.
+pub async fn forward_prefix_chunked(
+    model: &mut Sequential,
+    x: &ArrayD<f32>,
+    layers: usize,
+) -> ArrayD<f32> {
+    let n = x.shape()[0];
+    let mut parts = Vec::new();
+    let mut start = 0;
+    while start < n {
+        let end = (start + CHUNK_ROWS).min(n);
+        let chunk = x.slice_axis(Axis(0), Slice::from(start..end)).to_owned();
+        parts.push(model.forward_prefix(&chunk, layers));
+        start = end;
+        next_task().await;
+    }
+    let views: Vec<_> = parts.iter().map(|p| p.view()).collect();
+    ndarray::concatenate(Axis(0), &views).unwrap_or_else(|_| ArrayD::zeros(ndarray::IxDyn(&[0])))
+}
+
+/// [`crate::training::evaluate_with_predictions`] in [`CHUNK_ROWS`]-row tasks: the mean loss,
+/// the metric and the predictions of `model` on `data`.
+///
+/// # Shapes
+/// `data.x: [N, …input_shape]` → predictions `[N, K]`.
+pub async fn evaluate_chunked(
+    model: &mut Sequential,
+    loss: LossConfig,
+    data: &Dataset,
+) -> (Evaluation, Array2<f32>) {
+    let n = data.len();
+    let mut predictions = Array2::zeros(data.y.raw_dim());
+    let mut loss_sum = 0.0;
+    let mut start = 0;
+    while start < n {
+        let end = (start + CHUNK_ROWS).min(n);
+        let chunk = data.select(&(start..end).collect::<Vec<_>>());
+        let (part, y) = evaluate_with_predictions(model, loss, &chunk, CHUNK_ROWS);
+        loss_sum += part.loss * (end - start) as f64;
+        predictions
+            .slice_mut(ndarray::s![start..end, ..])
+            .assign(&y);
+        start = end;
+        next_task().await;
+    }
+    let evaluation = Evaluation::of(loss, loss_sum / n.max(1) as f64, &predictions, &data.y);
+    (evaluation, predictions)
 }
 
 /// Fetches `path` (relative to the app's base URL) and unpacks it with the browser's gzip

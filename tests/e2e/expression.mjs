@@ -67,7 +67,7 @@ export async function expressionScenario(browser, { base, shots }) {
     await waitFor(browser, `!!document.querySelector('#upload-file')`, 'the upload field');
     await browser.upload('#upload-file', join(fixtures, 'mixed.csv'));
     await waitFor(browser, `${text('upload-counts')} !== ''`, 'the row counts');
-    assert.equal(await browser.eval(text('upload-counts')), '3 rows accepted · 8 rejected · blank lines skipped: 1');
+    assert.equal(await browser.eval(text('upload-counts')), '13 lines: 3 rows accepted · 8 rejected · 1 empty · 1 header');
     const rejected = await browser.eval(text('upload-rejected'));
     for (const expected of ["line 5: the value 'abc' is not a number.", 'line 6: the sequence is empty.', "line 7: letter 4 of the sequence, 'X', is not a base",
       'line 8: same sequence and value as line 2', 'line 9: same sequence as line 2 with another value', 'line 10: column 2 is missing', "line 11: the value 'NaN' is not finite"]) {

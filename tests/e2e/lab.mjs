@@ -139,7 +139,8 @@ export async function labScenario(browser, { base, shots }) {
     const accuracy = await browser.eval(text('test-accuracy'));
     await browser.eval(`(window.__files = {}, true)`);
     await browser.upload('#lab-import', modelPath);
-    await waitFor(browser, `!!document.querySelector('[data-testid=imported]')`, 'the import notice');
+    // The imported model is evaluated again in short tasks: wait for its accuracy.
+    await waitFor(browser, `!!document.querySelector('[data-testid=imported]') && ${text('test-accuracy')} !== ''`, 'the re-evaluated import');
     assert.equal(await browser.eval(text('test-accuracy')), accuracy);
     assert.equal(await download(browser, 'export-predictions', 'seqlab-motif-predictions.csv'), predictions);
   });

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, firefox } from './drivers.mjs';
 import { expressionScenario } from './expression.mjs';
+import { hostileScenario } from './hostile.mjs';
 import { labScenario } from './lab.mjs';
 import { overfittingScenario } from './overfitting.mjs';
 import { panicScenario, scenario } from './scenario.mjs';
@@ -42,6 +43,8 @@ async function runIn(launch, origin) {
     console.log(`  ${browser.name} motif lab: ${JSON.stringify(lab)}`);
     const expression = await expressionScenario(browser, { base: origin + SUB, shots });
     console.log(`  ${browser.name} expression lab: ${JSON.stringify(expression)}`);
+    const hostile = await hostileScenario(browser, { base: origin + SUB, shots });
+    console.log(`  ${browser.name} hostile input: ${JSON.stringify(hostile)}`);
     assert.deepEqual(unexpectedErrors(browser.log.errors), [], `${browser.name}: console errors`);
     const foreign = browser.log.requests.filter((url) => {
       const { protocol, origin: o } = new URL(url);

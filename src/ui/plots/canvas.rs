@@ -1,4 +1,9 @@
 //! Shared canvas set-up: a crisp drawing buffer on high-density screens and a redraw on resize.
+//!
+//! A canvas's CSS width comes from a `ResizeObserver`, which the browser calls after its own
+//! layout, and is kept in the canvas's `data-css-width` attribute: drawing never reads
+//! `clientWidth`, which would force a synchronous layout of the whole page each time (on a long
+//! lab page that alone took 60–100 ms per plot when training ended).
 
 use super::backend::MeasuredCanvas;
 use leptos::prelude::*;
@@ -27,21 +32,59 @@ pub fn prepare(canvas: &web_sys::HtmlCanvasElement, height: f64) -> Option<(Meas
     let ratio = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
-    let width = match canvas.client_width() {
-        w if w > 0 => f64::from(w),
-        _ => FALLBACK_WIDTH,
-    };
+    let width = canvas
+        .get_attribute(WIDTH_ATTRIBUTE)
+        .and_then(|w| w.parse::<f64>().ok())
+        .filter(|&w| w > 0.0)
+        .unwrap_or(FALLBACK_WIDTH);
     canvas.set_width((width * ratio).round() as u32);
     canvas.set_height((height * ratio).round() as u32);
     MeasuredCanvas::new(canvas).map(|backend| (backend, ratio))
 }
 
-/// A counter that increases whenever the window is resized (read it in a drawing effect).
-pub fn use_resize_tick() -> ReadSignal<u32> {
-    let (tick, set_tick) = signal(0u32);
-    let handle = window_event_listener(leptos::ev::resize, move |_| set_tick.update(|t| *t += 1));
-    on_cleanup(move || handle.remove());
-    tick
+/// The attribute holding a canvas's CSS width, written by its `ResizeObserver`.
+const WIDTH_ATTRIBUTE: &str = "data-css-width";
+
+/// The CSS width of `canvas`, kept up to date by a `ResizeObserver` (`None` until the browser
+/// first reports it, after layout). The width is also written to the canvas's
+/// `data-css-width` attribute, which [`prepare`] reads.
+fn use_observed_width(canvas: NodeRef<leptos::html::Canvas>) -> ReadSignal<Option<f64>> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+    let (width, set_width) = signal(None::<f64>);
+    let observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
+    let callback = StoredValue::new_local(None::<Closure<dyn FnMut(js_sys::Array)>>);
+    Effect::new(move || {
+        let Some(element) = canvas.get() else { return };
+        if observer.with_value(Option::is_some) {
+            return;
+        }
+        let target = element.clone();
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Some(entry) = entries
+                .get(0)
+                .dyn_into::<web_sys::ResizeObserverEntry>()
+                .ok()
+            else {
+                return;
+            };
+            let w = entry.content_rect().width();
+            let _ = target.set_attribute(WIDTH_ATTRIBUTE, &w.to_string());
+            set_width.set(Some(w));
+        });
+        if let Ok(created) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            created.observe(&element);
+            observer.set_value(Some(created));
+            callback.set_value(Some(on_resize));
+        }
+    });
+    on_cleanup(move || {
+        if let Some(o) = observer.try_get_value().flatten() {
+            o.disconnect();
+        }
+        callback.try_update_value(|c| *c = None);
+    });
+    width
 }
 
 /// The shortest interval between two redraws of one canvas.
@@ -125,7 +168,8 @@ pub fn report<E: std::fmt::Debug>(result: Result<(), E>) {
 
 /// A plot's canvas. `prepare` runs in an effect: it reads the signals the plot depends on (so a
 /// change re-runs it) and returns the drawing to do, or `None` for nothing yet. The effect also
-/// re-runs on window resizes, and every drawing goes through a [`Redrawer`].
+/// re-runs when the canvas is resized (first once its width is known), and every drawing goes
+/// through a [`Redrawer`].
 pub fn use_plot_canvas<D>(
     prepare: impl Fn() -> Option<D> + 'static,
 ) -> NodeRef<leptos::html::Canvas>
@@ -133,10 +177,12 @@ where
     D: FnOnce(&web_sys::HtmlCanvasElement) -> Result<(), Box<dyn std::error::Error>> + 'static,
 {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let tick = use_resize_tick();
+    let width = use_observed_width(canvas);
     let redraw = Redrawer::new();
     Effect::new(move || {
-        tick.track();
+        if width.get().is_none() {
+            return;
+        }
         let Some(element) = canvas.get() else { return };
         if let Some(draw) = prepare() {
             redraw.request(move || report(draw(&element)));

@@ -104,6 +104,10 @@ pub fn TrainControls(
     };
     let progress_text = move || {
         let lang = lang.get();
+        // A diverged run's last report is older than the batch that diverged: the status says it.
+        if session.status.with(Status::is_error) {
+            return None;
+        }
         session.progress.get().map(|(epoch, batch, batches, loss)| {
             lang.pick(
                 format!(

@@ -9,14 +9,16 @@ use crate::bio::motif::{Background, Pwm};
 use crate::bio::parse_sequence;
 use crate::bio::scan::{Score, scan};
 use crate::interpret::{
-    MotifMatch, activation_motifs, best_match, consensus_agreement, mutagenesis, weight_pwm,
+    MotifMatch, activation_motifs_of, best_match, consensus_agreement, mutagenesis, weight_pwm,
 };
 use crate::nn::Layer;
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::plots::canvas::use_next_task;
 use crate::ui::plots::{Heatmap, HeightSwitch, ScoreTrack, SequenceLogo};
+use crate::ui::tasks::forward_prefix_chunked;
 use crate::ui::widgets::NumberField;
 use leptos::prelude::*;
+use ndarray::Ix3;
 
 /// Basset's threshold: windows above half the filter's largest activation.
 pub const THRESHOLD: f32 = 0.5;
@@ -45,49 +47,69 @@ pub struct Interpretation {
     pub best: usize,
 }
 
-/// The filters of the current model over the training sequences.
+/// The filters of the current model over the training sequences, computed in short tasks (the
+/// first layer's activations a few rows at a time) once a model arrives; a newer model cancels
+/// an older computation.
 pub fn use_interpretation(lab: Lab) -> Memo<Option<Interpretation>> {
-    Memo::new(move |_| {
+    let result = RwSignal::new(None::<Interpretation>);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move || {
         lab.run.model.track();
         lab.job_key.track();
-        let mut model = trained_model(&lab)?;
-        let planted = lab.motif.get().ok()?;
-        let x = lab
-            .experiment
-            .with(|e| {
-                e.as_ref()
-                    .ok()
-                    .and_then(|(experiment, _)| experiment.train().to_dataset().ok())
-            })?
-            .x;
-        let Layer::Conv1d(conv) = model.layers()[0].clone() else {
-            return None;
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        result.set(None);
+        let (Some(mut model), Some(planted)) = (trained_model(&lab), lab.motif.get().ok()) else {
+            return;
         };
-        let motifs = activation_motifs(&mut model, &x, THRESHOLD);
-        let filters: Vec<FilterView> = motifs
-            .into_iter()
-            .enumerate()
-            .map(|(index, motif)| {
-                let weights = weight_pwm(&conv, index);
-                let activation = motif.pwm();
-                let matched = best_match(activation.as_ref().unwrap_or(&weights), &planted, 4);
-                FilterView {
-                    index,
-                    activation,
-                    windows: motif.windows,
-                    weights,
-                    matched,
-                }
-            })
-            .collect();
-        let best = (0..filters.len()).max_by(|&a, &b| {
-            filters[a]
-                .matched
-                .score
-                .total_cmp(&filters[b].matched.score)
-        })?;
-        Some(Interpretation { filters, best })
-    })
+        let x = lab.experiment.with_untracked(|e| {
+            e.as_ref()
+                .ok()
+                .and_then(|(experiment, _)| experiment.train().to_dataset().ok())
+        });
+        let (Some(x), Layer::Conv1d(conv)) = (x.map(|d| d.x), model.layers()[0].clone()) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let activations = forward_prefix_chunked(&mut model, &x, 1).await;
+            if generation.get_value() != mine {
+                return;
+            }
+            let (Ok(activations), Ok(x)) = (
+                activations.into_dimensionality::<Ix3>(),
+                x.view().into_dimensionality::<Ix3>(),
+            ) else {
+                return;
+            };
+            let motifs = activation_motifs_of(&conv, activations.view(), x, THRESHOLD);
+            let filters: Vec<FilterView> = motifs
+                .into_iter()
+                .enumerate()
+                .map(|(index, motif)| {
+                    let weights = weight_pwm(&conv, index);
+                    let activation = motif.pwm();
+                    let matched = best_match(activation.as_ref().unwrap_or(&weights), &planted, 4);
+                    FilterView {
+                        index,
+                        activation,
+                        windows: motif.windows,
+                        weights,
+                        matched,
+                    }
+                })
+                .collect();
+            let best = (0..filters.len()).max_by(|&a, &b| {
+                filters[a]
+                    .matched
+                    .score
+                    .total_cmp(&filters[b].matched.score)
+            });
+            if let Some(best) = best {
+                result.set(Some(Interpretation { filters, best }));
+            }
+        });
+    });
+    Memo::new(move |_| result.get())
 }
 
 /// The filter grid, the similarity summary and the mutagenesis view.

@@ -2,11 +2,12 @@
 //! precision, recall and F1 — computed by the core on the page's thread (a few milliseconds).
 
 use super::state::Lab;
-use crate::lab::motif::MotifExperiment;
+use crate::data::Dataset;
 use crate::metrics::ConfusionMatrix;
+use crate::nn::LossConfig;
 use crate::nn::Sequential;
-use crate::training::evaluate;
 use crate::ui::i18n::{En, Ko, tr};
+use crate::ui::tasks::evaluate_chunked;
 use crate::ui::widgets::ConfusionTable;
 use leptos::prelude::*;
 use ndarray::Array2;
@@ -43,41 +44,52 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// Evaluates `model` on the experiment's test rows.
-fn test_result(
-    model: &mut Sequential,
-    experiment: &MotifExperiment,
-    lab: &Lab,
-) -> Option<TestResult> {
+/// Evaluates `model` on the experiment's test rows, a few rows per task.
+async fn test_result(mut model: Sequential, test: Dataset, loss: LossConfig) -> TestResult {
     let start = now_ms();
-    let test = experiment.test().to_dataset().ok()?;
-    if test.x.shape()[1..] != model.spec().input_shape[..] {
-        return None;
-    }
-    let evaluation = evaluate(model, lab.config.get_untracked().loss, &test, 256);
-    let predictions = model.predict(&test.x, 256);
+    // One forward pass gives the loss, the accuracy and the predictions.
+    let (evaluation, predictions) = evaluate_chunked(&mut model, loss, &test).await;
     let confusion = ConfusionMatrix::from_predictions(predictions.view(), test.y.view());
-    Some(TestResult {
+    TestResult {
         loss: evaluation.loss,
         accuracy: evaluation.accuracy.unwrap_or(0.0),
         confusion,
         predictions,
         ms: now_ms() - start,
-    })
+    }
 }
 
-/// The memo every later step reads.
+/// The evaluation every later step reads, recomputed (in short tasks) when the model or the
+/// settings change; a newer model cancels an older evaluation.
 pub fn use_test_result(lab: Lab) -> Memo<Option<TestResult>> {
-    Memo::new(move |_| {
+    let result = RwSignal::new(None::<TestResult>);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move || {
         lab.run.model.track();
         lab.job_key.track();
-        let mut model = trained_model(&lab)?;
-        lab.experiment.with(|e| {
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        result.set(None);
+        let Some(model) = trained_model(&lab) else {
+            return;
+        };
+        let test = lab.experiment.with_untracked(|e| {
             e.as_ref()
                 .ok()
-                .and_then(|(experiment, _)| test_result(&mut model, experiment, &lab))
-        })
-    })
+                .and_then(|(experiment, _)| experiment.test().to_dataset().ok())
+        });
+        let Some(test) = test.filter(|t| t.x.shape()[1..] == model.spec().input_shape[..]) else {
+            return;
+        };
+        let loss = lab.config.get_untracked().loss;
+        leptos::task::spawn_local(async move {
+            let evaluated = test_result(model, test, loss).await;
+            if generation.get_value() == mine {
+                result.set(Some(evaluated));
+            }
+        });
+    });
+    Memo::new(move |_| result.get())
 }
 
 /// Test metrics and the confusion matrix.
