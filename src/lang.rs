@@ -48,6 +48,54 @@ impl Lang {
     }
 }
 
+/// A Korean particle whose form depends on whether the word before it ends in a consonant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Particle {
+    /// 은 / 는 (topic).
+    Topic,
+    /// 이 / 가 (subject).
+    Subject,
+    /// 을 / 를 (object).
+    Object,
+    /// 으로 / 로 (means, direction; 로 also after ㄹ).
+    Direction,
+}
+
+/// Whether `word`, read aloud in Korean, ends in a consonant (and whether that consonant is ㄹ):
+/// Hangul by its final jamo, digits as read (영, 일, 이, 삼 …), `None` for anything else.
+fn final_consonant(word: &str) -> Option<(bool, bool)> {
+    let last = word.trim_end().chars().last()?;
+    match last {
+        '가'..='힣' => {
+            let jong = (last as u32 - 0xAC00) % 28;
+            Some((jong != 0, jong == 8))
+        }
+        // 영 일 이 삼 사 오 육 칠 팔 구
+        '0' | '3' | '6' => Some((true, false)),
+        '1' | '7' | '8' => Some((true, true)),
+        '2' | '4' | '5' | '9' => Some((false, false)),
+        _ => None,
+    }
+}
+
+/// `word` followed by `particle` in the form its last sound takes (`12.5096으로`, `80행을`,
+/// `2를`); words whose ending cannot be told get both forms (`ABC을(를)`).
+pub fn with_particle(word: &str, particle: Particle) -> String {
+    let (consonant, vowel, both) = match particle {
+        Particle::Topic => ("은", "는", "은(는)"),
+        Particle::Subject => ("이", "가", "이(가)"),
+        Particle::Object => ("을", "를", "을(를)"),
+        Particle::Direction => ("으로", "로", "(으)로"),
+    };
+    let form = match final_consonant(word) {
+        Some((_, true)) if particle == Particle::Direction => vowel,
+        Some((true, _)) => consonant,
+        Some((false, _)) => vowel,
+        None => both,
+    };
+    format!("{word}{form}")
+}
+
 /// The longest text a message quotes; longer texts end in `…`.
 pub const QUOTED_CHARS: usize = 40;
 
@@ -63,6 +111,18 @@ pub fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn particles_follow_the_last_sound() {
+        assert_eq!(with_particle("12.5096", Particle::Direction), "12.5096으로");
+        assert_eq!(with_particle("1", Particle::Direction), "1로");
+        assert_eq!(with_particle("80행", Particle::Object), "80행을");
+        assert_eq!(with_particle("2", Particle::Object), "2를");
+        assert_eq!(with_particle("bs=0", Particle::Topic), "bs=0은");
+        assert_eq!(with_particle("학습률", Particle::Direction), "학습률로");
+        assert_eq!(with_particle("모델", Particle::Subject), "모델이");
+        assert_eq!(with_particle("banana", Particle::Object), "banana을(를)");
+    }
 
     #[test]
     fn codes_round_trip_and_browser_tags_parse() {

@@ -80,6 +80,7 @@ static ALLOCATOR: Counting = Counting;
 /// The allocator counts every thread, so the tests of this binary run one at a time.
 static LOCK: Mutex<()> = Mutex::new(());
 
+/// Executions per target at most (`SEQLAB_FUZZ_EXECUTIONS` raises it for long runs).
 const MAX_EXECUTIONS: usize = 200_000;
 /// Mutants are cut to this length (a long sequence needs > 10,000 letters).
 const MAX_INPUT: usize = 1 << 17;
@@ -246,7 +247,8 @@ fn fuzz(name: &str, seeds: Vec<Vec<u8>>, bound: fn(usize) -> usize, target: fn(&
     let mut pool = seeds.clone();
     let started = Instant::now();
     let mut executions = 0;
-    while executions < MAX_EXECUTIONS {
+    let most: usize = env("SEQLAB_FUZZ_EXECUTIONS").unwrap_or(MAX_EXECUTIONS);
+    while executions < most {
         let input = match seeds.get(executions) {
             Some(seed) => seed.clone(),
             None if started.elapsed().as_secs_f64() < budget => {
@@ -430,4 +432,57 @@ fn fuzz_model_json() {
 fn fuzz_job_protocol() {
     let seeds = job_seeds();
     fuzz("job_protocol", seeds, model_bound, targets::job_protocol);
+}
+
+/// An upload read as the expression lab reads it, with the default limits (50 MB, 200,000 rows).
+fn upload_with_default_limits(data: &[u8]) {
+    use seqlab::data::csv::{Limits, preview, read, read_sequences};
+    if let Ok(preview) = preview(data, Limits::default())
+        && let Ok(table) = read(data, &preview.layout, Limits::default())
+    {
+        assert!(table.is_complete());
+    }
+    if let Ok(table) = read_sequences(data, Limits::default()) {
+        assert!(table.is_complete());
+    }
+}
+
+/// Large hostile uploads (issue "nothing lost, nothing crashes", upload 10): a line of 25 million
+/// commas, a 20 MB sequence, and 200,000 short rows all stay within 16 bytes per input byte plus
+/// 8 MiB at the peak, whichever way the file is read.
+#[test]
+fn large_hostile_uploads_stay_within_a_small_multiple_of_their_size() {
+    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let bound = |len: usize| 16 * len + (8 << 20);
+    let commas = vec![b','; 25_000_000];
+    execute(
+        "commas",
+        &commas,
+        bound(commas.len()),
+        upload_with_default_limits,
+    );
+    let mut long = b"sequence,expression\n".to_vec();
+    long.extend(std::iter::repeat_n(b'A', 20_000_000));
+    long.extend(b",1.5\nACGT,2\n");
+    execute(
+        "long-sequence",
+        &long,
+        bound(long.len()),
+        upload_with_default_limits,
+    );
+    let mut rows = b"sequence,expression\n".to_vec();
+    for i in 0..199_000u32 {
+        rows.extend(
+            format!("{:020b},{}.5\n", i, i % 7)
+                .replace('0', "A")
+                .replace('1', "C")
+                .as_bytes(),
+        );
+    }
+    execute(
+        "many-rows",
+        &rows,
+        bound(rows.len()),
+        upload_with_default_limits,
+    );
 }

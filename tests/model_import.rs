@@ -219,3 +219,31 @@ fn a_loaded_model_uses_the_files_weights_exactly() {
     let x = ndarray::ArrayD::from_elem(ndarray::IxDyn(&[2, 20, 4]), 0.25f32);
     assert_eq!(loaded.clone().predict(&x, 2), model.predict(&x, 2));
 }
+
+#[test]
+fn a_model_for_100000_nt_is_counted_from_its_description_never_built() {
+    use seqlab::lab::expression::Preset;
+    // The compact preset on one 100,000-nt row: Dense(32) after 100,000 × 32 features.
+    let spec = Preset::Compact.spec(100_000);
+    let started = std::time::Instant::now();
+    let summary = spec.summary().unwrap();
+    assert_eq!(
+        summary.total_params(),
+        1_056 + 8_224 + 100_000 * 32 * 32 + 32 + 33
+    );
+    assert!(matches!(
+        spec.check(&seqlab::nn::MODEL_LIMITS),
+        Err(ModelError::TooManyParams {
+            params: 102_409_345,
+            limit: 5_000_000
+        })
+    ));
+    assert!(matches!(
+        Sequential::new(spec, 0),
+        Err(ModelError::TooManyParams { .. })
+    ));
+    assert!(
+        started.elapsed().as_millis() < 1000,
+        "counted, not allocated"
+    );
+}

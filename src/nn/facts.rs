@@ -28,6 +28,20 @@ pub const MODEL_LIMITS: ModelLimits = ModelLimits {
     max_training_bytes: 768 * 1024 * 1024,
 };
 
+impl ModelLimits {
+    /// The limits as the pages state them, in `lang`.
+    pub fn describe(&self, lang: crate::lang::Lang) -> String {
+        let (params, mb) = (
+            super::spec::grouped(self.max_params),
+            self.max_training_bytes / (1024 * 1024),
+        );
+        lang.pick(
+            format!("브라우저에서는 파라미터 {params}개, 학습 한 단계에 메모리 {mb} MB까지의 모델을 만듭니다 (모델 파일은 100 MB까지)."),
+            format!("The browser builds models of up to {params} parameters and {mb} MB of memory per training step (model files up to 100 MB)."),
+        )
+    }
+}
+
 impl Default for ModelLimits {
     fn default() -> ModelLimits {
         MODEL_LIMITS
@@ -292,6 +306,20 @@ mod tests {
             })],
         };
         assert_eq!(wide.facts(), Err(ModelError::Overflow { layer: 1 }));
+    }
+
+    #[test]
+    fn the_limits_are_stated_in_both_languages() {
+        let en = MODEL_LIMITS.describe(crate::lang::Lang::En);
+        assert!(
+            en.contains("5,000,000 parameters") && en.contains("768 MB"),
+            "{en}"
+        );
+        assert!(
+            MODEL_LIMITS
+                .describe(crate::lang::Lang::Ko)
+                .contains("5,000,000개")
+        );
     }
 
     #[test]

@@ -237,7 +237,7 @@ mod tests {
         }
         .advice(Lang::En);
         assert!(
-            advice.starts_with("Not learning: training accuracy 49 %"),
+            advice.starts_with("Training accuracy 49 % is about what always guessing"),
             "{advice}"
         );
         assert_eq!(diagnose(&History::default(), None, 0.5), None);

@@ -88,7 +88,7 @@ export async function hostileScenario(browser, { base, shots }) {
     assert.equal(await browser.eval(`document.querySelector('#lab-epochs')?.value`), '1');
     await browser.goto(`${base}motif-lab?lang=ko&bs=0`);
     await waitFor(browser, `${text('url-notices')}.includes('bs=0')`, 'the Korean notice');
-    assert.match(await browser.eval(text('url-notices')), /허용 범위\(1–5000\) 밖이라 1을\(를\) 씁니다/);
+    assert.match(await browser.eval(text('url-notices')), /링크의 설정 bs=0은 허용 범위\(1–5000\) 밖이라 1을 씁니다/);
     await shot('hostile-url-notices-ko');
   });
 

@@ -1,7 +1,7 @@
 //! Train / Stop / Continue with the progress bar, the status line, the timing, the live curves
 //! and the Keras-like epoch log of a [`TrainingSession`].
 
-use crate::training::{History, diagnose};
+use crate::training::{History, StopReason, diagnose};
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::plots::{LineChart, Series};
 use crate::ui::training::{Status, TrainingSession};
@@ -160,7 +160,10 @@ pub fn TrainControls(
     // Continue after a stop picks up the planned epochs; after the end it adds as many again.
     let continue_label = move || {
         let lang = lang.get();
-        if matches!(session.status.get(), Status::Finished(_)) {
+        if matches!(
+            session.status.get(),
+            Status::Finished(StopReason::Completed | StopReason::EarlyStopped { .. })
+        ) {
             let more = epochs.get();
             lang.pick(
                 format!("{more} 에포크 더 학습"),

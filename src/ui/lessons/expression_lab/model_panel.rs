@@ -51,6 +51,7 @@ pub fn ModelPanel() -> impl IntoView {
             </Show>
             <ErrorMessage message=error />
             <SummaryTable summary=Signal::derive(move || summary.get().ok()) />
+            <p class="hint" data-testid="model-limits">{move || crate::nn::MODEL_LIMITS.describe(lang.get())}</p>
             <div class="field-row">
                 <SelectField id="expr-optimizer" label=Bi::new("최적화기", "Optimiser") value=expr.optimizer
                     options=vec![("adam", Bi::new("Adam", "Adam")), ("sgd", Bi::new("SGD (모멘텀 0.9)", "SGD (momentum 0.9)"))] />

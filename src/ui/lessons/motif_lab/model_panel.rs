@@ -29,6 +29,7 @@ pub fn ModelPanel() -> impl IntoView {
             </div>
             <ErrorMessage message=error />
             <SummaryTable summary=Signal::derive(move || summary.get().ok()) />
+            <p class="hint" data-testid="model-limits">{move || crate::nn::MODEL_LIMITS.describe(lang.get())}</p>
             <div class="field-row">
                 <SelectField id="lab-semantics" label=Bi::new("손실 계산 방식", "Loss semantics") value=lab.semantics
                     options=vec![
