@@ -5,7 +5,7 @@
 use crate::bio::formats::NamedMotif;
 use crate::bio::motif::Pwm;
 use crate::bio::simulate::{SimulatedSequence, SimulationConfig, SimulationError, simulate};
-use crate::data::{SequenceTable, Split, train_test_split};
+use crate::data::{SequenceTable, Split, SplitMethod};
 use crate::nn::{ModelFileError, SavedModel, Sequential};
 use ndarray::Array2;
 
@@ -55,6 +55,10 @@ pub mod ranges {
     pub const SEMANTICS: &[&str] = &["keras_fit", "classic"];
     /// Optimiser.
     pub const OPTIMIZERS: &[&str] = &["adam", "sgd"];
+    /// How the test rows are drawn (`sklearn`: the lecture's scikit-learn split).
+    pub const SPLITTERS: &[&str] = &["sklearn", "seeded"];
+    /// The split seed (scikit-learn takes 32-bit seeds).
+    pub const SPLIT_SEED: Bounds<u64> = Bounds::new(0, u32::MAX as u64);
 }
 
 /// Reads a model file for the motif lab: a SeqLab model that reads `[length, 4]` one-hot
@@ -90,8 +94,30 @@ impl MotifExperiment {
         test_fraction: f64,
         split_seed: u64,
     ) -> Result<MotifExperiment, SimulationError> {
+        MotifExperiment::with_split(
+            motif,
+            simulation,
+            test_fraction,
+            split_seed,
+            SplitMethod::Seeded,
+        )
+    }
+
+    /// Simulates with `motif` and splits off `test_fraction` with `split_seed` by `method`
+    /// ([`SplitMethod::ScikitLearn`] with seed 125 and 0.2 is the lecture's own split: 194
+    /// positives and 206 negatives in the test set).
+    ///
+    /// # Errors
+    /// The [`SimulationError`] of [`simulate`].
+    pub fn with_split(
+        motif: &Pwm,
+        simulation: &SimulationConfig,
+        test_fraction: f64,
+        split_seed: u64,
+        method: SplitMethod,
+    ) -> Result<MotifExperiment, SimulationError> {
         let sequences = simulate(motif, simulation)?;
-        let split = train_test_split(sequences.len(), test_fraction, split_seed);
+        let split = method.split(sequences.len(), test_fraction, split_seed);
         Ok(MotifExperiment { sequences, split })
     }
 
@@ -180,6 +206,20 @@ pub fn filters_meme(motifs: &[NamedMotif]) -> String {
 mod tests {
     use super::*;
     use crate::bio::simulate::lecture_motif;
+
+    #[test]
+    fn the_lecture_split_has_the_lecture_test_classes() {
+        let motif = lecture_motif().normalize(0.0).unwrap();
+        let sim = SimulationConfig::default();
+        let lecture =
+            MotifExperiment::with_split(&motif, &sim, 0.2, 125, SplitMethod::ScikitLearn).unwrap();
+        let positives = lecture.split.test.iter().filter(|&&i| i < 1000).count();
+        // LECTURE.md item 16: the confusion matrix rows sum to 194 (positives) and 206.
+        assert_eq!(
+            (positives, lecture.split.test.len() - positives),
+            (194, 206)
+        );
+    }
 
     #[test]
     fn the_lecture_experiment_has_the_lecture_shapes() {

@@ -107,6 +107,83 @@ pub fn surface(cells: usize, w_range: (f32, f32), b_range: (f32, f32)) -> Array2
     })
 }
 
+/// The bottom of the bowl: the least-squares line, `w* = Σ xᵢyᵢ / Σ xᵢ²` (the `x` are centred) and
+/// `b* = mean(y)`, and the loss there.
+pub fn minimum() -> PathPoint {
+    let sxy: f32 = XS.iter().zip(&YS).map(|(x, y)| x * y).sum();
+    let sxx: f32 = XS.iter().map(|x| x * x).sum();
+    let (w, b) = (sxy / sxx, YS.iter().sum::<f32>() / YS.len() as f32);
+    PathPoint {
+        w,
+        b,
+        loss: loss_at(w, b),
+    }
+}
+
+/// What a descent path did, judged from the whole path, not only its ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Verdict {
+    /// The excess loss over the minimum shrinks; `zigzag` if `w` jumps from side to side of the
+    /// valley on the way.
+    Converging {
+        /// Whether `w` overshoots the minimum at every step.
+        zigzag: bool,
+    },
+    /// The excess loss stays the same step after step: the path bounces between two walls.
+    Oscillating,
+    /// The excess loss grows (or the loss stopped being a finite number).
+    Diverging,
+}
+
+/// Steps over which the trend of a path is measured.
+const TREND_STEPS: usize = 8;
+/// A per-step change of the excess loss within this factor of 1 counts as standing still.
+const STILL: f32 = 0.02;
+
+/// The verdict on `path`: the per-step factor by which the excess loss `L − L*` changes over its
+/// last steps (the distance to the minimum in loss terms): below `1 − 0.02` converging, above
+/// `1 + 0.02` diverging, in between oscillating (η = 0.5 bounces between w = −1 and w = 4 forever).
+/// A path cut short by a loss that is not finite or above 10⁶ diverges.
+pub fn verdict(path: &[PathPoint]) -> Verdict {
+    let best = minimum();
+    let excess = |p: &PathPoint| (p.loss - best.loss).max(0.0);
+    let Some(last) = path.last() else {
+        return Verdict::Converging { zigzag: false };
+    };
+    if !last.loss.is_finite() || last.loss > 1e6 {
+        return Verdict::Diverging;
+    }
+    let from = path.len().saturating_sub(TREND_STEPS + 1);
+    let (start, end) = (excess(&path[from]), excess(last));
+    let steps = (path.len() - 1 - from).max(1) as f32;
+    // Converged to round-off: nothing left to shrink.
+    if end <= 1e-6 * excess(&path[0]).max(1e-6) {
+        return Verdict::Converging {
+            zigzag: zigzags(path, best.w),
+        };
+    }
+    let factor = (end / start.max(f32::MIN_POSITIVE)).powf(1.0 / steps);
+    if factor > 1.0 + STILL {
+        Verdict::Diverging
+    } else if factor < 1.0 - STILL {
+        Verdict::Converging {
+            zigzag: zigzags(path, best.w),
+        }
+    } else {
+        Verdict::Oscillating
+    }
+}
+
+/// Whether `w` lands on the other side of `w_star` at (nearly) every step.
+fn zigzags(path: &[PathPoint], w_star: f32) -> bool {
+    let sides: Vec<f32> = path
+        .iter()
+        .map(|p| p.w - w_star)
+        .filter(|d| d.abs() > 1e-4)
+        .collect();
+    sides.len() >= 3 && sides.windows(2).all(|d| d[0] * d[1] < 0.0)
+}
+
 /// The valid values of the loss-surface slider and URL setting.
 pub mod ranges {
     use crate::bounds::Bounds;
@@ -139,6 +216,31 @@ mod tests {
             diverging.last().unwrap().loss > 1e6 || !diverging.last().unwrap().loss.is_finite()
         );
         assert!(diverging.windows(2).all(|p| p[1].loss > p[0].loss));
+    }
+
+    #[test]
+    fn the_verdict_reads_the_whole_path() {
+        // Issue: at η = 0.5 the path bounces between w = −1 and w = 4 with the loss at 12.51,
+        // which a first-versus-last check called "converging".
+        assert_eq!(verdict(&path(0.5, 30)), Verdict::Oscillating);
+        assert_eq!(
+            verdict(&path(0.45, 30)),
+            Verdict::Converging { zigzag: true }
+        );
+        assert_eq!(verdict(&path(0.55, 30)), Verdict::Diverging);
+        assert_eq!(
+            verdict(&path(0.2, 30)),
+            Verdict::Converging { zigzag: false }
+        );
+        assert_eq!(
+            verdict(&path(0.05, 30)),
+            Verdict::Converging { zigzag: false }
+        );
+        let best = minimum();
+        assert!(
+            (best.w - 1.5).abs() < 1e-6 && (best.b - 0.52).abs() < 1e-6,
+            "{best:?}"
+        );
     }
 
     #[test]

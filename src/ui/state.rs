@@ -104,20 +104,30 @@ pub struct UrlNotice {
 impl UrlNotice {
     /// The sentence shown to the student, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
+        use crate::lang::{Particle, with_particle};
         let UrlNotice {
             key,
             given,
             used,
             allowed,
         } = self;
+        let setting = format!("{key}={given}");
         match allowed {
             Some(allowed) => lang.pick(
-                format!("링크의 설정 {key}={given}은(는) 허용 범위({allowed}) 밖이라 {used}을(를) 씁니다."),
-                format!("The link's setting {key}={given} is outside what is allowed ({allowed}), so {used} is used."),
+                format!(
+                    "링크의 설정 {} 허용 범위({allowed}) 밖이라 {} 씁니다.",
+                    with_particle(&setting, Particle::Topic),
+                    with_particle(used, Particle::Object)
+                ),
+                format!("The link's setting {setting} is outside what is allowed ({allowed}), so {used} is used."),
             ),
             None => lang.pick(
-                format!("링크의 설정 {key}={given}을(를) 읽을 수 없어 기본값 {used}을(를) 씁니다."),
-                format!("The link's setting {key}={given} cannot be read, so the default {used} is used."),
+                format!(
+                    "링크의 설정 {} 읽을 수 없어 기본값 {} 씁니다.",
+                    with_particle(&setting, Particle::Object),
+                    with_particle(used, Particle::Object)
+                ),
+                format!("The link's setting {setting} cannot be read, so the default {used} is used."),
             ),
         }
     }

@@ -208,7 +208,10 @@ impl TrainingSession {
         self.samples_per_second.set(None);
         self.status.set(Status::Starting);
         self.train_ms.set((now_ms(), None));
-        self.send(ToWorker::Start(Box::new(job)));
+        // The job (thousands of rows as JSON) is written and posted in a task of its own, after
+        // the click's task has shown "starting": two short tasks instead of one long one.
+        let message = ToWorker::Start(Box::new(job));
+        set_timeout(move || self.send(message), std::time::Duration::ZERO);
     }
 
     /// Stops after the current batch.

@@ -73,6 +73,9 @@ export async function labScenario(browser, { base, shots }) {
     assert.match(await browser.eval(text('lab-shapes')), /X: \(2000, 20, 4\) · y: \(2000, 2\)/);
     assert.equal(await browser.eval(text('total-params')), '312');
     assert.match(await browser.eval(text('split-counts')), /1600/);
+    // The lecture's scikit-learn split: 194 positives and 206 negatives in the test set.
+    assert.match(await browser.eval(text('split-counts')), /400 \(194 \/ 206\)/);
+    assert.match(await browser.eval(text('lecture-split')), /194 positives and 206 negatives/);
   });
 
   await step('lab: train 20 epochs in the worker, fast, accurate, responsive', async () => {

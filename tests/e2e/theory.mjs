@@ -111,6 +111,16 @@ export async function theoryScenario(browser, { base, shots }) {
     await browser.goto(`${base}backprop?lr=0.55&stage=5&lang=ko`);
     await waitFor(browser, `${textOf('[data-testid=descent-verdict]')}.startsWith('발산')`, 'divergence at 0.55');
     await shot('backprop-ko');
+    // The verdict reads the whole path: 0.45 zigzags down, 0.50 bounces between two walls forever.
+    for (const [rate, verdict] of [['0.45', 'Converging in a zigzag'], ['0.5', 'Oscillating: every step jumps to the other wall'], ['0.55', 'Diverging']]) {
+      await browser.goto(`${base}backprop?lr=${rate}&lang=en`);
+      await waitFor(browser, `${textOf('[data-testid=descent-verdict]')}.startsWith(${JSON.stringify(verdict)})`, `the verdict at ${rate}`);
+    }
+    assert.match(await browser.eval(textOf('[data-testid=descent-verdict]')), /the loss grew from/);
+    await browser.goto(`${base}backprop?lr=0.5&lang=ko`);
+    await waitFor(browser, `${textOf('[data-testid=descent-verdict]')}.startsWith('진동')`, 'oscillation in Korean');
+    await browser.goto(`${base}backprop?lr=0.2&lang=ko`);
+    await waitFor(browser, `/손실이 [\\d.]+에서 [\\d.]+(으로|로) 줄었습니다/.test(${textOf('[data-testid=descent-verdict]')})`, 'the particle after a number');
   });
 
   await step('CNN: windows of the motif filter; 312 (same) and 292 (valid) parameters', async () => {

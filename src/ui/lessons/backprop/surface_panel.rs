@@ -1,8 +1,9 @@
 //! Gradient descent on a loss surface with a learning-rate slider: the path over the `(w, b)` bowl
 //! and the loss per step ([`crate::theory::descent`]). Setting `?lr=`.
 
+use crate::lang::{Particle, with_particle};
 use crate::theory::descent::ranges;
-use crate::theory::descent::{CRITICAL_RATE, path, surface};
+use crate::theory::descent::{CRITICAL_RATE, Verdict, minimum, path, surface, verdict};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::plots::{Field, FieldColors, FieldPlot, LineChart, Series};
 use crate::ui::state::use_bounded_param;
@@ -48,25 +49,33 @@ pub fn SurfacePanel() -> impl IntoView {
     let verdict = move || {
         let p = points.get();
         let (first, last) = (p[0].loss, p[p.len() - 1].loss);
-        let diverged = !last.is_finite() || last > first;
-        if diverged {
-            lang.get().pick(
-                &format!("발산: 손실이 {first:.3}에서 {last:.3e}로 커졌습니다. 한 걸음이 골짜기를 넘어 반대편 더 높은 곳에 떨어집니다."),
-                &format!("Diverging: the loss grew from {first:.3} to {last:.3e}. Each step jumps over the valley and lands higher on the other side."),
-            ).to_string()
-        } else {
-            lang.get()
-                .pick(
-                    &format!(
-                        "수렴: {}걸음 만에 손실이 {first:.3}에서 {last:.4}로 줄었습니다.",
-                        p.len() - 1
-                    ),
-                    &format!(
-                        "Converging: the loss fell from {first:.3} to {last:.4} in {} steps.",
-                        p.len() - 1
-                    ),
+        let steps = p.len() - 1;
+        let lang = lang.get();
+        let (from, to) = (format!("{first:.3}"), format!("{last:.4}"));
+        let fell_ko = format!(
+            "{steps}걸음 만에 손실이 {from}에서 {} 줄었습니다",
+            with_particle(&to, Particle::Direction)
+        );
+        match verdict(&p) {
+            Verdict::Diverging => lang.pick(
+                format!("발산: 손실이 {from}에서 {} 커졌습니다. 한 걸음이 골짜기를 넘어 반대편 더 높은 곳에 떨어집니다.", with_particle(&format!("{last:.3e}"), Particle::Direction)),
+                format!("Diverging: the loss grew from {from} to {last:.3e}. Each step jumps over the valley and lands higher on the other side."),
+            ),
+            Verdict::Oscillating => {
+                let floor = format!("{:.4}", minimum().loss);
+                lang.pick(
+                    format!("진동: 걸음마다 골짜기의 반대편 벽으로 같은 높이만큼 건너뜁니다. 손실은 {to}에 머물러 바닥({floor})에 닿지 못합니다. 학습률을 조금만 줄이면 수렴합니다."),
+                    format!("Oscillating: every step jumps to the other wall of the valley at the same height, so the loss stays at {to} and never reaches the floor ({floor}). A slightly smaller rate converges."),
                 )
-                .to_string()
+            }
+            Verdict::Converging { zigzag: true } => lang.pick(
+                format!("지그재그로 수렴: w가 걸음마다 바닥을 넘어가지만 넘는 폭이 줄어듭니다. {fell_ko}."),
+                format!("Converging in a zigzag: w overshoots the floor at every step, but by less each time; the loss fell from {from} to {to} in {steps} steps."),
+            ),
+            Verdict::Converging { zigzag: false } => lang.pick(
+                format!("수렴: {fell_ko}."),
+                format!("Converging: the loss fell from {from} to {to} in {steps} steps."),
+            ),
         }
     };
     let description = Signal::derive(move || {

@@ -169,9 +169,24 @@ pub fn SplitPanel() -> impl IntoView {
             </En>
             <div class="field-row">
                 <NumberField id="lab-test" label=Bi::new("시험용 비율", "Test fraction") value=lab.test_fraction bounds=ranges::TEST_FRACTION step="0.05" />
-                <NumberField id="lab-split-seed" label=Bi::new("나누기 시드", "Split seed") value=lab.split_seed bounds=ranges::SEED />
+                <NumberField id="lab-split-seed" label=Bi::new("나누기 시드", "Split seed") value=lab.split_seed bounds=ranges::SPLIT_SEED />
                 <NumberField id="lab-validation" label=Bi::new("검증 비율 (학습용 중)", "Validation fraction (of training)") value=lab.validation bounds=ranges::VALIDATION step="0.05" />
             </div>
+            <RadioGroup
+                name="lab-splitter"
+                legend=Bi::new("나누는 방법", "How the test rows are drawn")
+                options=vec![
+                    ("sklearn".to_string(), Bi::new("scikit-learn의 train_test_split (강의와 같은 나누기)", "scikit-learn's train_test_split (the lecture's split)")),
+                    ("seeded".to_string(), Bi::new("SeqLab의 시드 섞기 (ChaCha8)", "SeqLab's seeded shuffle (ChaCha8)")),
+                ]
+                value=lab.splitter
+            />
+            <Show when=move || lab.splitter.get() == "sklearn">
+                <p class="hint" data-testid="lecture-split">{tr(
+                    "scikit-learn과 numpy가 하는 그대로(MT19937 난수, numpy의 순열) 나눕니다. 시드 125, 시험용 0.2면 강의의 나누기와 행 하나하나까지 같아서, 시험용에 양성 194개와 음성 206개가 들어갑니다 (강의의 혼동 행렬 행 합).",
+                    "Split exactly as scikit-learn and numpy do it (the MT19937 generator, numpy's permutation). With seed 125 and a test fraction of 0.2 it is the lecture's split row for row: 194 positives and 206 negatives in the test set (the row sums of the lecture's confusion matrix).",
+                )}</p>
+            </Show>
             <table class="matrix counts" data-testid="split-counts">
                 <tbody>
                     {row("학습용 (양성 / 음성)", "training (positive / negative)", |c| format!("{} ({} / {})", c.train.0 + c.train.1, c.train.0, c.train.1))}

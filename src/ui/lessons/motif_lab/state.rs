@@ -7,6 +7,7 @@ use crate::bio::motif::{MotifError, Pfm, Pwm};
 use crate::bio::simulate::{
     Placement, SimulationConfig, SimulationError, consensus_motif, lecture_motif,
 };
+use crate::data::SplitMethod;
 use crate::lab::motif::MotifExperiment;
 use crate::lab::motif::ranges;
 use crate::lang::Lang;
@@ -112,6 +113,8 @@ pub struct Lab {
     pub test_fraction: RwSignal<f64>,
     /// Split seed.
     pub split_seed: RwSignal<u64>,
+    /// `sklearn` (the lecture's split) or `seeded`.
+    pub splitter: RwSignal<String>,
     /// Filters of the convolution.
     pub filters: RwSignal<usize>,
     /// Kernel size.
@@ -169,7 +172,8 @@ impl Lab {
         let placement = use_choice_param("place", "center", ranges::PLACEMENTS);
         let sim_seed = use_query_param("seed", 0u64);
         let test_fraction = use_bounded_param("test", 0.2f64, ranges::TEST_FRACTION);
-        let split_seed = use_query_param("split", 125u64);
+        let split_seed = use_bounded_param("split", 125u64, ranges::SPLIT_SEED);
+        let splitter = use_choice_param("splitter", "sklearn", ranges::SPLITTERS);
         let filters = use_bounded_param("f", 10usize, ranges::FILTERS);
         let kernel = use_bounded_param("k", 5usize, ranges::KERNEL);
         let pool = use_bounded_param("p", 4usize, ranges::POOL);
@@ -212,9 +216,14 @@ impl Lab {
                 seed: sim_seed.get(),
             };
             let start = now_ms();
-            let experiment =
-                MotifExperiment::new(&pwm, &simulation, test_fraction.get(), split_seed.get())
-                    .map_err(LabError::Simulation)?;
+            let experiment = MotifExperiment::with_split(
+                &pwm,
+                &simulation,
+                test_fraction.get(),
+                split_seed.get(),
+                SplitMethod::from_code(&splitter.get()).unwrap_or_default(),
+            )
+            .map_err(LabError::Simulation)?;
             Ok((experiment, now_ms() - start))
         });
         let spec = Memo::new(move |_| ModelSpec {
@@ -286,6 +295,7 @@ impl Lab {
                 (
                     test_fraction.get().to_bits(),
                     split_seed.get(),
+                    splitter.get(),
                     model_seed.get(),
                 ),
                 serde_json::to_string(&spec.get()).unwrap_or_default(),
@@ -306,6 +316,7 @@ impl Lab {
             sim_seed,
             test_fraction,
             split_seed,
+            splitter,
             filters,
             kernel,
             pool,
