@@ -48,6 +48,19 @@ impl Lang {
     }
 }
 
+/// `n` with thousands separators (`5,000,000`).
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A Korean particle whose form depends on whether the word before it ends in a consonant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Particle {

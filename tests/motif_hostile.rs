@@ -123,7 +123,7 @@ fn meme_widths_get_precise_messages() {
         ("1.9", "is not a whole number", "정수가 아닙니다"),
         ("0", "is 0 (a motif has at least one position)", "0입니다"),
         ("-1", "is negative", "음수입니다"),
-        ("1e300", "is larger than 10000", "10000보다 큽니다"),
+        ("1e300", "is larger than 10,000", "10,000보다 큽니다"),
         ("x", "is not a number", "숫자가 아닙니다"),
     ] {
         let error = parse_motif(&meme(w)).unwrap_err();

@@ -238,7 +238,7 @@ fn very_long_sequences_are_rejected_before_they_are_parsed() {
             limit: 10_000
         }
         .message(Lang::En)
-        .contains("at most 10000 nt")
+        .contains("at most 10,000 nt")
     );
 }
 

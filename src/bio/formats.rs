@@ -8,7 +8,7 @@ pub mod jaspar;
 pub mod meme;
 
 use super::motif::{MotifError, Pfm};
-use crate::lang::Lang;
+use crate::lang::{Lang, Particle, grouped, with_particle};
 use std::fmt;
 
 pub use jaspar::{parse_jaspar, to_jaspar};
@@ -131,12 +131,13 @@ impl FormatError {
                     Some(v) if v < 0.0 => ("음수입니다".into(), "is negative".into()),
                     Some(0.0) => ("0입니다 (모티프에는 위치가 하나 이상 있어야 합니다)".into(), "is 0 (a motif has at least one position)".into()),
                     Some(v) if v.fract() != 0.0 => ("정수가 아닙니다".into(), "is not a whole number".into()),
-                    Some(_) => (format!("{MAX_WIDTH}보다 큽니다"), format!("is larger than {MAX_WIDTH}")),
+                    Some(_) => (format!("{}보다 큽니다", grouped(MAX_WIDTH)), format!("is larger than {}", grouped(MAX_WIDTH))),
                 };
                 let token = crate::lang::quoted(token);
+                let width = with_particle(&format!("w= {token}"), Particle::Subject);
                 lang.pick(
-                    format!("{line}번째 줄: 모티프 폭 w= {token}이(가) {ko}. 폭은 1부터 {MAX_WIDTH}까지의 정수여야 합니다."),
-                    format!("Line {line}: the motif width w= {token} {en}; it must be a whole number from 1 to {MAX_WIDTH}."),
+                    format!("{line}번째 줄: 모티프 폭 {width} {ko}. 폭은 1부터 {}까지의 정수여야 합니다.", grouped(MAX_WIDTH)),
+                    format!("Line {line}: the motif width w= {token} {en}; it must be a whole number from 1 to {}.", grouped(MAX_WIDTH)),
                 )
             }
             Matrix(error) => error.message(lang),

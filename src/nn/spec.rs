@@ -165,18 +165,7 @@ pub enum ModelError {
     },
 }
 
-/// `n` with thousands separators (`5,000,000`).
-pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::lang::grouped;
 
 /// Bytes as megabytes for a message (`768 MB`).
 fn megabytes(bytes: usize) -> String {

@@ -2,7 +2,7 @@
 //! ([`RowError`]), each with a message in both languages.
 
 use crate::bio::alphabet::describe_char;
-use crate::lang::Lang;
+use crate::lang::{Lang, grouped};
 use std::fmt;
 
 /// A problem with the whole file: nothing can be read from it.
@@ -53,8 +53,8 @@ impl FileError {
                 format!("The file is too large ({:.1} MB); the limit is {} MB.", *bytes as f64 / 1e6, limit / 1_000_000),
             ),
             FileError::TooManyRows { limit } => lang.pick(
-                format!("행이 너무 많습니다. {limit}행까지 읽을 수 있습니다."),
-                format!("The file has too many rows; the limit is {limit}."),
+                format!("행이 너무 많습니다. {}행까지 읽을 수 있습니다.", grouped(*limit)),
+                format!("The file has too many rows; the limit is {}.", grouped(*limit)),
             ),
             FileError::OneColumn => lang.pick(
                 "열이 하나뿐입니다. 서열 열과 값(발현량) 열이 필요합니다.".into(),
@@ -69,8 +69,8 @@ impl FileError {
                 "The file has a header but no data rows.".into(),
             ),
             FileError::TooManyColumns { line, limit } => lang.pick(
-                format!("{line}번째 줄의 칸이 {limit}개를 넘습니다. 표가 아니거나 구분 문자가 잘못된 파일입니다. 열은 {limit}개까지 읽을 수 있습니다."),
-                format!("Line {line} has more than {limit} fields: this is not a table, or its separator is wrong. At most {limit} columns can be read."),
+                format!("{line}번째 줄의 칸이 {}개를 넘습니다. 표가 아니거나 구분 문자가 잘못된 파일입니다. 열은 {}개까지 읽을 수 있습니다.", grouped(*limit), grouped(*limit)),
+                format!("Line {line} has more than {} fields: this is not a table, or its separator is wrong. At most {} columns can be read.", grouped(*limit), grouped(*limit)),
             ),
         }
     }
@@ -168,13 +168,13 @@ impl RowError {
                 format!("a quote (\") opens in field {field} and is not closed on this line."),
             ),
             RowError::TooManyFields { limit } => lang.pick(
-                format!("칸이 {limit}개를 넘습니다."),
-                format!("more than {limit} fields."),
+                format!("칸이 {}개를 넘습니다.", grouped(*limit)),
+                format!("more than {} fields.", grouped(*limit)),
             ),
             RowError::EmptySequence => lang.pick("서열이 비어 있습니다.".into(), "the sequence is empty.".into()),
             RowError::TooLong { length, limit } => lang.pick(
-                format!("서열이 {length} nt로, 실습에서 쓸 수 있는 최대 길이 {limit} nt보다 깁니다."),
-                format!("the sequence is {length} nt long; the labs take at most {limit} nt."),
+                format!("서열이 {} nt로, 실습에서 쓸 수 있는 최대 길이 {} nt보다 깁니다.", grouped(*length), grouped(*limit)),
+                format!("the sequence is {} nt long; the labs take at most {} nt.", grouped(*length), grouped(*limit)),
             ),
             RowError::InvalidBase { ch, position } => {
                 let shown = describe_char(*ch);

@@ -148,7 +148,7 @@ impl ModelFileError {
                 "This JSON file is not a SeqLab model file (it has no 'format' field).".into(),
             ),
             UnknownVersion { found } => lang.pick(
-                format!("모델 파일의 버전 {found}은(는) 이 SeqLab이 읽을 수 없습니다 (버전 1만 읽습니다)."),
+                format!("모델 파일의 버전 {} 이 SeqLab이 읽을 수 없습니다 (버전 1만 읽습니다).", crate::lang::with_particle(&found.to_string(), crate::lang::Particle::Topic)),
                 format!("This SeqLab cannot read model files of version {found} (it reads version 1)."),
             ),
             Spec(error) => error.message(lang),
