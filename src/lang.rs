@@ -5,6 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod numbers;
+pub mod terms;
+
 /// A language every user-facing sentence of SeqLab exists in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
@@ -77,7 +80,12 @@ pub enum Particle {
 /// Whether `word`, read aloud in Korean, ends in a consonant (and whether that consonant is ㄹ):
 /// Hangul by its final jamo, digits as read (영, 일, 이, 삼 …), `None` for anything else.
 fn final_consonant(word: &str) -> Option<(bool, bool)> {
-    let last = word.trim_end().chars().last()?;
+    // A closing quote or bracket is not read: `'X'` and `(3)` end in the sound inside.
+    let last = word
+        .trim_end()
+        .trim_end_matches(['\'', '"', '’', '”', ')', ']', '»', '`'])
+        .chars()
+        .last()?;
     match last {
         '가'..='힣' => {
             let jong = (last as u32 - 0xAC00) % 28;
@@ -135,6 +143,9 @@ mod tests {
         assert_eq!(with_particle("학습률", Particle::Direction), "학습률로");
         assert_eq!(with_particle("모델", Particle::Subject), "모델이");
         assert_eq!(with_particle("banana", Particle::Object), "banana을(를)");
+        assert_eq!(with_particle("'5,2'", Particle::Topic), "'5,2'는");
+        assert_eq!(with_particle("(3)", Particle::Subject), "(3)이");
+        assert_eq!(with_particle("'X'", Particle::Topic), "'X'은(는)");
     }
 
     #[test]

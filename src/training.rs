@@ -19,7 +19,7 @@ pub use evaluate::{Evaluation, evaluate, evaluate_with_predictions};
 pub use history::{EpochRecord, History, StopReason};
 
 use crate::data::Dataset;
-use crate::lang::Lang;
+use crate::lang::{Lang, Particle, with_particle};
 use crate::metrics;
 use crate::nn::init::{SeededRng, seeded_rng};
 use crate::nn::{LossKind, Optimizer, Sequential};
@@ -47,11 +47,14 @@ impl TrainError {
                 "The batch size must be at least 1.".into(),
             ),
             TrainError::ValidationSplit(f) => lang.pick(
-                format!("검증 비율 {f}은(는) 0 이상 1 미만이어야 합니다."),
+                format!(
+                    "검증 비율 {} 0 이상 1 미만이어야 합니다.",
+                    with_particle(&f.to_string(), Particle::Topic)
+                ),
                 format!("The validation fraction {f} must be at least 0 and below 1."),
             ),
             TrainError::TooFewRows(n) => lang.pick(
-                format!("데이터가 {n}개뿐이라 검증용을 떼고 나면 학습할 행이 남지 않습니다."),
+                format!("데이터가 {n}개뿐이라 검증 세트를 떼고 나면 학습할 행이 남지 않습니다."),
                 format!(
                     "Only {n} rows: none would be left to train on after the validation split."
                 ),

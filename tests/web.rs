@@ -9,7 +9,7 @@ use seqlab::lang::Lang;
 use seqlab::ui::i18n::{Bi, LangContext};
 use seqlab::ui::lessons::Lesson;
 use seqlab::ui::state::ProgressContext;
-use seqlab::ui::widgets::{CheckQuestion, MatrixTable, OneHotTable};
+use seqlab::ui::widgets::{CheckQuestion, Choice, MatrixTable, OneHotTable};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -128,7 +128,10 @@ async fn check_question_marks_the_lesson_done_only_when_right() {
             <CheckQuestion
                 lesson=Lesson::OneHot
                 question=Bi::new("질문", "Question")
-                options=vec![(Bi::new("틀림", "wrong"), false), (Bi::new("맞음", "right"), true)]
+                options=vec![
+                    Choice::wrong("틀림", "wrong", "이유입니다.", "Because of this."),
+                    Choice::right("맞음", "right"),
+                ]
                 explanation=Bi::new("설명", "Because.")
             />
         }
@@ -145,7 +148,10 @@ async fn check_question_marks_the_lesson_done_only_when_right() {
     tick().await;
     click(".check-question button");
     tick().await;
-    assert!(texts(&parent, ".feedback")[0].starts_with("Not quite"));
+    assert_eq!(
+        texts(&parent, "[data-testid=check-feedback]")[0],
+        "Not quite. Because of this."
+    );
     assert!(progress.get_untracked().is_empty());
     click("#check-one-hot-1");
     tick().await;

@@ -4,7 +4,7 @@
 //! is ignored and FASTA header lines (starting with `>`) are skipped. Any other character is an
 //! error that names the character and its 1-based position among the sequence letters.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, Particle, with_particle};
 use std::fmt;
 
 /// One of the four DNA bases, numbered in the one-hot column order A=0, C=1, G=2, T=3.
@@ -116,8 +116,9 @@ impl SequenceError {
                 let shown = describe_char(*ch);
                 lang.pick(
                     format!(
-                        "{position}번째 위치의 문자 {shown}은(는) 염기가 아닙니다. \
-                         A, C, G, T(소문자, RNA의 U도 가능)와 모르는 염기를 뜻하는 N만 쓸 수 있습니다."
+                        "{position}번째 위치의 문자 {} 염기가 아닙니다. \
+                         A, C, G, T(소문자, RNA의 U도 가능)와 모르는 염기를 뜻하는 N만 쓸 수 있습니다.",
+                        with_particle(&shown, Particle::Topic)
                     ),
                     format!(
                         "Position {position}: {shown} is not a base. Use A, C, G, T (lowercase \

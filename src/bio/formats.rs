@@ -104,23 +104,38 @@ impl FormatError {
                 "The MEME text has no 'letter-probability matrix:' line.".into(),
             ),
             BadNumber { line, token } => lang.pick(
-                format!("{line}번째 줄: '{token}'은(는) 숫자가 아닙니다."),
+                format!(
+                    "{line}번째 줄: {} 숫자가 아닙니다.",
+                    with_particle(&format!("'{token}'"), Particle::Topic)
+                ),
                 format!("Line {line}: '{token}' is not a number."),
             ),
-            RowLength { line, expected, found } => lang.pick(
+            RowLength {
+                line,
+                expected,
+                found,
+            } => lang.pick(
                 format!("{line}번째 줄: 값이 {expected}개여야 하는데 {found}개입니다."),
                 format!("Line {line}: expected {expected} values, found {found}."),
             ),
             BadRowLabel { line, label } => lang.pick(
-                format!("{line}번째 줄: 행 이름 '{label}'은(는) A, C, G, T 중 하나가 아니거나 중복입니다."),
-                format!("Line {line}: row label '{label}' is not one of A, C, G, T, or repeats one."),
+                format!(
+                    "{line}번째 줄: 행 이름 {} A, C, G, T 중 하나가 아니거나 중복입니다.",
+                    with_particle(&format!("'{label}'"), Particle::Topic)
+                ),
+                format!(
+                    "Line {line}: row label '{label}' is not one of A, C, G, T, or repeats one."
+                ),
             ),
             NotDna { line } => lang.pick(
                 format!("{line}번째 줄: DNA 알파벳(ACGT) 모티프만 읽을 수 있습니다."),
                 format!("Line {line}: only DNA motifs (alphabet ACGT) can be read."),
             ),
             WidthMismatch { declared, found } => lang.pick(
-                format!("MEME 행렬의 폭이 w= {declared}로 적혀 있는데 {found}행만 있습니다."),
+                format!(
+                    "MEME 행렬의 폭이 {} 적혀 있는데 {found}행만 있습니다.",
+                    with_particle(&format!("w= {declared}"), Particle::Direction)
+                ),
                 format!("The MEME matrix declares w= {declared} but has {found} rows."),
             ),
             BadWidth { line, token } => {
@@ -129,9 +144,17 @@ impl FormatError {
                     None => ("숫자가 아닙니다".to_string(), "is not a number".to_string()),
                     Some(v) if v.is_nan() => ("숫자가 아닙니다".into(), "is not a number".into()),
                     Some(v) if v < 0.0 => ("음수입니다".into(), "is negative".into()),
-                    Some(0.0) => ("0입니다 (모티프에는 위치가 하나 이상 있어야 합니다)".into(), "is 0 (a motif has at least one position)".into()),
-                    Some(v) if v.fract() != 0.0 => ("정수가 아닙니다".into(), "is not a whole number".into()),
-                    Some(_) => (format!("{}보다 큽니다", grouped(MAX_WIDTH)), format!("is larger than {}", grouped(MAX_WIDTH))),
+                    Some(0.0) => (
+                        "0입니다 (모티프에는 위치가 하나 이상 있어야 합니다)".into(),
+                        "is 0 (a motif has at least one position)".into(),
+                    ),
+                    Some(v) if v.fract() != 0.0 => {
+                        ("정수가 아닙니다".into(), "is not a whole number".into())
+                    }
+                    Some(_) => (
+                        format!("{}보다 큽니다", grouped(MAX_WIDTH)),
+                        format!("is larger than {}", grouped(MAX_WIDTH)),
+                    ),
                 };
                 let token = crate::lang::quoted(token);
                 let width = with_particle(&format!("w= {token}"), Particle::Subject);

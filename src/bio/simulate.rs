@@ -10,7 +10,7 @@
 
 use super::alphabet::{Base, Symbol, to_text};
 use super::motif::{MotifError, Pfm, Pwm};
-use crate::lang::Lang;
+use crate::lang::{Lang, Particle, with_particle};
 use ndarray::array;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -126,7 +126,10 @@ impl SimulationError {
                 format!("The motif ({width} positions) is longer than the sequences ({length})."),
             ),
             SimulationError::BadCount(n) => lang.pick(
-                format!("서열 수 {n}은(는) 1 이상 {MAX_SEQUENCES} 이하여야 합니다."),
+                format!(
+                    "서열 수 {} 1 이상 {MAX_SEQUENCES} 이하여야 합니다.",
+                    with_particle(&n.to_string(), Particle::Topic)
+                ),
                 format!("The number of sequences ({n}) must be between 1 and {MAX_SEQUENCES}."),
             ),
         }

@@ -30,9 +30,22 @@ pub const WEIGHT_LOGO_NATS: f64 = 3.0;
 pub fn weight_pwm(conv: &Conv1d, filter: usize) -> Pwm {
     assert_eq!(conv.in_channels, 4, "weight logos need one-hot DNA input");
     let k = conv.config.kernel_size;
+    let largest = (0..k)
+        .flat_map(|i| (0..4).map(move |c| (i, c)))
+        .map(|(i, c)| f64::from(conv.kernel.value[[i, c, filter]]).abs())
+        .filter(|w| w.is_finite())
+        .fold(0.0, f64::max);
+    // Raw weights are small (a few tenths), so their softmax is nearly uniform and the logo blank;
+    // scaled, the strongest base of the filter gets e³ ≈ 20 times the weight of a zero-weight one.
+    let scale = if largest > 0.0 {
+        WEIGHT_LOGO_NATS / largest
+    } else {
+        1.0
+    };
     let counts = Array2::from_shape_fn((4, k), |(b, i)| {
         let column: Vec<f64> = (0..4)
-            .map(|c| f64::from(conv.kernel.value[[i, c, filter]]))
+            .map(|c| scale * f64::from(conv.kernel.value[[i, c, filter]]))
+            .map(|w| if w.is_finite() { w } else { 0.0 })
             .collect();
         let max = column.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
         (column[b] - max).exp()
@@ -215,30 +228,78 @@ pub fn best_match(learned: &Pwm, reference: &Pwm, min_overlap: usize) -> MotifMa
     best
 }
 
+/// Where a learned consensus sits on a target motif (the planted one): its best window on the
+/// target or on the target's reverse complement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agreement {
+    /// Positions where the consensus and the window have the same base (N never matches).
+    pub matches: usize,
+    /// The window's start on the strand (0-based).
+    pub offset: usize,
+    /// Whether the window is on the target's reverse complement.
+    pub reverse: bool,
+    /// The strand the window is on: the target, or its reverse complement.
+    pub strand: String,
+    /// The consensus.
+    pub consensus: String,
+}
+
+impl Agreement {
+    /// The window of [`Agreement::strand`] the consensus lines up with.
+    pub fn window(&self) -> &str {
+        &self.strand[self.offset..self.offset + self.consensus.len()]
+    }
+
+    /// Three lines to print in a monospace font, one character per position: the strand, a `|`
+    /// under every matching position, and the consensus shifted under its window.
+    pub fn lines(&self) -> [String; 3] {
+        let marks: String = self
+            .strand
+            .chars()
+            .enumerate()
+            .map(|(k, base)| {
+                let learned = k
+                    .checked_sub(self.offset)
+                    .and_then(|i| self.consensus.chars().nth(i));
+                if learned == Some(base) && base != 'N' {
+                    '|'
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+        let shifted = format!("{}{}", " ".repeat(self.offset), self.consensus);
+        [self.strand.clone(), marks.trim_end().to_string(), shifted]
+    }
+}
+
 /// How well `consensus` agrees with the best equally long window of `target` or of its reverse
-/// complement: (matching positions, that window). `None` if `consensus` is longer than `target` or
-/// either is not DNA.
-pub fn consensus_agreement(consensus: &str, target: &str) -> Option<(usize, String)> {
+/// complement (the first best: forward strand first, leftmost first). `None` if `consensus` is
+/// longer than `target` or either is not DNA.
+pub fn consensus_agreement(consensus: &str, target: &str) -> Option<Agreement> {
     let query = crate::bio::parse_sequence(consensus).ok()?;
     let forward = crate::bio::parse_sequence(target).ok()?;
     let backward = reverse_complement(&forward);
-    [forward, backward]
-        .iter()
-        .flat_map(|strand| {
-            strand
-                .windows(query.len())
-                .map(|w| w.to_vec())
-                .collect::<Vec<_>>()
-        })
-        .map(|window| {
+    let mut best: Option<Agreement> = None;
+    for (reverse, strand) in [(false, &forward), (true, &backward)] {
+        for (offset, window) in strand.windows(query.len()).enumerate() {
             let matches = window
                 .iter()
                 .zip(&query)
                 .filter(|(a, b)| a == b && !matches!(a, Symbol::N))
                 .count();
-            (matches, crate::bio::alphabet::to_text(&window))
-        })
-        .max_by_key(|(matches, _)| *matches)
+            if best.as_ref().is_none_or(|b| matches > b.matches) {
+                best = Some(Agreement {
+                    matches,
+                    offset,
+                    reverse,
+                    strand: crate::bio::alphabet::to_text(strand),
+                    consensus: crate::bio::alphabet::to_text(&query),
+                });
+            }
+        }
+    }
+    best
 }
 
 #[cfg(test)]
@@ -262,16 +323,48 @@ mod tests {
     }
 
     #[test]
+    fn weight_logos_show_small_weights() {
+        use crate::nn::{Activation, Conv1dConfig, Padding};
+        use ndarray::{ArrayD, IxDyn};
+        // Kernel [3, 4, 1] with weights of a few tenths, the size a trained filter has: position 0
+        // prefers C, position 1 G, position 2 nothing.
+        let mut kernel = ArrayD::zeros(IxDyn(&[3, 4, 1]));
+        kernel[[0, 1, 0]] = 0.3_f32;
+        kernel[[1, 2, 0]] = 0.2;
+        kernel[[1, 0, 0]] = -0.1;
+        let config = Conv1dConfig {
+            filters: 1,
+            kernel_size: 3,
+            padding: Padding::Valid,
+            activation: Activation::Relu,
+        };
+        let conv = Conv1d::from_weights(config, kernel, ArrayD::zeros(IxDyn(&[1])));
+        let pwm = weight_pwm(&conv, 0);
+        assert_eq!(&pwm.consensus()[..2], "CG");
+        let bits = pwm.information_content();
+        // Unscaled, e^0.3 over three e^0 gives 0.03 bits; scaled it is more than half a bit.
+        assert!(bits[0] > 0.5 && bits[1] > 0.2 && bits[2] < 1e-9, "{bits:?}");
+    }
+
+    #[test]
     fn consensus_agreement_looks_at_both_strands() {
+        let forward = consensus_agreement("CGGAA", "CCGGAA").expect("DNA");
         assert_eq!(
-            consensus_agreement("CGGAA", "CCGGAA"),
-            Some((5, "CGGAA".to_string()))
+            (forward.matches, forward.offset, forward.reverse),
+            (5, 1, false)
         );
+        assert_eq!(forward.window(), "CGGAA");
         assert_eq!(
-            consensus_agreement("TTCCG", "CCGGAA"),
-            Some((5, "TTCCG".to_string()))
+            forward.lines(),
+            ["CCGGAA", " |||||", " CGGAA"].map(String::from)
         );
-        assert_eq!(consensus_agreement("TACCG", "CCGGAA").map(|a| a.0), Some(4));
+        let backward = consensus_agreement("TTCCG", "CCGGAA").expect("DNA");
+        assert_eq!((backward.matches, backward.reverse), (5, true));
+        assert_eq!(backward.strand, "TTCCGG");
+        assert_eq!(backward.window(), "TTCCG");
+        let partial = consensus_agreement("TACCG", "CCGGAA").expect("DNA");
+        assert_eq!(partial.matches, 4);
+        assert_eq!(partial.lines()[1], "| |||");
         assert_eq!(consensus_agreement("CCGGAAT", "CCGGAA"), None);
     }
 }

@@ -164,7 +164,7 @@ impl ValuesError {
     pub fn message(&self, lang: Lang) -> String {
         let ValuesError::AllEqual { value } = self;
         lang.pick(
-            format!("학습용 값이 모두 {value}입니다. 예측할 차이가 없으니 학습할 것이 없습니다. 값 열이 맞는지 확인하세요."),
+            format!("훈련 세트 값이 모두 {value}입니다. 예측할 차이가 없으니 학습할 것이 없습니다. 값 열이 맞는지 확인하세요."),
             format!("All training values are {value}: there is nothing to predict. Check that the value column is the right one."),
         )
     }
@@ -267,6 +267,8 @@ pub struct RegressionReport {
     pub mae: f64,
     /// MSE of always predicting the training mean.
     pub baseline_mse: f64,
+    /// MAE of always predicting the training mean.
+    pub baseline_mae: f64,
     /// r² of always predicting the training mean (about 0).
     pub baseline_r2: f64,
 }
@@ -282,6 +284,7 @@ pub fn report(observed: &[f64], predicted: &[f64], train_mean: f64) -> Regressio
         mse: metrics::mse(&o, &p),
         mae: metrics::mae(&o, &p),
         baseline_mse: metrics::mse(&o, &baseline),
+        baseline_mae: metrics::mae(&o, &baseline),
         baseline_r2: metrics::r2(&o, &baseline),
     }
 }

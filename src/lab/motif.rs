@@ -121,6 +121,35 @@ impl MotifExperiment {
         Ok(MotifExperiment { sequences, split })
     }
 
+    /// The test row (an index into `split.test`) to open in-silico mutagenesis on: the positive
+    /// the model is surest of (the largest margin `predictions[[i, 0]] − predictions[[i, 1]]`, the
+    /// first of equals), so its planted site shows clearly; without predictions the first test
+    /// positive; 0 without any.
+    ///
+    /// # Shapes
+    /// `predictions: [N_test, 2]` (column 0 = positive), in the order of `split.test`.
+    pub fn showcase_test_row(&self, predictions: Option<&Array2<f32>>) -> usize {
+        let positives = self
+            .split
+            .test
+            .iter()
+            .enumerate()
+            .filter(|&(_, &r)| self.sequences[r].positive)
+            .map(|(i, _)| i);
+        let score = |i: usize| {
+            predictions
+                .and_then(|p| Some(p.get([i, 0])? - p.get([i, 1])?))
+                .filter(|s| s.is_finite())
+                .unwrap_or(f32::MIN)
+        };
+        positives
+            .fold(None::<(usize, f32)>, |best, i| match best {
+                Some((_, s)) if s >= score(i) => best,
+                _ => Some((i, score(i))),
+            })
+            .map_or(0, |(i, _)| i)
+    }
+
     /// The rows `rows` as sequences with one-hot labels.
     pub fn table(&self, rows: &[usize]) -> SequenceTable {
         SequenceTable {
@@ -245,6 +274,37 @@ mod tests {
             format!("{},{},train", first.sequence, u8::from(first.positive))
         );
         assert!(csv.lines().nth(1601).unwrap().ends_with(",test"));
+    }
+
+    #[test]
+    fn the_showcase_is_the_surest_positive_with_its_site() {
+        let motif = lecture_motif().normalize(0.0).unwrap();
+        let x = MotifExperiment::new(&motif, &SimulationConfig::default(), 0.2, 125).unwrap();
+        let first = x.showcase_test_row(None);
+        assert!(x.sequences[x.split.test[first]].positive);
+        assert!(
+            x.split.test[..first]
+                .iter()
+                .all(|&r| !x.sequences[r].positive)
+        );
+        // Scores rising along the test set: the last positive wins, negatives never do.
+        let n = x.split.test.len();
+        let p = Array2::from_shape_fn((n, 2), |(i, c)| if c == 0 { i as f32 } else { 0.0 });
+        let chosen = x.showcase_test_row(Some(&p));
+        let last = (0..n)
+            .rev()
+            .find(|&i| x.sequences[x.split.test[i]].positive)
+            .unwrap();
+        assert_eq!(chosen, last);
+        assert!(x.sequences[x.split.test[chosen]].motif_start.is_some());
+        let empty = MotifExperiment {
+            sequences: Vec::new(),
+            split: Split {
+                train: Vec::new(),
+                test: Vec::new(),
+            },
+        };
+        assert_eq!(empty.showcase_test_row(None), 0);
     }
 
     #[test]

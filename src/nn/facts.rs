@@ -36,7 +36,7 @@ impl ModelLimits {
             self.max_training_bytes / (1024 * 1024),
         );
         lang.pick(
-            format!("브라우저에서는 파라미터 {params}개, 학습 한 단계에 메모리 {mb} MB까지의 모델을 만듭니다 (모델 파일은 100 MB까지)."),
+            format!("브라우저에서는 매개변수 {params}개, 학습 한 단계에 메모리 {mb} MB까지의 모델을 만듭니다 (모델 파일은 100 MB까지)."),
             format!("The browser builds models of up to {params} parameters and {mb} MB of memory per training step (model files up to 100 MB)."),
         )
     }

@@ -13,7 +13,7 @@ use super::conv1d::{Conv1dConfig, Padding};
 use super::dense::DenseConfig;
 use super::dropout::DropoutConfig;
 use super::max_pool1d::MaxPool1dConfig;
-use crate::lang::Lang;
+use crate::lang::{Lang, Particle, with_particle};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -178,7 +178,7 @@ impl ModelError {
         use ModelError::*;
         match self {
             BadInputShape(shape) => lang.pick(
-                format!("입력 모양 {shape:?}이(가) 올바르지 않습니다. 0이 아닌 크기가 필요합니다."),
+                format!("입력 모양이 올바르지 않습니다({shape:?}). 0이 아닌 크기가 필요합니다."),
                 format!("The input shape {shape:?} is not valid: every size must be at least 1."),
             ),
             NoLayers => lang.pick("모델에 층이 하나도 없습니다.".into(), "The model has no layer.".into()),
@@ -187,11 +187,11 @@ impl ModelError {
                 format!("Layer {layer}: filters, kernel size, pool size and units must be at least 1."),
             ),
             KernelTooLong { layer, kernel, length } => lang.pick(
-                format!("{layer}번째 층: 커널 크기 {kernel}이(가) 입력 길이 {length}보다 깁니다. 커널을 줄이거나 same 패딩을 쓰세요."),
+                format!("{layer}번째 층: 커널 크기 {} 입력 길이 {length}보다 깁니다. 커널을 줄이거나 same 패딩을 쓰세요.", with_particle(&kernel.to_string(), Particle::Subject)),
                 format!("Layer {layer}: kernel size {kernel} is longer than the input ({length}); use a shorter kernel or same padding."),
             ),
             PoolTooLong { layer, pool, length } => lang.pick(
-                format!("{layer}번째 층: 풀 크기 {pool}이(가) 입력 길이 {length}보다 깁니다."),
+                format!("{layer}번째 층: 풀 크기 {} 입력 길이 {length}보다 깁니다.", with_particle(&pool.to_string(), Particle::Subject)),
                 format!("Layer {layer}: pool size {pool} is longer than the input ({length})."),
             ),
             NeedsSequence { layer } => lang.pick(
@@ -215,13 +215,13 @@ impl ModelError {
                 format!("Layer {layer}: a size (or a product of sizes) is too large to compute with."),
             ),
             TooManyParams { params, limit } => lang.pick(
-                format!("이 모델은 파라미터가 {}개로, 브라우저에서 만들 수 있는 {}개보다 많습니다. 필터나 유닛을 줄이거나, 풀링을 넣거나, 서열을 더 짧게 자르세요.", grouped(*params), grouped(*limit)),
+                format!("이 모델은 매개변수가 {}개로, 브라우저에서 만들 수 있는 {}개보다 많습니다. 필터나 유닛을 줄이거나, 풀링을 넣거나, 서열을 더 짧게 자르세요.", grouped(*params), grouped(*limit)),
                 format!("This model has {} parameters, more than the {} the browser builds. Use fewer filters or units, add pooling, or cut the sequences shorter.", grouped(*params), grouped(*limit)),
             ),
             TooMuchMemory { bytes, limit } => {
                 let needed = bytes.map_or_else(|| lang.pick("셀 수 없이 많은", "uncountably many").to_string(), megabytes);
                 lang.pick(
-                    format!("학습 한 단계에 메모리가 {needed} 필요해 한도 {}를 넘습니다. 배치 크기를 줄이거나 모델을 작게 하세요.", megabytes(*limit)),
+                    format!("학습 한 단계에 메모리가 {needed} 필요해 한도({})를 넘습니다. 배치 크기를 줄이거나 모델을 작게 하세요.", megabytes(*limit)),
                     format!("One training step would need {needed} of memory, over the {} limit. Use a smaller batch or a smaller model.", megabytes(*limit)),
                 )
             }

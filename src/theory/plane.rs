@@ -1,7 +1,11 @@
 //! A classifier of the bioreactor plane trained by full-batch gradient descent with the engine:
 //! either one neuron (`Dense(1, sigmoid)`, a perceptron with a smooth activation, whose decision
-//! boundary `w₁x₁ + w₂x₂ + b = 0` is a straight line) or one hidden layer (`Dense(h, tanh) →
-//! Dense(1, sigmoid)`, whose boundary can bend). Loss: binary cross-entropy; optimiser: plain SGD.
+//! boundary `w₁x₁ + w₂x₂ + b = 0` is a straight line) or one hidden layer (`Dense(h, tanh, relu or
+//! sigmoid) → Dense(1, sigmoid)`, whose boundary can bend). Loss: binary cross-entropy; optimiser:
+//! plain SGD. [`boundary`] draws the boundary as lines, [`network`] every neuron over the plane.
+
+pub mod boundary;
+pub mod network;
 
 use super::bioreactor::{PH_RANGE, Run, TEMPERATURE_RANGE, scale};
 use super::{gradient_step, loss_of};
@@ -28,8 +32,9 @@ const LOSS: LossConfig = LossConfig {
     semantics: LossSemantics::KerasFit,
 };
 
-/// The architecture: `hidden = 0` is a single neuron, otherwise one tanh hidden layer of that size.
-pub fn spec(hidden: usize) -> ModelSpec {
+/// The architecture: `hidden = 0` is a single neuron, otherwise one hidden layer of that size with
+/// `activation`.
+pub fn spec(hidden: usize, activation: Activation) -> ModelSpec {
     let output = LayerSpec::Dense(DenseConfig {
         units: 1,
         activation: Activation::Sigmoid,
@@ -40,7 +45,7 @@ pub fn spec(hidden: usize) -> ModelSpec {
         vec![
             LayerSpec::Dense(DenseConfig {
                 units: hidden,
-                activation: Activation::Tanh,
+                activation,
             }),
             output,
         ]
@@ -52,9 +57,16 @@ pub fn spec(hidden: usize) -> ModelSpec {
 }
 
 impl PlaneModel {
-    /// A fresh model (glorot-uniform weights from `seed`) for `runs`.
-    pub fn new(runs: &[Run], hidden: usize, learning_rate: f32, seed: u64) -> PlaneModel {
-        let model = Sequential::new(spec(hidden), seed).expect("a valid plane model");
+    /// A fresh model (glorot-uniform weights from `seed`) for `runs`; `activation` is the hidden
+    /// layer's (unused without one).
+    pub fn new(
+        runs: &[Run],
+        hidden: usize,
+        activation: Activation,
+        learning_rate: f32,
+        seed: u64,
+    ) -> PlaneModel {
+        let model = Sequential::new(spec(hidden, activation), seed).expect("a valid plane model");
         let inputs = ArrayD::from_shape_vec(
             IxDyn(&[runs.len(), 2]),
             runs.iter().flat_map(Run::inputs).collect(),
@@ -112,6 +124,18 @@ impl PlaneModel {
     /// # Shapes
     /// → `[cells, cells]`.
     pub fn probability_grid(&mut self, cells: usize) -> Array2<f32> {
+        let inputs = self.grid_inputs(cells);
+        self.model
+            .predict(&inputs, 1024)
+            .into_shape_with_order((cells, cells))
+            .expect("[cells, cells]")
+    }
+
+    /// The scaled inputs at the centres of a `cells × cells` grid, row by row from the highest pH.
+    ///
+    /// # Shapes
+    /// → `[cells², 2]`.
+    fn grid_inputs(&self, cells: usize) -> ArrayD<f32> {
         let centre =
             |(lo, hi): (f64, f64), i: usize| lo + (hi - lo) * (i as f64 + 0.5) / cells as f64;
         let points: Vec<f32> = (0..cells * cells)
@@ -121,11 +145,7 @@ impl PlaneModel {
                 scale(centre(TEMPERATURE_RANGE, c), ph)
             })
             .collect();
-        let inputs = ArrayD::from_shape_vec(IxDyn(&[cells * cells, 2]), points).expect("[N, 2]");
-        self.model
-            .predict(&inputs, 1024)
-            .into_shape_with_order((cells, cells))
-            .expect("[cells, cells]")
+        ArrayD::from_shape_vec(IxDyn(&[cells * cells, 2]), points).expect("[N, 2]")
     }
 
     /// The number of trainable parameters.
@@ -142,6 +162,10 @@ pub mod ranges {
     pub const PATTERNS: &[&str] = &["linear", "window", "xor"];
     /// Hidden neurons (0: one neuron alone).
     pub const HIDDEN: Bounds<usize> = Bounds::new(0, 8);
+    /// Hidden-layer sizes the page offers.
+    pub const HIDDEN_CHOICES: [usize; 4] = [0, 2, 4, 8];
+    /// Hidden-layer activations (Keras names).
+    pub const ACTIVATIONS: &[&str] = &["tanh", "relu", "sigmoid"];
     /// Learning rates offered.
     pub const LEARNING_RATES: &[&str] = &["0.05", "0.5", "2", "10"];
     /// Gradient steps a link may ask for.
@@ -150,13 +174,33 @@ pub mod ranges {
     pub const SEED: Bounds<u64> = Bounds::new(0, 999_999);
 }
 
+/// The share of `runs` in their most common class: the accuracy of always answering it.
+pub fn majority_share(runs: &[Run]) -> f64 {
+    if runs.is_empty() {
+        return 0.0;
+    }
+    let high = runs.iter().filter(|r| r.high).count();
+    high.max(runs.len() - high) as f64 / runs.len() as f64
+}
+
+/// The hidden activation named `code` (a Keras name in [`ranges::ACTIVATIONS`]); tanh otherwise.
+pub fn activation_from_code(code: &str) -> Activation {
+    match code {
+        "relu" => Activation::Relu,
+        "sigmoid" => Activation::Sigmoid,
+        _ => Activation::Tanh,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::nn::Activation;
     use crate::theory::bioreactor::{Pattern, simulate};
 
     fn trained(pattern: Pattern, hidden: usize, steps: usize) -> PlaneModel {
-        let mut model = PlaneModel::new(&simulate(pattern, 80, 1), hidden, 0.5, 1);
+        let mut model =
+            PlaneModel::new(&simulate(pattern, 80, 1), hidden, Activation::Tanh, 0.5, 1);
         model.train(steps);
         model
     }
@@ -190,5 +234,44 @@ mod tests {
         // Cooler and more basic is better: top-left (basic, cool) is high, bottom-right low.
         assert!(grid[[0, 0]] > 0.5 && grid[[7, 7]] < 0.5);
         assert_eq!((line.param_count(), xor_hidden.param_count()), (3, 17));
+    }
+
+    /// The perceptron page's "try this" on the learning rate, performed: after 100 steps at 0.05
+    /// the loss is still about 0.5; at 10 the same 100 steps bring it below 0.1, and it never goes
+    /// back up on the way.
+    #[test]
+    fn try_this_learning_rates() {
+        let runs = simulate(Pattern::Linear, 80, 1);
+        let run = |rate: f32| {
+            let mut model = PlaneModel::new(&runs, 0, Activation::Tanh, rate, 1);
+            model.train(100);
+            let end = model.loss();
+            (model.losses, end)
+        };
+        let (slow, slow_end) = run(0.05);
+        let (fast, fast_end) = run(10.0);
+        let start = slow[0];
+        let rises = fast.windows(2).filter(|w| w[1] > w[0]).count();
+        assert!(start > 0.6, "{start}");
+        assert!(
+            (0.4..0.6).contains(&slow_end),
+            "0.05 after 100 steps: {slow_end}"
+        );
+        assert!(fast_end < 0.1, "10 after 100 steps: {fast_end}");
+        assert_eq!(rises, 0, "the loss went back up at 10");
+    }
+
+    /// "XOR-like": one neuron stays far below 100 % however long it trains; four hidden neurons
+    /// (tanh, ReLU or sigmoid) separate it within 1000 steps at the page's default rate.
+    #[test]
+    fn try_this_xor() {
+        let runs = simulate(Pattern::Xor, 80, 1);
+        let mut single = PlaneModel::new(&runs, 0, Activation::Tanh, 0.5, 1);
+        single.train(5000);
+        assert!(single.accuracy() <= 0.75, "{}", single.accuracy());
+        let mut tanh = PlaneModel::new(&runs, 4, Activation::Tanh, 0.5, 1);
+        tanh.train(1000);
+        assert!(tanh.accuracy() >= 0.9, "{}", tanh.accuracy());
+        assert!(majority_share(&runs) > 0.4 && majority_share(&runs) <= 1.0);
     }
 }

@@ -84,6 +84,8 @@ pub mod ranges {
 
     /// The true class (three classes).
     pub const TARGET: Bounds<usize> = Bounds::new(0, 2);
+    /// A logit the page accepts: e¹⁰ / e⁻¹⁰ already gives probabilities 0.99995 and 0.00005.
+    pub const LOGIT: Bounds<f64> = Bounds::new(-10.0, 10.0);
 }
 
 #[cfg(test)]

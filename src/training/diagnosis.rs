@@ -152,7 +152,7 @@ impl Diagnosis {
             Diagnosis::NotLearning { accuracy, chance } => {
                 let (a, c) = (100.0 * accuracy, 100.0 * chance);
                 lang.pick(
-                    format!("학습 정확도 {a:.0} %가 찍기(가장 흔한 클래스만 고르기, {c:.0} %)와 거의 같습니다. 학습률이 너무 크거나(1처럼) 너무 작지 않은지, 에포크가 충분한지, 모델이 너무 작지 않은지 보세요."),
+                    format!("훈련 정확도 {a:.0} %가 찍기(가장 흔한 클래스만 고르기, {c:.0} %)와 거의 같습니다. 학습률이 너무 크거나(1처럼) 너무 작지 않은지, 에포크가 충분한지, 모델이 너무 작지 않은지 보세요."),
                     format!("Training accuracy {a:.0} % is about what always guessing the most common class gives ({c:.0} %). Check that the learning rate is neither too large (such as 1) nor too small, that there are enough epochs, and that the model is not too small."),
                 )
             }
@@ -164,7 +164,7 @@ impl Diagnosis {
                 let (t, v) = (100.0 * train_accuracy, 100.0 * val_accuracy);
                 lang.pick(
                     format!(
-                        "학습 정확도 {t:.0} %에 비해 검증 정확도는 {v:.0} %이고, 검증 손실은 에포크 {best_epoch}에서 가장 낮았습니다. 모델이 새 행보다 자기 학습 행에 훨씬 잘 맞습니다. 즉 외우고 있습니다. 데이터를 늘리거나 조기 종료를 켜세요."
+                        "훈련 정확도 {t:.0} %에 비해 검증 정확도는 {v:.0} %이고, 검증 손실은 에포크 {best_epoch}에서 가장 낮았습니다. 모델이 새 행보다 자기 훈련 행에 훨씬 잘 맞습니다. 즉 외우고 있습니다. 데이터를 늘리거나 조기 종료를 켜세요."
                     ),
                     format!(
                         "Training accuracy {t:.0} % against {v:.0} % on the validation rows, and the validation loss was lowest at epoch {best_epoch}: the model fits its own training rows far better than new ones, so it is memorising them. Add rows or turn on early stopping."
@@ -181,7 +181,7 @@ impl Diagnosis {
             ),
             Diagnosis::GoodFit => lang
                 .pick(
-                    "학습 손실과 검증 손실이 가까이 붙어 있습니다. 모델이 처음 보는 서열에도 통하는 규칙을 배웠습니다.",
+                    "훈련 손실과 검증 손실이 가까이 붙어 있습니다. 모델이 처음 보는 서열에도 통하는 규칙을 배웠습니다.",
                     "Training and validation loss stay close together: the model learned a rule that holds for sequences it has not seen.",
                 )
                 .to_string(),

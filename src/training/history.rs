@@ -1,6 +1,6 @@
 //! What a training run reports: one record per epoch (Keras's `History`) and why it ended.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, Particle, with_particle};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -124,7 +124,7 @@ impl StopReason {
             StopReason::Diverged { epoch, batch, loss, .. } => {
                 let shown = crate::wire::display(*loss);
                 lang.pick(
-                    format!("{epoch}번째 에포크 {batch}번째 배치에서 손실이 {shown}이(가) 되어 학습을 멈췄습니다(발산). 학습률을 낮춰 보세요."),
+                    format!("{epoch}번째 에포크 {batch}번째 배치에서 손실이 {} 되어 학습을 멈췄습니다(발산). 학습률을 낮춰 보세요.", with_particle(&shown, Particle::Subject)),
                     format!("Training stopped at epoch {epoch}, batch {batch}: the loss became {shown} (it diverged). Try a lower learning rate."),
                 )
             }

@@ -174,8 +174,8 @@ impl Lesson {
                 "The lecture's CNN experiment: simulate data, train, evaluate, and see the motif the filters learned.",
             ),
             Lesson::ExpressionLab => Bi::new(
-                "실제 5′UTR 15,000개 또는 내 CSV로 발현량을 예측하는 CNN을 학습하고, 처음 보는 서열로 평가합니다.",
-                "Train a CNN that predicts expression from 15,000 real 5′UTRs or your own CSV, and test it on unseen sequences.",
+                "실제 5′UTR 15,000개(기본) 또는 내 CSV로 발현량을 예측하는 CNN을 학습하고, 처음 보는 서열로 평가합니다.",
+                "Train a CNN that predicts expression from 15,000 real 5′UTRs (the default) or your own CSV, and test it on unseen sequences.",
             ),
             Lesson::Overfitting => Bi::new(
                 "적은 행과 충분한 행으로 같은 모델을 학습해 학습·검증 곡선이 갈라지는 것을 보고, 조기 종료와 학습률·필터·커널·배치·에포크를 실험으로 익힙니다.",

@@ -17,12 +17,12 @@ pub mod summary_table;
 pub mod train_controls;
 pub mod try_this;
 
-pub use check_question::CheckQuestion;
+pub use check_question::{CheckQuestion, Choice};
 pub use confusion_table::ConfusionTable;
 pub use download::{DownloadButton, download_text};
 pub use error_message::ErrorMessage;
 pub use fields::{NumberField, SelectField};
-pub use math::{Math, mathml};
+pub use math::{Formulas, Math, mathml};
 pub use matrix_table::{MatrixTable, format_score};
 pub use motif_io::{MotifExport, MotifImport};
 pub use one_hot_table::OneHotTable;

@@ -21,8 +21,10 @@ export async function expressionScenario(browser, { base, shots }) {
   const folder = mkdtempSync(join(tmpdir(), 'seqlab-expr-'));
 
   await step('expression: real data, default preset, r² ≥ 0.55 within 90 s', async () => {
-    await browser.goto(`${base}expression-lab?lang=en&data=real`);
+    // The lab opens on the real data (no `data=` in the link).
+    await browser.goto(`${base}expression-lab?lang=en`);
     await waitFor(browser, trainReady, 'the real data and the worker', 60000);
+    assert.ok(await browser.eval(`document.querySelectorAll('input[name="expr-source"]')[1]?.checked === true && !location.search.includes('data=')`), 'the real data is chosen by default');
     assert.match(await browser.eval(text('expr-summary')), /^15000 rows · length 50 nt/);
     assert.match(await browser.eval(text('expr-split-counts')), /training 12000 rows .*test 3000 rows/);
     await browser.eval(CAPTURE_DOWNLOADS);
@@ -37,6 +39,10 @@ export async function expressionScenario(browser, { base, shots }) {
     report.timing = await browser.eval(text('timing'));
     report.mainThread = await browser.eval(`({ supported: window.__longtaskSupported, tasks: window.__longtasks, gap: Math.round(window.__maxGap) })`);
     assert.ok(report.r2 >= 0.55, `test r² ${report.r2}`);
+    // The mean baseline has its MAE, and the model beats it.
+    report.mae = Number(await browser.eval(text('test-mae')));
+    report.baselineMae = Number(await browser.eval(text('baseline-mae')));
+    assert.ok(report.baselineMae > 0 && report.mae < report.baselineMae, `MAE ${report.mae} vs baseline ${report.baselineMae}`);
     assert.ok(report.wallMs < 90000, `training took ${report.wallMs} ms`);
     mainThreadVerdict(report.mainThread);
     await waitFor(browser, `${text('expr-ism-sequence')}.includes('predicted')`, 'the mutagenesis map');

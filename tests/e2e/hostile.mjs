@@ -59,7 +59,7 @@ export async function hostileScenario(browser, { base, shots }) {
     await waitFor(browser, `${mainText}.includes(${js(headerOnly)})`, 'the header-only message');
     assert.equal(await browser.eval(shownCount(headerOnly)), 1, 'a file error is shown once');
     await upload(csv('zero_variance.csv'));
-    await waitFor(browser, `${mainText}.includes('학습용 값이 모두 6.1입니다')`, 'the no-spread message');
+    await waitFor(browser, `${mainText}.includes('훈련 세트 값이 모두 6.1입니다')`, 'the no-spread message');
     assert.equal(await browser.eval(`document.querySelector('[data-testid=train]')?.disabled`), true, 'Train is off');
     assert.ok(!(await browser.eval(mainText)).includes('/ 0.000'), 'no division by a zero sd');
     await shot('hostile-upload-zero-variance-ko');

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { clipped } from './lessons.mjs';
 import { stepper, waitFor } from './util.mjs';
 
 const js = (value) => JSON.stringify(value);
@@ -96,9 +97,22 @@ export async function labScenario(browser, { base, shots }) {
     assert.ok(report.accuracy >= 0.92, `test accuracy ${report.accuracy}`);
     assert.equal((await browser.eval(text('epoch-log'))).trim().split('\n').length, 20);
     const best = await waitFor(browser, text('best-filter-text'), 'the best filter');
-    const [, matches, of] = best.match(/in (\d+) of (\d+) positions/) ?? [];
+    const [, learned, planted, matches, of] = best.match(/consensus (\w+) \(\d+ letters\) lined up on the planted motif (\w+): (\d+) of (\d+) positions agree/) ?? [];
     report.bestFilter = best;
-    assert.ok(Number(matches) >= 4 && Number(of) === 5, best);
+    assert.ok(Number(matches) >= 4 && Number(of) === 5 && learned.length === 5 && planted === 'CCGGAA', best);
+    // The learned consensus is shown under the planted motif, letter by letter.
+    const rows = await browser.eval(`Array.from(document.querySelectorAll('[data-testid=consensus-alignment] tr')).map(tr => Array.from(tr.querySelectorAll('td')).map(td => td.textContent).join(''))`);
+    assert.equal(rows.length, 3, JSON.stringify(rows));
+    assert.ok(rows[0].length === 6 && rows[1].split('|').length - 1 === Number(matches) && rows[2] === learned, JSON.stringify(rows));
+    // Mutagenesis opens on a clear positive (the one the model is surest of).
+    const ismScore = `Number((${text('ism-sequence')}.match(/positive score ([\\d.]+)/) ?? [0, 0])[1])`;
+    await waitFor(browser, `${ismScore} >= 0.8`, 'mutagenesis on a clear positive', 10000).catch(() => {});
+    const ism = await browser.eval(text('ism-sequence'));
+    const [, sequence, label, score] = ism.match(/^([ACGT]+) \((positive|negative)\) · positive score ([\d.]+)/) ?? [];
+    report.mutagenesis = ism;
+    // Its planted site is there to see: CCGGAA (or TTCCGG) with at most one letter off.
+    const near = (site) => [...Array(sequence.length - 5).keys()].some((i) => [...site].filter((c, k) => sequence[i + k] === c).length >= 5);
+    assert.ok(label === 'positive' && Number(score) >= 0.8 && (near('CCGGAA') || near('TTCCGG')), ism);
     const watch = await browser.eval(`({ supported: window.__longtaskSupported, tasks: window.__longtasks, gap: Math.round(window.__maxGap) })`);
     report.mainThread = watch;
     mainThreadVerdict(watch);
@@ -149,8 +163,9 @@ export async function labScenario(browser, { base, shots }) {
   });
 
   await step('lab: Stop takes effect within a batch, Continue resumes', async () => {
-    await browser.fill('#lab-epochs', '300');
-    await browser.eval(`(document.querySelector('#lab-epochs').dispatchEvent(new Event('change', { bubbles: true })), true)`);
+    // Typed and committed at once (a driver's clear() would commit an empty box first, which the
+    // field refuses and puts the value in use back).
+    await browser.eval(`(() => { const f = document.querySelector('#lab-epochs'); f.value = '300'; f.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`);
     await waitFor(browser, `location.search.includes('ep=300')`, 'epochs 300 in the URL');
     await browser.click('[data-testid=train]');
     await waitFor(browser, `${text('epoch-log')}.trim().split('\\n').filter(Boolean).length >= 2`, 'two epochs');
@@ -176,6 +191,12 @@ export async function labScenario(browser, { base, shots }) {
     await waitFor(browser, `document.querySelector('[data-testid=train]')?.disabled === false`, 'the lab on a phone');
     const overflow = await browser.eval(`document.documentElement.scrollWidth - document.documentElement.clientWidth`);
     assert.ok(overflow <= 1, `the lab is ${overflow}px wider than the phone`);
+    await browser.click('[data-testid=train]');
+    await waitFor(browser, `${text('test-accuracy')} !== ''`, 'the test accuracy on a phone', 60000);
+    // The key numbers sit inside the screen, not behind a sideways scroll.
+    const keys = '[data-testid=confusion-matrix] .count, [data-testid=test-accuracy], [data-testid=total-params], [data-testid=best-filter-text]';
+    await waitFor(browser, `document.querySelectorAll(${JSON.stringify(keys)}).length >= 7`, 'the results on a phone');
+    assert.deepEqual(await browser.eval(clipped(keys)), [], 'key results cut off at 390 px');
     await shot('lab-phone-ko');
     await browser.setViewport(1280, 900);
   });

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { accessibility } from './scenario.mjs';
+import { clipped } from './lessons.mjs';
 import { stepper, waitFor } from './util.mjs';
 
 const js = (value) => JSON.stringify(value);
@@ -16,10 +17,10 @@ async function run(browser, n) {
   const cells = await browser.eval(
     `Array.from(document.querySelectorAll('[data-testid=runs-table] tbody tr:nth-child(${n}) td, [data-testid=runs-table] tbody tr:nth-child(${n}) th')).map(c => c.textContent)`,
   );
-  const [, id, rows, lr, filters, kernel, batch, es, epochs, loss, valLoss, best, gap, test, diagnosis] = cells;
+  const [, id, test, diagnosis, gap, rows, lr, filters, kernel, batch, es, epochs, loss, valLoss, best] = cells;
   return {
     id, rows: Number(rows), lr: Number(lr), filters: Number(filters), kernel: Number(kernel), batch: Number(batch), es,
-    epochs: Number(epochs), loss: Number(loss), valLoss: Number(valLoss), best, gap: Number(gap), test: Number(test), diagnosis,
+    epochs: Number(epochs), loss: Number(loss), valLoss: Number(valLoss), best, gap: Number(gap.replace('−', '-')), test: Number(test), diagnosis,
   };
 }
 
@@ -65,14 +66,17 @@ export async function overfittingScenario(browser, { base, shots }) {
 
   await step('overfitting: settings from the URL, Korean', async () => {
     await browser.goto(`${base}overfitting?rows=200&batch=32&lr=0.001&seed=3&lang=ko`);
-    await waitFor(browser, `${textOf('[data-testid=over-implied]')}.startsWith('학습 160 행 · 검증 40 행 · 에포크마다 가중치 갱신 5 번')`, 'the implied numbers in Korean');
+    await waitFor(browser, `${textOf('[data-testid=over-implied]')}.startsWith('훈련 160행 · 검증 40행 · 에포크마다 가중치 갱신 5번')`, 'the implied numbers in Korean');
     assert.equal(await browser.eval(`document.querySelector('#over-seed').value`), '3');
     assert.equal(await browser.eval(`document.querySelectorAll('main math').length > 0 && document.querySelectorAll('.math-error').length === 0`), true);
     const ko = await trainRun(browser, 'train', 1);
     assert.equal(ko.rows, 200);
     assert.match(await browser.eval(textOf('[data-testid=over-verdict]')), /^#1 · /);
-    assert.match(await browser.eval(textOf('[data-testid=runs-table] thead')), /시험 정확도/);
+    assert.match(await browser.eval(textOf('[data-testid=runs-table] thead')), /테스트 정확도/);
     read.rows200 = ko.test;
+    // The key columns (test accuracy, diagnosis, gap) come first: visible without scrolling.
+    const keys = '[data-testid=runs-table] [data-testid=test-accuracy]';
+    assert.deepEqual(await browser.eval(clipped(keys)), [], 'test accuracy hidden in the runs table at 1280 px');
     await shot('overfitting-ko');
   });
 

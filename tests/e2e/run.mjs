@@ -10,6 +10,7 @@ import { chromium, firefox } from './drivers.mjs';
 import { expressionScenario } from './expression.mjs';
 import { hostileScenario } from './hostile.mjs';
 import { labScenario } from './lab.mjs';
+import { lessonsScenario } from './lessons.mjs';
 import { overfittingScenario } from './overfitting.mjs';
 import { panicScenario, scenario } from './scenario.mjs';
 import { startServer } from './server.mjs';
@@ -37,6 +38,8 @@ async function runIn(launch, origin) {
     await scenario(browser, { base: origin + SUB, root: origin + '/', shots });
     const theory = await theoryScenario(browser, { base: origin + SUB, shots });
     console.log(`  ${browser.name} theory lessons: ${JSON.stringify(theory)}`);
+    const lessons = await lessonsScenario(browser, { base: origin + SUB, shots });
+    console.log(`  ${browser.name} lesson feedback: ${JSON.stringify(lessons)}`);
     const overfitting = await overfittingScenario(browser, { base: origin + SUB, shots });
     console.log(`  ${browser.name} overfitting: ${JSON.stringify(overfitting)}`);
     const lab = await labScenario(browser, { base: origin + SUB, shots });

@@ -25,6 +25,30 @@ const rowsOf = (css) =>
   `Array.from(document.querySelectorAll(${js(css + ' tbody tr')})).map(tr => Array.from(tr.querySelectorAll('td')).map(td => td.textContent.trim()))`;
 const textOf = (css) => `(document.querySelector(${js(css)})?.textContent ?? '')`;
 
+/**
+ * Answers the page's check question: each wrong answer (radio indices `wrong`) must show its own
+ * hint after `notQuite`, different from the other wrong answers' and never the old generic
+ * "look at the table above" sentence; then the right answer (`right`) must show `correct`.
+ */
+async function checkQuestion(browser, slug, { wrong, right, notQuite, correct }) {
+  const feedback = textOf('[data-testid=check-feedback]');
+  const hints = [];
+  for (const i of wrong) {
+    await browser.click(`#check-${slug}-${i}`);
+    await browser.click('.check-question button');
+    const hint = await waitFor(
+      browser,
+      `(() => { const t = ${feedback}; return t.startsWith(${js(notQuite)}) && !${js(hints)}.includes(t) && t; })()`,
+      `a hint of its own for wrong answer ${i} of ${slug} (so far: ${js(hints)})`,
+    );
+    assert.doesNotMatch(hint, /table above|위의 표/, `${slug} answer ${i}`);
+    hints.push(hint);
+  }
+  await browser.click(`#check-${slug}-${right}`);
+  await browser.click('.check-question button');
+  await waitFor(browser, `${feedback}.startsWith(${js(correct)})`, `the right-answer feedback of ${slug}`);
+}
+
 
 /** Runs axe-core on the page; fails on any serious or critical violation. */
 export async function accessibility(browser, page) {
@@ -77,6 +101,10 @@ export async function scenario(browser, { base, root, shots }) {
     await shot('one-hot-ko');
   });
 
+  await step('one-hot check question: every wrong answer has its own hint', async () => {
+    await checkQuestion(browser, 'one-hot', { wrong: [0, 2, 3], right: 1, notQuite: '아직 아닙니다. ', correct: '정답입니다!' });
+  });
+
   await step('one-hot errors name the character and position; RNA and N are read', async () => {
     await browser.fill('#onehot-seq', 'ACGX');
     await waitFor(browser, `${textOf('.error')}.includes("'X'")`, 'the error message');
@@ -114,9 +142,7 @@ export async function scenario(browser, { base, root, shots }) {
     const expected = Math.log2((0.7 * 0.7 * 0.7 * 0.5 * 0.7) / 0.25 ** 5);
     const scan = await browser.eval(rowsOf('[data-testid=scan-table]'));
     assert.ok(Math.abs(Number(scan[1][1]) - expected) < 5e-5, `TACAA log-odds ${scan[1][1]} vs ${expected}`);
-    await browser.click('#check-pwm-1');
-    await browser.click('.check-question button');
-    await waitFor(browser, `${textOf('.feedback')}.startsWith('Correct!')`, 'the right-answer feedback');
+    await checkQuestion(browser, 'pwm', { wrong: [0, 2, 3], right: 1, notQuite: 'Not quite. ', correct: 'Correct!' });
     await waitFor(browser, `!!document.querySelector('.lesson-nav a[href="${basePath}pwm"] .done')`, 'the ✓ in the nav');
   });
 

@@ -57,9 +57,12 @@ export async function theoryScenario(browser, { base, shots }) {
     await browser.goto(`${base}perceptron?data=xor&steps=1000`);
     await waitFor(browser, `${textOf('[data-testid=plane-status]')}.startsWith('1000')`, 'a thousand steps');
     const single = Number((await browser.eval(textOf('[data-testid=plane-status]'))).match(/([\d.]+) %/)[1]);
-    await browser.click('input[name="p-model"]:not(:checked)');
+    await browser.eval(`(() => { document.querySelectorAll('input[name="p-model"]')[2].click(); return true; })()`);
     await waitFor(browser, `location.search.includes('hidden=4')`, 'the hidden layer in the URL');
-    await waitFor(browser, `${textOf('[data-testid=plane-status]')}.includes('17')`, 'the hidden-layer model');
+    // A new model starts again from step 0.
+    await waitFor(browser, `/^0[^0-9]/.test(${textOf('[data-testid=plane-status]')}) && ${textOf('[data-testid=plane-status]')}.includes('17')`, 'the hidden-layer model at step 0');
+    await browser.click('[data-testid=plane-step-1000]');
+    await waitFor(browser, `${textOf('[data-testid=plane-status]')}.startsWith('1000')`, 'a thousand steps of the hidden layer');
     const hidden = Number((await browser.eval(textOf('[data-testid=plane-status]'))).match(/([\d.]+) %/)[1]);
     assert.ok(single < 80 && hidden >= 90, `XOR accuracy: one neuron ${single} %, hidden layer ${hidden} %`);
     read.xor = { single, hidden };
@@ -75,7 +78,7 @@ export async function theoryScenario(browser, { base, shots }) {
     const loss = await browser.eval(textOf('[data-testid=softmax-loss]'));
     assert.match(loss, /0\.3567$/, loss);
     assert.equal(await browser.eval(textOf('[data-testid=term-1]')), '0.0000');
-    assert.equal(await browser.eval(textOf('[data-testid=grad-0]')), '-0.3000');
+    assert.equal(await browser.eval(textOf('[data-testid=grad-0]')), '−0.3000');
     await formulas(browser, 'softmax');
     await accessibility(browser, 'softmax');
     await shot('softmax-en');

@@ -2,7 +2,7 @@
 //! ([`RowError`]), each with a message in both languages.
 
 use crate::bio::alphabet::describe_char;
-use crate::lang::{Lang, grouped};
+use crate::lang::{Lang, Particle, grouped, with_particle};
 use std::fmt;
 
 /// A problem with the whole file: nothing can be read from it.
@@ -179,20 +179,20 @@ impl RowError {
             RowError::InvalidBase { ch, position } => {
                 let shown = describe_char(*ch);
                 lang.pick(
-                    format!("서열의 {position}번째 글자 {shown}은(는) 염기가 아닙니다 (A, C, G, T, U, N만 가능)."),
+                    format!("서열의 {position}번째 글자 {} 염기가 아닙니다 (A, C, G, T, U, N만 가능).", with_particle(&shown, Particle::Topic)),
                     format!("letter {position} of the sequence, {shown}, is not a base (only A, C, G, T, U, N)."),
                 )
             }
             RowError::NotANumber { text } if text.contains(',') => lang.pick(
-                format!("값 '{text}'은(는) 숫자가 아닙니다. 소수점을 쉼표로 쓴 것이라면 위의 '소수점 쉼표'를 켜세요."),
+                format!("값 {} 숫자가 아닙니다. 소수점을 쉼표로 쓴 것이라면 위의 '소수점 쉼표'를 켜세요.", with_particle(&format!("'{text}'"), Particle::Topic)),
                 format!("the value '{text}' is not a number: if the comma is a decimal comma, tick 'decimal comma' above."),
             ),
             RowError::NotANumber { text } => lang.pick(
-                format!("값 '{text}'은(는) 숫자가 아닙니다."),
+                format!("값 {} 숫자가 아닙니다.", with_particle(&format!("'{text}'"), Particle::Topic)),
                 format!("the value '{text}' is not a number."),
             ),
             RowError::NotFinite { text } => lang.pick(
-                format!("값 '{text}'은(는) 유한한 수가 아닙니다 (NaN 또는 무한대)."),
+                format!("값 {} 유한한 수가 아닙니다 (NaN 또는 무한대).", with_particle(&format!("'{text}'"), Particle::Topic)),
                 format!("the value '{text}' is not finite (NaN or infinity)."),
             ),
             RowError::Duplicate { first_line } => lang.pick(

@@ -38,6 +38,9 @@ fn standardisation_round_trips_and_the_baseline_scores_about_zero() {
     let report = report(&observed, &observed, data.scaler.mean);
     assert!((report.r2 - 1.0).abs() < 1e-9 && report.mse < 1e-9);
     assert!(report.baseline_r2 <= 0.0 && report.baseline_r2 > -0.2);
+    let mean = data.scaler.mean;
+    let mae = observed.iter().map(|v| (v - mean).abs()).sum::<f64>() / observed.len() as f64;
+    assert!((report.baseline_mae - mae).abs() < 1e-4 && report.mae < 1e-9);
     assert_eq!(learning_curve_sizes(12_000), [1000, 2000, 5000, 12_000]);
     assert_eq!(learning_curve_sizes(1500), [1000, 1500]);
     assert_eq!(data.data_csv().lines().count(), 501);

@@ -173,7 +173,7 @@ impl ModelFileError {
                 format!("This model reads inputs of shape {found}, but this lab's data is {expected} (sequence length × alphabet). Choose a model trained on the same length."),
             ),
             WrongOutput { expected, found } => lang.pick(
-                format!("이 모델의 출력은 {found} 모양인데 이 실습에는 {expected}이 필요합니다."),
+                format!("이 모델의 출력은 {found} 모양인데 이 실습에는 {expected} 모양의 출력이 필요합니다."),
                 format!("This model gives outputs of shape {found}; this lab needs {expected}."),
             ),
         }

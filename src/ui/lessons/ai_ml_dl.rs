@@ -8,7 +8,7 @@ mod splitter;
 
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::lessons::Lesson;
-use crate::ui::widgets::{CheckQuestion, TryThis};
+use crate::ui::widgets::{CheckQuestion, Choice, TryThis};
 use leptos::prelude::*;
 
 /// The three application areas of the course: `(area, X, Y)`.
@@ -110,13 +110,23 @@ pub fn AiMlDlLesson() -> impl IntoView {
             <CheckQuestion
                 lesson=Lesson::AiMlDl
                 question=Bi::new(
-                    "학습률과 필터 수를 고르는 데 어느 세트를 써야 할까요?",
-                    "Which set should you use to choose the learning rate and the number of filters?",
+                    "생물반응기 실험으로 수율을 예측하는 모델을 설정 세 가지로 학습했습니다. 세 설정 중 하나를 고르려면 어느 세트에서 점수를 비교해야 할까요?",
+                    "You fit a model that predicts the yield of bioreactor runs with three different settings. On which set should you compare their scores to pick one?",
                 )
                 options=vec![
-                    (Bi::new("훈련 세트", "The training set"), false),
-                    (Bi::new("검증 세트", "The validation set"), true),
-                    (Bi::new("테스트 세트", "The test set"), false),
+                    Choice::wrong(
+                        "훈련 세트",
+                        "The training set",
+                        "훈련 세트는 모델이 가중치를 맞춘 바로 그 데이터라, 외우기만 해도 점수가 좋게 나옵니다. 처음 보는 실험에서 어떨지는 알려 주지 않습니다.",
+                        "The model fitted its weights on the training set, so memorising it is enough to score well there. It does not tell you how a setting does on runs the model has never seen.",
+                    ),
+                    Choice::right("검증 세트", "The validation set"),
+                    Choice::wrong(
+                        "테스트 세트",
+                        "The test set",
+                        "테스트 세트는 모든 결정이 끝난 뒤 마지막에 딱 한 번만 씁니다. 설정을 고르는 데 쓰면 테스트 점수가 더는 처음 보는 데이터에 대한 점수가 아닙니다.",
+                        "The test set is used once, at the very end, after every decision is made. Use it to pick a setting and its score stops measuring unseen data.",
+                    ),
                 ]
                 explanation=Bi::new(
                     "검증 세트로 설정을 고릅니다. 테스트 세트로 고르면 그 세트에 맞춘 것이 되어, 마지막 평가가 더 이상 처음 보는 데이터에 대한 평가가 아닙니다.",

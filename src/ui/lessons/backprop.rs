@@ -11,7 +11,7 @@ use crate::theory::backprop::{PARAM_NAMES, SAMPLE, TinyNet};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::lessons::Lesson;
 use crate::ui::state::use_bounded_param;
-use crate::ui::widgets::{CheckQuestion, Math, TryThis};
+use crate::ui::widgets::{CheckQuestion, Choice, Math, TryThis};
 use leptos::prelude::*;
 use network::{NetworkDiagram, STAGES, stage_tex};
 
@@ -174,9 +174,19 @@ pub fn BackpropLesson() -> impl IntoView {
                     "If ∂L/∂z_o = 0.2 and h₁ = 0.6, what is ∂L/∂v₁?",
                 )
                 options=vec![
-                    (Bi::new("0.12", "0.12"), true),
-                    (Bi::new("0.8", "0.8"), false),
-                    (Bi::new("0.2 × 0.6 × (1 − 0.6) = 0.048", "0.2 × 0.6 × (1 − 0.6) = 0.048"), false),
+                    Choice::right("0.12", "0.12"),
+                    Choice::wrong(
+                        "0.8",
+                        "0.8",
+                        "0.8은 두 값을 더한 것입니다. 연쇄 법칙에서는 위에서 내려온 기울기에 이 연결의 국소 미분을 곱합니다.",
+                        "0.8 adds the two numbers. The chain rule multiplies the gradient from above by this edge's local derivative.",
+                    ),
+                    Choice::wrong(
+                        "0.2 × 0.6 × (1 − 0.6) = 0.048",
+                        "0.2 × 0.6 × (1 − 0.6) = 0.048",
+                        "h₁(1 − h₁)은 시그모이드의 국소 미분이라 h₁ 앞쪽의 가중치로 더 거슬러 갈 때 곱합니다. v₁은 z_o의 가중합에 바로 들어가므로 그 가중합의 국소 미분만 필요합니다.",
+                        "h₁(1 − h₁) is the sigmoid's local derivative, needed only when going further back to the weights before h₁. v₁ sits directly in the weighted sum z_o, so only that sum's local derivative applies.",
+                    ),
                 ]
                 explanation=Bi::new(
                     "z_o = v₁h₁ + v₂h₂ + c이므로 ∂z_o/∂v₁ = h₁이고, 연쇄 법칙으로 0.2 × 0.6 = 0.12입니다.",

@@ -7,7 +7,7 @@ mod window_panel;
 
 use crate::ui::i18n::{Bi, En, Ko, use_lang};
 use crate::ui::lessons::Lesson;
-use crate::ui::widgets::{CheckQuestion, TryThis};
+use crate::ui::widgets::{CheckQuestion, Choice, TryThis};
 use leptos::prelude::*;
 
 /// The CNN page (`/cnn`).
@@ -30,7 +30,7 @@ pub fn CnnLesson() -> impl IntoView {
                     <ul>
                         <li>"재생을 누르고 TACAA 위에서 출력 막대가 가장 높이 솟는 것을 보세요."</li>
                         <li>"편향을 −8로 내리면 ReLU가 거의 모든 창을 0으로 만듭니다. 0으로 올리면 약한 일치도 통과합니다."</li>
-                        <li>"패딩을 same으로 바꾸면 양 끝에 · (0 행)이 붙고 출력이 서열 길이와 같아집니다."</li>
+                        <li>"패딩을 same으로 바꾸면 양 끝에 · (0행)이 붙고 출력이 서열 길이와 같아집니다."</li>
                         <li>"계산기에서 풀링 크기를 3으로 바꾸면 valid에서 16 → 5, same에서 20 → 6이 됩니다 (나머지는 버립니다)."</li>
                     </ul>
                 </Ko>
@@ -50,9 +50,19 @@ pub fn CnnLesson() -> impl IntoView {
                     "A Conv1D with kernel size 5 and padding=\"valid\" on a length-20 sequence gives an output of length…",
                 )
                 options=vec![
-                    (Bi::new("20", "20"), false),
-                    (Bi::new("16", "16"), true),
-                    (Bi::new("4", "4"), false),
+                    Choice::wrong(
+                        "20",
+                        "20",
+                        "20은 padding=\"same\"일 때의 길이입니다. valid는 양 끝을 0으로 채우지 않으므로, 길이 5인 창이 서열 안에 다 들어가는 자리만 셉니다.",
+                        "20 is the length with padding=\"same\". valid adds no zero rows at the ends, so it counts only the places where a window of length 5 fits inside the sequence.",
+                    ),
+                    Choice::right("16", "16"),
+                    Choice::wrong(
+                        "4",
+                        "4",
+                        "4는 MaxPooling1D(4)까지 지난 뒤의 길이입니다. 질문은 Conv1D 바로 뒤의 출력 길이를 묻습니다.",
+                        "4 is the length after MaxPooling1D(4) as well. The question asks for the output length right after the Conv1D.",
+                    ),
                 ]
                 explanation=Bi::new(
                     "valid는 서열 안에 다 들어가는 창만 셉니다: 20 − 5 + 1 = 16. same은 0으로 채워 20을 유지합니다.",

@@ -16,7 +16,7 @@ mod upload_panel;
 
 use crate::ui::i18n::{Bi, use_lang};
 use crate::ui::lessons::Lesson;
-use crate::ui::widgets::CheckQuestion;
+use crate::ui::widgets::{CheckQuestion, Choice};
 use leptos::prelude::*;
 use state::Expr;
 
@@ -42,13 +42,23 @@ pub fn ExpressionLab() -> impl IntoView {
             <CheckQuestion
                 lesson=Lesson::ExpressionLab
                 question=Bi::new(
-                    "시험용 r²가 0이라면 모델은 어떤 상태일까요?",
+                    "테스트 r²가 0이라면 모델은 어떤 상태일까요?",
                     "What does a test r² of 0 mean?",
                 )
                 options=vec![
-                    (Bi::new("언제나 평균을 답하는 것보다 나을 게 없다", "It is no better than always answering the mean"), true),
-                    (Bi::new("모든 예측이 0이다", "Every prediction is 0"), false),
-                    (Bi::new("예측이 완벽하다", "The predictions are perfect"), false),
+                    Choice::right("언제나 평균을 답하는 것보다 나을 게 없다", "It is no better than always answering the mean"),
+                    Choice::wrong(
+                        "모든 예측이 0이다",
+                        "Every prediction is 0",
+                        "r²는 예측값의 크기가 아니라, 평균만 답하는 기준선에 견주어 오차를 얼마나 줄였는지를 잽니다. 예측이 모두 0이면 r²는 보통 크게 음수가 됩니다.",
+                        "r² does not measure the size of the predictions but how much they cut the error compared with a baseline that answers the mean. Predictions that are all 0 usually give a strongly negative r².",
+                    ),
+                    Choice::wrong(
+                        "예측이 완벽하다",
+                        "The predictions are perfect",
+                        "예측이 완벽하면 오차 제곱합이 0이 되어 r²는 1입니다. 0은 그와 전혀 다른 점수입니다.",
+                        "Perfect predictions leave no squared error, which gives r² = 1. A score of 0 is something quite different.",
+                    ),
                 ]
                 explanation=Bi::new(
                     "r² = 1 − (오차 제곱합 / 평균 주변 제곱합)이므로, 0은 평균만 답하는 기준선과 같은 오차라는 뜻입니다. 기준선보다 나쁘면 음수가 됩니다.",

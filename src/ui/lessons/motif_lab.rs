@@ -13,7 +13,7 @@ mod train_panel;
 
 use crate::ui::i18n::{Bi, use_lang};
 use crate::ui::lessons::Lesson;
-use crate::ui::widgets::CheckQuestion;
+use crate::ui::widgets::{CheckQuestion, Choice};
 use leptos::prelude::*;
 use state::Lab;
 
@@ -34,7 +34,7 @@ pub fn MotifLab() -> impl IntoView {
             <model_panel::ModelPanel />
             <train_panel::TrainPanel />
             <results::ResultsPanel result=result />
-            <interpret_panel::InterpretPanel interpretation=interpretation />
+            <interpret_panel::InterpretPanel interpretation=interpretation result=result />
             <export_panel::ExportPanel result=result interpretation=interpretation />
             <text::Try />
             <CheckQuestion
@@ -44,9 +44,19 @@ pub fn MotifLab() -> impl IntoView {
                     "With positive = class 0, predicting a motif-free sequence as positive lands in which cell, and which error is it?",
                 )
                 options=vec![
-                    (Bi::new("FP: 1행 0열, 제1종 오류", "FP: row 1, column 0 — a type I error"), true),
-                    (Bi::new("FN: 0행 1열, 제2종 오류", "FN: row 0, column 1 — a type II error"), false),
-                    (Bi::new("TN: 1행 1열, 오류 아님", "TN: row 1, column 1 — no error"), false),
+                    Choice::right("FP: 1행 0열, 제1종 오류", "FP: row 1, column 0 — a type I error"),
+                    Choice::wrong(
+                        "FN: 0행 1열, 제2종 오류",
+                        "FN: row 0, column 1 — a type II error",
+                        "FN(제2종 오류)은 모티프가 있는 서열을 음성으로 놓친 경우입니다. 행은 실제 클래스이니, 이 서열의 실제 클래스부터 따져 보세요.",
+                        "A false negative (type II error) misses a sequence that does carry the motif. Rows are the true class, so start from this sequence's true class.",
+                    ),
+                    Choice::wrong(
+                        "TN: 1행 1열, 오류 아님",
+                        "TN: row 1, column 1 — no error",
+                        "TN은 모티프가 없는 서열을 음성이라고 맞게 예측한 경우입니다. 이 모델은 양성이라고 예측했으니 예측 열을 다시 보세요.",
+                        "A true negative is a motif-free sequence correctly predicted as negative. This model predicted positive, so look again at the predicted column.",
+                    ),
                 ]
                 explanation=Bi::new(
                     "실제는 음성(1행)인데 양성(0열)으로 예측했으니 거짓 양성, 곧 없는 결합 부위를 있다고 한 제1종 오류입니다.",

@@ -5,7 +5,9 @@ use crate::bio::alphabet::{Symbol, parse_sequence};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::lessons::Lesson;
 use crate::ui::state::use_query_param;
-use crate::ui::widgets::{CheckQuestion, ErrorMessage, OneHotTable, SequenceInput, TryThis};
+use crate::ui::widgets::{
+    CheckQuestion, Choice, ErrorMessage, OneHotTable, SequenceInput, TryThis,
+};
 use leptos::prelude::*;
 
 /// The lecture's example sequence.
@@ -118,10 +120,25 @@ pub fn OneHotLesson() -> impl IntoView {
                     "With the columns in the order A, C, G, T, which row encodes G?",
                 )
                 options=vec![
-                    (Bi::new("[0, 1, 0, 0]", "[0, 1, 0, 0]"), false),
-                    (Bi::new("[0, 0, 1, 0]", "[0, 0, 1, 0]"), true),
-                    (Bi::new("[3]", "[3]"), false),
-                    (Bi::new("[0.25, 0.25, 0.25, 0.25]", "[0.25, 0.25, 0.25, 0.25]"), false),
+                    Choice::wrong(
+                        "[0, 1, 0, 0]",
+                        "[0, 1, 0, 0]",
+                        "[0, 1, 0, 0]은 두 번째 열인 C에 1이 있는 행입니다. A, C, G, T 순서에서 G가 몇 번째 열인지 다시 세어 보세요.",
+                        "[0, 1, 0, 0] has its 1 in the second column, which is C. Count again which column G is in the order A, C, G, T.",
+                    ),
+                    Choice::right("[0, 0, 1, 0]", "[0, 0, 1, 0]"),
+                    Choice::wrong(
+                        "[3]",
+                        "[3]",
+                        "[3]은 정수 부호(A=1, C=2, G=3, T=4)입니다. 원-핫 인코딩은 염기 사이에 없는 순서와 거리가 생기지 않도록 염기마다 네 열짜리 행을 씁니다.",
+                        "[3] is the integer code (A=1, C=2, G=3, T=4). One-hot encoding gives each base a row of four columns, so no false order or distance between bases appears.",
+                    ),
+                    Choice::wrong(
+                        "[0.25, 0.25, 0.25, 0.25]",
+                        "[0.25, 0.25, 0.25, 0.25]",
+                        "0.25가 네 개인 행은 어느 염기인지 모르는 N을 나타냅니다. G는 무엇인지 아는 염기입니다.",
+                        "A row of four 0.25s stands for N, a base that is not known. G is a known base.",
+                    ),
                 ]
                 explanation=Bi::new(
                     "G는 세 번째 열(인덱스 2)이므로 [0, 0, 1, 0]입니다. [3]은 정수 부호이고, 0.25 네 개는 N입니다.",

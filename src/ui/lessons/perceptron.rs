@@ -7,7 +7,7 @@ mod train_panel;
 
 use crate::ui::i18n::{Bi, En, Ko, use_lang};
 use crate::ui::lessons::Lesson;
-use crate::ui::widgets::{CheckQuestion, TryThis};
+use crate::ui::widgets::{CheckQuestion, Choice, TryThis};
 use leptos::prelude::*;
 
 /// The perceptron page (`/perceptron`).
@@ -50,9 +50,19 @@ pub fn PerceptronLesson() -> impl IntoView {
                     "Why can't a single sigmoid neuron separate the XOR-like data?",
                 )
                 options=vec![
-                    (Bi::new("학습률이 너무 작아서", "The learning rate is too small"), false),
-                    (Bi::new("결정 경계 w₁x₁ + w₂x₂ + b = 0이 직선이라서", "Its decision boundary w₁x₁ + w₂x₂ + b = 0 is a straight line"), true),
-                    (Bi::new("데이터가 80개뿐이라서", "There are only 80 runs"), false),
+                    Choice::wrong(
+                        "학습률이 너무 작아서",
+                        "The learning rate is too small",
+                        "학습률은 한 걸음에 가중치가 얼마나 움직이는지만 정합니다. 학습률을 바꿔 몇 걸음을 더 가도 뉴런 하나의 정확도는 100 %에 한참 못 미칩니다.",
+                        "The learning rate only sets how far the weights move in one step. With any learning rate and any number of steps, one neuron stays far below 100 % accuracy here.",
+                    ),
+                    Choice::right("결정 경계 w₁x₁ + w₂x₂ + b = 0이 직선이라서", "Its decision boundary w₁x₁ + w₂x₂ + b = 0 is a straight line"),
+                    Choice::wrong(
+                        "데이터가 80개뿐이라서",
+                        "There are only 80 runs",
+                        "실험을 더 모아도 마주 보는 두 구석이 같은 범주인 XOR 모양은 그대로입니다. 데이터의 양이 아니라 뉴런 하나가 그을 수 있는 경계를 생각해 보세요.",
+                        "More runs would keep the same XOR pattern, with opposite corners sharing a class. Think about what boundary one neuron can draw, not about how much data there is.",
+                    ),
                 ]
                 explanation=Bi::new(
                     "뉴런 하나의 경계는 항상 직선입니다. XOR 모양은 두 구석씩 같은 범주라 직선 하나로는 나눌 수 없고, 은닉층이 여러 직선을 합쳐 경계를 굽힙니다.",

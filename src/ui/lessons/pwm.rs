@@ -13,8 +13,8 @@ use crate::ui::lessons::Lesson;
 use crate::ui::plots::{ScoreTrack, SequenceLogo};
 use crate::ui::state::{use_bounded_param, use_choice_param, use_query_param};
 use crate::ui::widgets::{
-    CheckQuestion, ErrorMessage, MatrixTable, MotifExport, MotifImport, RadioGroup, ScanTable,
-    SequenceInput,
+    CheckQuestion, Choice, ErrorMessage, MatrixTable, MotifExport, MotifImport, RadioGroup,
+    ScanTable, SequenceInput,
 };
 use leptos::prelude::*;
 
@@ -294,10 +294,25 @@ pub fn PwmLesson() -> impl IntoView {
                     "With TACAA, TACGA, TACAA and a pseudocount of 0.5, what is the probability of A at position 3?",
                 )
                 options=vec![
-                    (Bi::new("2/3 ≈ 0.67", "2/3 ≈ 0.67"), false),
-                    (Bi::new("0.50", "0.50"), true),
-                    (Bi::new("0.70", "0.70"), false),
-                    (Bi::new("0.30", "0.30"), false),
+                    Choice::wrong(
+                        "2/3 ≈ 0.67",
+                        "2/3 ≈ 0.67",
+                        "2/3은 의사빈도 없이 센 빈도입니다. 네 염기의 개수에 모두 0.5를 더한 뒤 나누어 보세요.",
+                        "2/3 is the plain frequency, without the pseudocount. Add 0.5 to the count of each of the four bases before dividing.",
+                    ),
+                    Choice::right("0.50", "0.50"),
+                    Choice::wrong(
+                        "0.70",
+                        "0.70",
+                        "0.70은 세 서열 모두 A인 위치(1번과 4번)의 값입니다. 3번 위치에서 A가 몇 번 나오는지 다시 세어 보세요.",
+                        "0.70 belongs to the positions where all three sequences have A (positions 1 and 4). Count again how often A appears at position 3.",
+                    ),
+                    Choice::wrong(
+                        "0.30",
+                        "0.30",
+                        "0.30은 3번 위치에서 G의 확률입니다. 같은 위치에서 A를 세어 보세요.",
+                        "0.30 is the probability of G at position 3. Count the A's at that position instead.",
+                    ),
                 ]
                 explanation=Bi::new(
                     "3번 위치에는 A가 2번 있으므로 (2 + 0.5) / (3 + 4 × 0.5) = 2.5 / 5 = 0.50입니다.",

@@ -2,12 +2,13 @@
 //! → the loss for the true class, each class's term, the gradient `p − y`, and the sigmoid pitfall
 //! ([`crate::theory::softmax`]). Settings `?z=` (comma-separated logits) and `?t=` (true class).
 
+use crate::lang::numbers::{signed, with_sign};
 use crate::theory::softmax::ranges;
 use crate::theory::softmax::{LECTURE_PROBABILITIES, example, logits_for};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::lessons::Lesson;
 use crate::ui::state::{use_bounded_param, use_query_param};
-use crate::ui::widgets::{CheckQuestion, Math, RadioGroup, TryThis};
+use crate::ui::widgets::{CheckQuestion, Choice, Formulas, NumberField, RadioGroup, TryThis};
 use leptos::prelude::*;
 
 /// The logits as URL text: the lecture's example, `ln [0.7, 0.1, 0.2]`.
@@ -19,16 +20,26 @@ fn lecture_logits() -> String {
         .join(",")
 }
 
+/// The three logits of a `?z=` text, each held inside [`ranges::LOGIT`]; the lecture's example
+/// for anything that is not three numbers.
 fn parse(text: &str) -> Vec<f32> {
-    let values: Vec<f32> = text
+    let values: Vec<f64> = text
         .split(',')
         .filter_map(|v| v.trim().parse().ok())
         .collect();
     if values.len() == 3 && values.iter().all(|v| v.is_finite()) {
         values
+            .iter()
+            .map(|&v| ranges::LOGIT.clamp(v) as f32)
+            .collect()
     } else {
         logits_for(&LECTURE_PROBABILITIES)
     }
+}
+
+/// A table number: four decimals, a real minus sign, no negative zero.
+fn number(v: f32) -> String {
+    signed(f64::from(v), 4)
 }
 
 /// The softmax / cross-entropy page (`/softmax-cross-entropy`).
@@ -49,27 +60,25 @@ pub fn SoftmaxLesson() -> impl IntoView {
                 .join(","),
         );
     };
+    const IDS: [&str; 3] = ["logit-0", "logit-1", "logit-2"];
+    const LABELS: [Bi; 3] = [
+        Bi::new("z₀", "z₀"),
+        Bi::new("z₁", "z₁"),
+        Bi::new("z₂", "z₂"),
+    ];
     let inputs = (0..3)
         .map(|j| {
-            let id = format!("logit-{j}");
+            let value = RwSignal::new(f64::from(logits.get_untracked()[j]));
+            Effect::new(move || value.set(f64::from(logits.get()[j])));
+            Effect::new(move |previous: Option<f64>| {
+                let v = value.get();
+                if previous.is_some_and(|p| p != v) && v != f64::from(logits.get_untracked()[j]) {
+                    set_logit(j, v as f32);
+                }
+                v
+            });
             view! {
-                <div class="field number">
-                    <label for=id.clone()>"z"<sub>{j}</sub></label>
-                    <input
-                        id=id
-                        type="number"
-                        step="0.1"
-                        prop:value=move || format!("{:.4}", logits.get()[j])
-                        on:change=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).trim().parse::<f32>()
-                                && v.is_finite()
-                                && v.abs() <= 50.0
-                            {
-                                set_logit(j, v)
-                            }
-                        }
-                    />
-                </div>
+                <NumberField id=IDS[j] label=LABELS[j] value=value bounds=ranges::LOGIT step="0.1" decimals=4 />
             }
         })
         .collect_view();
@@ -77,19 +86,19 @@ pub fn SoftmaxLesson() -> impl IntoView {
         let e = ex.get();
         (0..3)
             .map(|j| {
-                let width = format!("width:{:.1}%", e.probabilities[j] * 100.0);
+                let width = format!("--p:{:.4}", e.probabilities[j]);
                 let is_target = e.target[j] == 1.0;
                 view! {
                     <tr class:target=is_target>
-                        <th scope="row">{format!("{} {j}", tr("클래스", "class")())}</th>
-                        <td>{format!("{:.4}", e.logits[j])}</td>
+                        <th scope="row"><span class="wide-only">{tr("클래스 ", "class ")}</span>{j}</th>
+                        <td class="logit-col">{number(e.logits[j])}</td>
                         <td class="bar-cell">
                             <span class="prob-bar" style=width></span>
-                            <span class="prob-value" data-testid=format!("prob-{j}")>{format!("{:.4}", e.probabilities[j])}</span>
+                            <span class="prob-value" data-testid=format!("prob-{j}")>{number(e.probabilities[j])}</span>
                         </td>
                         <td>{format!("{}", e.target[j])}</td>
-                        <td data-testid=format!("term-{j}")>{format!("{:.4}", e.terms[j])}</td>
-                        <td data-testid=format!("grad-{j}")>{format!("{:+.4}", e.gradient[j])}</td>
+                        <td data-testid=format!("term-{j}")>{number(e.terms[j])}</td>
+                        <td data-testid=format!("grad-{j}")>{with_sign(f64::from(e.gradient[j]), 4)}</td>
                     </tr>
                 }
             })
@@ -98,10 +107,10 @@ pub fn SoftmaxLesson() -> impl IntoView {
     let loss_tex = Signal::derive(move || {
         let e = ex.get();
         let t = target.get().min(2);
-        format!(
-            r"L = -\sum_j y_j \ln p_j = -\ln p_{t} = -\ln {:.4} = {:.4}",
-            e.probabilities[t], e.loss
-        )
+        vec![
+            format!(r"L = -\sum_j y_j \ln\, p_j = -\ln\, p_{t}"),
+            format!(r"= -\ln\,{:.4} = {:.4}", e.probabilities[t], e.loss),
+        ]
     });
     let pitfall = move || {
         let e = ex.get();
@@ -125,7 +134,7 @@ pub fn SoftmaxLesson() -> impl IntoView {
             <En>
                 <p class="lead">"A classifier's last layer gives each class a score z (a logit). Softmax turns the scores into probabilities that sum to 1, and cross-entropy charges a penalty that grows as the true class's probability falls."</p>
             </En>
-            <p class="formula"><Math tex=r"p_j = \frac{e^{z_j}}{\sum_k e^{z_k}} \qquad L = -\sum_j y_j \ln p_j \qquad \frac{\partial L}{\partial z_j} = p_j - y_j".to_string() block=true /></p>
+            <p class="formula"><Formulas parts=vec![r"p_j = \frac{e^{z_j}}{\sum_k e^{z_k}}".to_string(), r"L = -\sum_j y_j \ln\, p_j".to_string(), r"\frac{\partial L}{\partial z_j} = p_j - y_j".to_string()] /></p>
 
             <section class="panel">
                 <h2>{tr("로짓을 바꿔 보세요", "Change the logits")}</h2>
@@ -144,17 +153,17 @@ pub fn SoftmaxLesson() -> impl IntoView {
                         <thead>
                             <tr>
                                 <td></td>
-                                <th scope="col">{tr("로짓 z", "logit z")}</th>
-                                <th scope="col">{tr("확률 p = softmax(z)", "probability p = softmax(z)")}</th>
+                                <th scope="col" class="logit-col">{tr("로짓 z", "logit z")}</th>
+                                <th scope="col">{tr("확률", "probability")}<br/>"p = softmax(z)"</th>
                                 <th scope="col">"y"</th>
                                 <th scope="col">"−y ln p"</th>
-                                <th scope="col">"∂L/∂z = p − y"</th>
+                                <th scope="col">"∂L/∂z"<br/>"= p − y"</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
-                <p class="formula" data-testid="softmax-loss"><Math tex=loss_tex block=true /></p>
+                <p class="formula" data-testid="softmax-loss"><Formulas parts=loss_tex /></p>
                 <Ko>
                     <p>"y가 원-핫이라 정답이 아닌 클래스의 항은 0 × ln p = 0이 되어 사라지고, 정답 클래스의 −ln p 하나만 남습니다. 강의 예제 [0.7, 0.1, 0.2]의 손실은 −ln 0.7 = 0.3567입니다 (강의 자료의 0.3566은 반올림이 아니라 잘라낸 값입니다). 기울기 p − y는 정답 클래스의 로짓을 올리고 나머지는 내리라고 말합니다."</p>
                 </Ko>
@@ -174,7 +183,7 @@ pub fn SoftmaxLesson() -> impl IntoView {
                 <ul data-testid="pitfall">
                     <li>{move || format!("σ(z) = [{}]", pitfall().0)}</li>
                     <li>{move || format!("{}: {}", tr("오늘의 Keras (로짓의 소프트맥스 CE)", "today's Keras (softmax CE of the logits)")(), pitfall().1)}</li>
-                    <li>{move || format!("{}: {}", tr("2020년 무렵 tf.keras (σ 정규화 + clip)", "2020-era tf.keras (normalised, clipped σ)")(), pitfall().2)}</li>
+                    <li>{move || format!("{}: {}", tr("2020년 무렵 tf.keras (σ를 합으로 나누고 0과 1 가까이에서 자름)", "2020-era tf.keras (σ divided by its sum, clipped near 0 and 1)")(), pitfall().2)}</li>
                 </ul>
             </aside>
 
@@ -201,9 +210,19 @@ pub fn SoftmaxLesson() -> impl IntoView {
                     "Predicted probabilities [0.2, 0.5, 0.3], true class 1: what is the cross-entropy?",
                 )
                 options=vec![
-                    (Bi::new("−ln 0.2 − ln 0.5 − ln 0.3", "−ln 0.2 − ln 0.5 − ln 0.3"), false),
-                    (Bi::new("−ln 0.5 ≈ 0.693", "−ln 0.5 ≈ 0.693"), true),
-                    (Bi::new("1 − 0.5 = 0.5", "1 − 0.5 = 0.5"), false),
+                    Choice::wrong(
+                        "−ln 0.2 − ln 0.5 − ln 0.3",
+                        "−ln 0.2 − ln 0.5 − ln 0.3",
+                        "이 식은 세 클래스의 y를 모두 1로 본 것입니다. 원-핫 정답에서 y가 0인 클래스의 항은 0이 곱해져 사라집니다.",
+                        "This treats y as 1 for all three classes. With a one-hot target, the terms of the classes with y = 0 are multiplied by 0 and vanish.",
+                    ),
+                    Choice::right("−ln 0.5 ≈ 0.693", "−ln 0.5 ≈ 0.693"),
+                    Choice::wrong(
+                        "1 − 0.5 = 0.5",
+                        "1 − 0.5 = 0.5",
+                        "교차 엔트로피는 정답과 확률의 차이가 아니라 로그로 잽니다: L = −Σ y ln p.",
+                        "Cross-entropy is not the gap between the target and the probability; it uses the logarithm: L = −Σ y ln p.",
+                    ),
                 ]
                 explanation=Bi::new(
                     "원-핫 정답에서는 정답 클래스의 항만 남습니다: −ln 0.5 ≈ 0.693.",

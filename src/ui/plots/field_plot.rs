@@ -1,10 +1,12 @@
 //! A 2-D field under points and a path: a classifier's probability over the plane (the perceptron
 //! lesson) or a loss surface with a gradient-descent path (the backpropagation lesson). The field
 //! is a grid of coloured cells; high-class points are red circles, low-class points blue squares
-//! (shape as well as colour), the path a dark line through numbered steps.
+//! (shape as well as colour, 10 px across with a white rim), a decision boundary a black line, the
+//! path a dark line through numbered steps.
 
 use super::canvas::{prepare, use_plot_canvas};
 use super::heatmap::diverging;
+use crate::theory::plane::boundary::Segment;
 use crate::ui::i18n::{Bi, use_lang};
 use leptos::prelude::*;
 use ndarray::Array2;
@@ -38,6 +40,8 @@ pub struct Field {
     pub points: Vec<(f64, f64, bool)>,
     /// A path through the plane, drawn in order.
     pub path: Vec<(f64, f64)>,
+    /// Straight pieces of a decision boundary (see [`crate::theory::plane::boundary::contour`]).
+    pub boundary: Vec<Segment>,
 }
 
 /// The plot of `field`.
@@ -103,6 +107,7 @@ fn draw(
     let ((x0, x1), (y0, y1)) = (field.x_range, field.y_range);
     let mut chart = ChartBuilder::on(&root)
         .margin((10.0 * s) as u32)
+        .margin_right((24.0 * s) as u32)
         .x_label_area_size((38.0 * s) as u32)
         .y_label_area_size((52.0 * s) as u32)
         .build_cartesian_2d(x0..x1, y0..y1)?;
@@ -124,21 +129,34 @@ fn draw(
         .configure_mesh()
         .disable_mesh()
         .label_style(font(12.0))
+        .x_label_formatter(&|v| tick(*v))
+        .y_label_formatter(&|v| tick(*v))
         .axis_desc_style(font(13.0))
         .x_desc(x_label)
         .y_desc(y_label)
         .draw()?;
-    let size = (4.0 * s) as i32;
+    if !field.boundary.is_empty() {
+        let line = BLACK.stroke_width((2.5 * s).round() as u32);
+        chart.draw_series(
+            field
+                .boundary
+                .iter()
+                .map(|segment| PathElement::new(segment.to_vec(), line)),
+        )?;
+    }
+    // A circle 10 px across, and a smaller square (8.5 px) so both look the same size.
+    let (radius, half) = ((5.0 * s) as i32, (4.25 * s) as i32);
+    let rim = WHITE.stroke_width((1.5 * s).round() as u32);
     let (red, blue) = (RGBColor(190, 30, 45), RGBColor(30, 80, 170));
     chart.draw_series(field.points.iter().filter(|p| p.2).map(|&(x, y, _)| {
         EmptyElement::at((x, y))
-            + Circle::new((0, 0), size as u32, red.filled())
-            + Circle::new((0, 0), size as u32, WHITE.stroke_width(1))
+            + Circle::new((0, 0), radius as u32, red.filled())
+            + Circle::new((0, 0), radius as u32, rim)
     }))?;
     chart.draw_series(field.points.iter().filter(|p| !p.2).map(|&(x, y, _)| {
         EmptyElement::at((x, y))
-            + Rectangle::new([(-size, -size), (size, size)], blue.filled())
-            + Rectangle::new([(-size, -size), (size, size)], WHITE.stroke_width(1))
+            + Rectangle::new([(-half, -half), (half, half)], blue.filled())
+            + Rectangle::new([(-half, -half), (half, half)], rim)
     }))?;
     if !field.path.is_empty() {
         let clamp = |(x, y): (f64, f64)| {
@@ -158,4 +176,14 @@ fn draw(
     }
     root.present()?;
     Ok(())
+}
+
+/// A tick label: no trailing `.0`, no `-0`, a real minus sign.
+fn tick(v: f64) -> String {
+    let text = format!("{v:.1}");
+    let text = text.strip_suffix(".0").unwrap_or(&text);
+    match text {
+        "-0" => "0".to_string(),
+        t => t.replacen('-', "−", 1),
+    }
 }

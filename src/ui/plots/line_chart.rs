@@ -37,8 +37,23 @@ pub fn LineChart(
     y_range: Option<(f64, f64)>,
     /// `data-testid` of the canvas.
     testid: &'static str,
+    /// What to say instead of drawing empty axes while no series has a point (default: "train to
+    /// see the curves"); the card has `data-testid="<testid>-empty"`.
+    #[prop(optional)]
+    empty: Option<Bi>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let empty = empty.unwrap_or(Bi::new(
+        "아직 그릴 것이 없습니다. 학습하면 여기에 곡선이 나타납니다.",
+        "Nothing to draw yet: train to see the curves here.",
+    ));
+    let is_empty = move || {
+        series.with(|series| {
+            series
+                .iter()
+                .all(|s| s.points.iter().all(|p| !p.1.is_finite()))
+        })
+    };
     let canvas = use_plot_canvas(move || {
         let (lang, series) = (lang.get(), series.get());
         Some(move |canvas: &web_sys::HtmlCanvasElement| {
@@ -87,9 +102,14 @@ pub fn LineChart(
         })
     };
     view! {
-        <figure class="plot">
-            <canvas node_ref=canvas style=format!("height:{HEIGHT}px") role="img" aria-label=description data-testid=testid></canvas>
-            <figcaption>
+        <figure class="plot" class:empty=is_empty>
+            <Show when=is_empty>
+                <p class="plot-empty" style=format!("min-height:{}px", HEIGHT / 2.0) data-testid=format!("{testid}-empty")>
+                    {move || empty.get(lang.get())}
+                </p>
+            </Show>
+            <canvas node_ref=canvas style=move || format!("height:{HEIGHT}px{}", if is_empty() { ";display:none" } else { "" }) role="img" aria-label=description data-testid=testid></canvas>
+            <figcaption class:hidden=is_empty>
                 <ul class="legend">{legend}</ul>
             </figcaption>
         </figure>

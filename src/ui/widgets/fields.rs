@@ -1,13 +1,15 @@
 //! Labelled form fields bound to signals: a number box and a drop-down list.
 
 use crate::bounds::Bounds;
+use crate::lang::{Particle, with_particle};
 use crate::ui::i18n::{Bi, use_lang};
 use leptos::prelude::*;
 use std::fmt::Display;
 use std::str::FromStr;
 
 /// A labelled number input. Typing a value that does not parse (or lies outside `bounds`) leaves
-/// the signal unchanged, marks the field invalid and says what is allowed.
+/// the signal unchanged, puts the value in use back into the box, marks the field invalid and says
+/// what was typed, what is allowed and what is used.
 #[component]
 pub fn NumberField<T>(
     /// Element id (ties the label to the input).
@@ -21,13 +23,21 @@ pub fn NumberField<T>(
     /// The input's step (`"1"`, `"0.0001"`, `"any"`).
     #[prop(default = "1")]
     step: &'static str,
+    /// Decimals shown in the box (all of the value's digits when not given).
+    #[prop(optional)]
+    decimals: Option<usize>,
 ) -> impl IntoView
 where
     T: FromStr + Display + PartialOrd + Copy + Send + Sync + 'static,
 {
     let lang = use_lang();
-    let invalid = RwSignal::new(false);
+    // What was typed and refused, while the field is invalid.
+    let refused = RwSignal::new(None::<String>);
     let (min, max) = (bounds.min, bounds.max);
+    let shown = move |v: T| match decimals {
+        Some(d) => format!("{v:.d$}"),
+        None => v.to_string(),
+    };
     view! {
         <div class="field number">
             <label for=id>{move || label.get(lang.get())}</label>
@@ -37,25 +47,41 @@ where
                 min=min.to_string()
                 max=max.to_string()
                 step=step
-                aria-invalid=move || invalid.get().to_string()
-                prop:value=move || value.get().to_string()
+                aria-invalid=move || refused.with(Option::is_some).to_string()
+                prop:value=move || shown(value.get())
                 on:change=move |ev| {
-                    match event_target_value(&ev).trim().parse::<T>() {
+                    let typed = event_target_value(&ev).trim().to_string();
+                    match typed.parse::<T>() {
                         Ok(v) if bounds.contains(v) => {
-                            invalid.set(false);
+                            refused.set(None);
                             value.set(v);
                         }
-                        _ => invalid.set(true),
+                        _ => {
+                            refused.set(Some(crate::lang::quoted(&typed)));
+                            // The box shows the value in use, not the refused text.
+                            event_target::<web_sys::HtmlInputElement>(&ev)
+                                .set_value(&shown(value.get_untracked()));
+                        }
                     }
                 }
             />
-            <Show when=move || invalid.get()>
-                <p class="field-error" role="alert">
+            <Show when=move || refused.with(Option::is_some)>
+                <p class="field-error" role="alert" data-testid=format!("{id}-error")>
                     {move || {
-                        let used = value.get();
-                        lang.get().pick(
-                            format!("{min}부터 {max}까지 쓸 수 있습니다. 지금은 {used}을(를) 씁니다."),
-                            format!("Allowed: {min} to {max}; {used} is still used."),
+                        let used = shown(value.get());
+                        let typed = refused.get().unwrap_or_default();
+                        let lang = lang.get();
+                        let what = if typed.is_empty() {
+                            lang.pick("입력한 값은 숫자가 아닙니다", "What was typed is not a number").to_string()
+                        } else {
+                            lang.pick(
+                                format!("{} 쓸 수 없습니다", with_particle(&typed, Particle::Topic)),
+                                format!("{typed} cannot be used"),
+                            )
+                        };
+                        lang.pick(
+                            format!("{what}. {min}부터 {max}까지 쓸 수 있어 지금은 {} 씁니다.", with_particle(&used, Particle::Object)),
+                            format!("{what}: allowed {min} to {max}, so {used} is still used."),
                         )
                     }}
                 </p>

@@ -38,3 +38,19 @@ pub fn Math(
     let class = if block { "math block" } else { "math" };
     view! { <span class=class inner_html=move || tex.with(|t| mathml(t, block))></span> }
 }
+
+/// Several display formulas side by side that wrap onto new lines on a narrow screen (a long
+/// formula is written as parts: `z = …`, `= 1.00 × 0.80 + …`, `= 0.500`), so none is cut off or
+/// needs a sideways scroll on a phone.
+#[component]
+pub fn Formulas(
+    /// The LaTeX source of each part.
+    #[prop(into)]
+    parts: Signal<Vec<String>>,
+) -> impl IntoView {
+    view! {
+        <span class="formula-parts">
+            {move || parts.get().into_iter().map(|tex| view! { <span class="math block" inner_html=mathml(&tex, true)></span> }).collect_view()}
+        </span>
+    }
+}

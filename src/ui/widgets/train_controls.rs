@@ -41,14 +41,14 @@ fn curves(history: &History, metric: Option<Metric>) -> Vec<Series> {
     };
     let (train, validation) = match metric {
         None => (
-            Bi::new("학습 손실", "loss"),
+            Bi::new("훈련 손실", "loss"),
             Bi::new("검증 손실", "val_loss"),
         ),
         Some(Metric::Accuracy) => (
-            Bi::new("학습 정확도", "accuracy"),
+            Bi::new("훈련 정확도", "accuracy"),
             Bi::new("검증 정확도", "val_accuracy"),
         ),
-        Some(Metric::R2) => (Bi::new("학습 r²", "r²"), Bi::new("검증 r²", "val_r²")),
+        Some(Metric::R2) => (Bi::new("훈련 r²", "r²"), Bi::new("검증 r²", "val_r²")),
     };
     vec![
         Series {

@@ -32,6 +32,7 @@ pub fn SurfacePanel() -> impl IntoView {
             .iter()
             .map(|p| (f64::from(p.w), f64::from(p.b)))
             .collect(),
+        boundary: Vec::new(),
     });
     let losses = Signal::derive(move || {
         vec![Series {

@@ -99,7 +99,7 @@ pub fn CurvePanel() -> impl IntoView {
                 .collect()
         });
         vec![Series {
-            name: Bi::new("시험 r²", "test r²"),
+            name: Bi::new("테스트 r²", "test r²"),
             color: (23, 102, 58),
             dashed: false,
             points: known,
@@ -143,9 +143,9 @@ pub fn CurvePanel() -> impl IntoView {
             </button>
             <p role="status" data-testid="curve-status">{progress}</p>
             <div class="results-grid">
-                <LineChart series=series x_label=Bi::new("학습 행 수 (천)", "training rows (thousands)") y_label=Bi::new("시험 r²", "test r²") testid="curve-chart" />
+                <LineChart series=series x_label=Bi::new("훈련 행 수 (천)", "training rows (thousands)") y_label=Bi::new("테스트 r²", "test r²") testid="curve-chart" empty=Bi::new("\"실험 시작\"을 누르면 훈련 행 수에 따른 테스트 r²가 여기에 그려집니다.", "Press \"Run the experiment\": test r² against the number of training rows is drawn here.") />
                 <table class="matrix metrics" data-testid="curve-table">
-                    <thead><tr><th scope="col">{tr("학습 행", "training rows")}</th><th scope="col">{tr("시험 r²", "test r²")}</th></tr></thead>
+                    <thead><tr><th scope="col">{tr("훈련 행", "training rows")}</th><th scope="col">{tr("테스트 r²", "test r²")}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>

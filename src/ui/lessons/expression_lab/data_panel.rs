@@ -31,7 +31,7 @@ pub fn DataPanel() -> impl IntoView {
                 let lengths = if short == long { format!("{long}") } else { format!("{short}–{long}") };
                 lang.pick(
                     format!(
-                        "{}행 · 길이 {lengths} nt · 값 {lo:.3}–{hi:.3} · 학습용 평균 {:.3}, 표준편차 {:.3} → z = (값 − {:.3}) / {:.3}",
+                        "{}행 · 길이 {lengths} nt · 값 {lo:.3}–{hi:.3} · 훈련 세트 평균 {:.3}, 표준편차 {:.3} → z = (값 − {:.3}) / {:.3}",
                         d.rows.len(), d.scaler.mean, d.scaler.std, d.scaler.mean, d.scaler.std
                     ),
                     format!(
@@ -49,7 +49,7 @@ pub fn DataPanel() -> impl IntoView {
                 let train = d.split.train.len();
                 let validation = train - (train as f64 * (1.0 - expr.validation.get())).floor() as usize;
                 lang.pick(
-                    format!("학습용 {train}행 (그중 검증용 {validation}행) · 시험용 {}행", d.split.test.len()),
+                    format!("훈련 세트 {train}행 (그중 검증 세트 {validation}행) · 테스트 세트 {}행", d.split.test.len()),
                     format!("training {train} rows (of which {validation} for validation) · test {} rows", d.split.test.len()),
                 )
             })
@@ -92,7 +92,7 @@ pub fn DataPanel() -> impl IntoView {
                     name="expr-fit"
                     legend=Bi::new("서열 길이가 서로 다릅니다", "The sequences differ in length")
                     options=vec![
-                        ("pad".to_string(), Bi::new("가장 긴 길이로 채우기 (오른쪽에 0 행)", "pad to the longest (zero rows on the right)")),
+                        ("pad".to_string(), Bi::new("가장 긴 길이로 채우기 (오른쪽에 0행)", "pad to the longest (zero rows on the right)")),
                         ("trim".to_string(), Bi::new("한 길이로 자르기", "cut to one length")),
                     ]
                     value=expr.policy
@@ -104,9 +104,9 @@ pub fn DataPanel() -> impl IntoView {
                 <En><p class="hint">"Padding keeps every base, but the zero rows mean \"no base\", so the model can use the length itself as a clue. Cutting gives every sequence the same shape but loses the bases at the 3′ end."</p></En>
             </Show>
             <div class="field-row">
-                <NumberField id="expr-test" label=Bi::new("시험용 비율", "Test fraction") value=expr.test_fraction bounds=ranges::TEST_FRACTION step="0.05" />
+                <NumberField id="expr-test" label=Bi::new("테스트 세트 비율", "Test fraction") value=expr.test_fraction bounds=ranges::TEST_FRACTION step="0.05" />
                 <NumberField id="expr-split" label=Bi::new("나누기 시드", "Split seed") value=expr.split_seed bounds=ranges::SEED />
-                <NumberField id="expr-validation" label=Bi::new("검증 비율 (학습용 중)", "Validation fraction (of training)") value=expr.validation bounds=ranges::VALIDATION step="0.05" />
+                <NumberField id="expr-validation" label=Bi::new("검증 비율 (훈련 세트 중)", "Validation fraction (of training)") value=expr.validation bounds=ranges::VALIDATION step="0.05" />
             </div>
             <p data-testid="expr-split-counts">{split}</p>
         </section>

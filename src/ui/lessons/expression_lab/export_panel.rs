@@ -95,7 +95,7 @@ pub fn ExportPanel(
             <h2 id="expr-step-7">{tr("7 · 내보내기와 불러오기", "7 · Export and import")}</h2>
             <div class="buttons">
                 <DownloadButton label=Bi::new("모델 (JSON)", "Model (JSON)") filename="seqlab-expression-model.json" mime="application/json" contents=model_json enabled=has_model testid="export-model" />
-                <DownloadButton label=Bi::new("시험 예측 (CSV)", "Test predictions (CSV)") filename="seqlab-expression-predictions.csv" mime="text/csv" contents=test_csv
+                <DownloadButton label=Bi::new("테스트 예측 (CSV)", "Test predictions (CSV)") filename="seqlab-expression-predictions.csv" mime="text/csv" contents=test_csv
                     enabled=Signal::derive(move || predictions.with(Option::is_some)) testid="export-predictions" />
                 <DownloadButton label=Bi::new("데이터 (CSV)", "Data (CSV)") filename=DATA_FILE mime="text/csv" contents=data_csv enabled=has_data testid="export-data" />
                 <DownloadButton label=Bi::new("Keras 스크립트 (.py)", "Keras script (.py)") filename="seqlab_expression_keras.py" mime="text/x-python" contents=script enabled=has_data testid="export-keras" />
@@ -106,7 +106,7 @@ pub fn ExportPanel(
             </div>
             <ErrorMessage message=error />
             <Show when=move || expr.run.is_imported()>
-                <p class="notice" data-testid="imported">{tr("불러온 모델로 시험용 데이터를 다시 평가했습니다 (4단계).", "The imported model was evaluated again on the current test set (step 4).")}</p>
+                <p class="notice" data-testid="imported">{tr("불러온 모델로 테스트 세트를 다시 평가했습니다 (4단계).", "The imported model was evaluated again on the current test set (step 4).")}</p>
             </Show>
         </section>
     }

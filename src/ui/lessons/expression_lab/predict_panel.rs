@@ -212,7 +212,7 @@ fn Mutagenesis(
         })
     };
     view! {
-        <h3>{tr("생체 밖 돌연변이 분석", "In-silico mutagenesis")}</h3>
+        <h3>{tr("인실리코(컴퓨터) 돌연변이 분석", "In-silico mutagenesis")}</h3>
         <Ko><p>"한 서열의 모든 위치를 다른 염기로 바꿨을 때 예측값이 얼마나 변하는지입니다(원래 단위). 파랑은 낮추는 돌연변이, 빨강은 높이는 돌연변이입니다. 실제 데이터에서는 ATG를 만드는 돌연변이가 예측을 낮추는 경향이 보여야 합니다."</p></Ko>
         <En><p>"How the prediction (in its own unit) changes when each position of one sequence becomes each other base: blue lowers it, red raises it. On the real data, mutations that create an ATG should tend to lower it."</p></En>
         <NumberField id="expr-ism-index" label=Bi::new("예측한 서열 번호 (0부터)", "Predicted sequence number (from 0)") value=chosen bounds=crate::bounds::Bounds::new(0, 100_000) />

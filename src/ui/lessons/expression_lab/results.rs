@@ -105,7 +105,10 @@ pub fn ResultsPanel(
         let lang = lang.get();
         report.get().map_or_else(String::new, |r| {
             lang.pick(
-                format!("시험용 서열의 예측값과 실제값 산점도, r² = {:.3}", r.r2),
+                format!(
+                    "테스트 세트 서열의 예측값과 실제값 산점도, r² = {:.3}",
+                    r.r2
+                ),
                 format!(
                     "Predicted against observed for the test sequences, r² = {:.3}",
                     r.r2
@@ -115,11 +118,11 @@ pub fn ResultsPanel(
     });
     view! {
         <section class="panel" aria-labelledby="expr-step-4">
-            <h2 id="expr-step-4">{tr("4 · 시험용 데이터로 평가", "4 · Evaluate on the test set")}</h2>
+            <h2 id="expr-step-4">{tr("4 · 테스트 세트로 평가", "4 · Evaluate on the test set")}</h2>
             <Show
                 when=move || report.with(Option::is_some)
                 fallback=move || view! { <p class="hint">{move || if expr.run.has_model_for(expr.job_key.get()) {
-                    tr("시험용 서열을 예측하는 중…", "Predicting the test sequences…")()
+                    tr("테스트 세트의 서열을 예측하는 중…", "Predicting the test sequences…")()
                 } else {
                     tr("학습을 마치거나 멈추면 여기에 결과가 나옵니다.", "Results appear here once training finishes or is stopped.")()
                 }}</p> }
@@ -135,7 +138,7 @@ pub fn ResultsPanel(
                             <tr><th scope="row">"r²"</th><td data-testid="test-r2">{cell(|r| r.r2)}</td><td>{cell(|r| r.baseline_r2)}</td></tr>
                             <tr><th scope="row">{tr("피어슨 r", "Pearson r")}</th><td data-testid="test-pearson">{cell(|r| r.pearson)}</td><td>"–"</td></tr>
                             <tr><th scope="row">"MSE"</th><td data-testid="test-mse">{cell(|r| r.mse)}</td><td>{cell(|r| r.baseline_mse)}</td></tr>
-                            <tr><th scope="row">"MAE"</th><td>{cell(|r| r.mae)}</td><td>"–"</td></tr>
+                            <tr><th scope="row">"MAE"</th><td data-testid="test-mae">{cell(|r| r.mae)}</td><td data-testid="baseline-mae">{cell(|r| r.baseline_mae)}</td></tr>
                         </tbody>
                     </table>
                 </div>

@@ -98,7 +98,7 @@ pub struct Expr {
 impl Expr {
     /// The state, from the URL (defaults where absent).
     pub fn from_url() -> Expr {
-        let source = use_choice_param("data", "sim", ranges::SOURCES);
+        let source = use_choice_param("data", "real", ranges::SOURCES);
         let sim_rows = use_bounded_param("n", 10_000usize, ranges::SIM_ROWS);
         let sim_length = use_bounded_param("len", 50usize, ranges::SIM_LENGTH);
         let sim_seed = use_query_param("seed", 0u64);

@@ -35,8 +35,8 @@ pub fn SimulatedText() -> impl IntoView {
 #[component]
 pub fn ModelText() -> impl IntoView {
     view! {
-        <Ko><p>"기본 모델(compact)은 Conv1D(32, 커널 8) 두 층 → Flatten → Dense(32) → Dense(1)입니다. 작은 업로드에는 가중치가 적은 small을 쓰세요. 목표값은 학습용의 평균과 표준편차로 z-점수로 바꿔 학습하고(평균 0, 분산 1이라 학습이 안정적), 결과는 원래 단위로 되돌려 보여 줍니다. 조기 종료는 검증 손실이 나아지지 않으면 멈추고 가장 좋았던 가중치로 돌아갑니다."</p></Ko>
-        <En><p>"The default (compact) model is two Conv1D(32, kernel 8) layers → Flatten → Dense(32) → Dense(1); use small, with fewer weights, for small uploads. The targets are turned into z-scores with the training mean and sd for training (mean 0, variance 1 keeps training stable) and shown back in their own unit. Early stopping ends training when the validation loss stops improving and goes back to the best weights."</p></En>
+        <Ko><p>"기본 모델(compact)은 Conv1D(32, 커널 8) 두 층 → Flatten → Dense(32) → Dense(1)입니다. 작은 업로드에는 가중치가 적은 small을 쓰세요. 목표값은 훈련 세트의 평균과 표준편차로 z-점수(값에서 평균을 빼고 표준편차로 나눈 수)로 바꿔 학습하고(평균 0, 분산 1이라 학습이 안정적), 결과는 원래 단위로 되돌려 보여 줍니다. 조기 종료는 검증 손실이 나아지지 않으면 멈추고 가장 좋았던 가중치로 돌아갑니다."</p></Ko>
+        <En><p>"The default (compact) model is two Conv1D(32, kernel 8) layers → Flatten → Dense(32) → Dense(1); use small, with fewer weights, for small uploads. The targets are turned into z-scores (the value minus the mean, divided by the standard deviation) with the training mean and sd for training (mean 0, variance 1 keeps training stable) and shown back in their own unit. Early stopping ends training when the validation loss stops improving and goes back to the best weights."</p></En>
     }
 }
 
@@ -44,7 +44,7 @@ pub fn ModelText() -> impl IntoView {
 #[component]
 pub fn ResultsText() -> impl IntoView {
     view! {
-        <Ko><p>"점이 빨간 대각선(y = x)에 가까울수록 잘 맞힌 것입니다. r²(결정 계수)는 값의 흩어짐 중 모델이 설명하는 비율로, 1이면 완벽하고 0이면 언제나 평균만 말하는 모델과 같습니다. 비교를 위해 언제나 학습용 평균을 답하는 모델(기준선)의 점수도 보여 줍니다."</p></Ko>
+        <Ko><p>"점이 빨간 대각선(y = x)에 가까울수록 잘 맞힌 것입니다. r²(결정 계수)는 값의 흩어짐 중 모델이 설명하는 비율로, 1이면 완벽하고 0이면 언제나 평균만 말하는 모델과 같습니다. 비교를 위해 언제나 훈련 세트 평균을 답하는 모델(기준선)의 점수도 보여 줍니다."</p></Ko>
         <En><p>"The closer the dots lie to the red diagonal (y = x), the better the predictions. r² (the coefficient of determination) is the share of the values' spread the model explains: 1 is perfect, 0 is no better than always answering the mean. For comparison, the score of a baseline that always answers the training mean is shown too."</p></En>
     }
 }
@@ -53,7 +53,7 @@ pub fn ResultsText() -> impl IntoView {
 #[component]
 pub fn CurveText() -> impl IntoView {
     view! {
-        <Ko><p>"같은 모델을 학습용 1천, 2천, 5천 행과 전체로 따로 학습해 시험 r²를 비교합니다. 딥러닝이 수천에서 수만 개의 표본을 필요로 하는 이유가 곡선에 보입니다."</p></Ko>
+        <Ko><p>"같은 모델을 훈련 세트 1천, 2천, 5천 행과 전체로 따로 학습해 테스트 r²를 비교합니다. 딥러닝이 수천에서 수만 개의 표본을 필요로 하는 이유가 곡선에 보입니다."</p></Ko>
         <En><p>"The same model is trained on 1,000, 2,000 and 5,000 training rows and on all of them, and the test r² is compared: the curve shows why deep learning needs thousands to tens of thousands of samples."</p></En>
     }
 }
@@ -65,7 +65,7 @@ pub fn Try() -> impl IntoView {
         <TryThis>
             <Ko>
                 <ul>
-                    <li>"실제 데이터로 조기 종료를 끄고(인내 0) 30 에포크를 학습해 보세요. 학습 r²는 1에 가까워지는데 검증 r²는 떨어집니다: 과적합입니다."</li>
+                    <li>"실제 데이터로 조기 종료를 끄고(인내 0) 30 에포크를 학습해 보세요. 훈련 r²는 1에 가까워지는데 검증 r²는 떨어집니다: 과적합입니다."</li>
                     <li>"시뮬레이션 데이터로 학습한 뒤 예측 칸에 ATG가 있는 서열과 없는 서열을 넣어 비교해 보세요."</li>
                     <li>"실제 데이터의 돌연변이 지도에서 ATG를 만드는 돌연변이가 예측을 낮추는지 보세요."</li>
                 </ul>

@@ -125,7 +125,7 @@ pub fn ExportPanel(
             <div class="buttons">
                 <DownloadButton label=Bi::new("모델 (JSON)", "Model (JSON)") filename="seqlab-motif-model.json" mime="application/json" contents=model_json enabled=has_model testid="export-model" />
                 <DownloadButton label=Bi::new("학습 기록 (CSV)", "History (CSV)") filename="seqlab-motif-history.csv" mime="text/csv" contents=history_csv enabled=Signal::derive(move || lab.run.history.with(|h| !h.epochs.is_empty())) testid="export-history" />
-                <DownloadButton label=Bi::new("시험 예측 (CSV)", "Test predictions (CSV)") filename="seqlab-motif-predictions.csv" mime="text/csv" contents=predictions enabled=Signal::derive(move || result.with(Option::is_some)) testid="export-predictions" />
+                <DownloadButton label=Bi::new("테스트 예측 (CSV)", "Test predictions (CSV)") filename="seqlab-motif-predictions.csv" mime="text/csv" contents=predictions enabled=Signal::derive(move || result.with(Option::is_some)) testid="export-predictions" />
                 <DownloadButton label=Bi::new("필터 (MEME)", "Filters (MEME)") filename="seqlab-motif-filters.meme" contents=filters enabled=has_model testid="export-filters" />
                 <DownloadButton label=Bi::new("데이터 (CSV)", "Data (CSV)") filename=DATA_FILE mime="text/csv" contents=data_csv enabled=has_data testid="export-data" />
                 <DownloadButton label=Bi::new("Keras 스크립트 (.py)", "Keras script (.py)") filename="seqlab_motif_keras.py" mime="text/x-python" contents=script enabled=has_data testid="export-keras" />
@@ -136,7 +136,7 @@ pub fn ExportPanel(
             </div>
             <ErrorMessage message=error_text />
             <Show when=imported>
-                <p class="notice" data-testid="imported">{tr("불러온 모델을 지금 시험용 데이터로 다시 평가했습니다 (5단계).", "The imported model was evaluated again on the current test set (step 5).")}</p>
+                <p class="notice" data-testid="imported">{tr("불러온 모델을 지금 테스트 세트로 다시 평가했습니다 (5단계).", "The imported model was evaluated again on the current test set (step 5).")}</p>
             </Show>
         </section>
     }

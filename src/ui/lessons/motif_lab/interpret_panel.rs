@@ -2,7 +2,7 @@
 //! windows that activate it (Basset's method) and from its weights — scored against the planted
 //! motif; in-silico mutagenesis of one test sequence beside the PWM scanner's track.
 
-use super::results::trained_model;
+use super::results::{TestResult, trained_model};
 use super::state::Lab;
 use crate::bio::alphabet::Symbol;
 use crate::bio::motif::{Background, Pwm};
@@ -117,6 +117,8 @@ pub fn use_interpretation(lab: Lab) -> Memo<Option<Interpretation>> {
 pub fn InterpretPanel(
     /// The filters (absent until a model exists).
     interpretation: Memo<Option<Interpretation>>,
+    /// The test-set evaluation (its predictions choose the sequence mutagenesis opens on).
+    result: Memo<Option<TestResult>>,
 ) -> impl IntoView {
     let lab = expect_context::<Lab>();
     let lang = use_lang();
@@ -133,20 +135,24 @@ pub fn InterpretPanel(
                 let planted_consensus = planted
                     .with(|p| p.as_ref().map(Pwm::consensus))
                     .unwrap_or_default();
-                let agreement = consensus_agreement(&consensus, &planted_consensus)
-                    .map(|(matches, window)| (matches, window, consensus.len()));
+                let agreement = consensus_agreement(&consensus, &planted_consensus);
                 let strand = if f.matched.reverse_complement {
                     lang.pick("역상보", "reverse complement")
                 } else {
                     lang.pick("같은 가닥", "same strand")
                 };
-                let agree =
-                    agreement.map_or_else(String::new, |(m, w, n)| {
-                        lang.pick(
-                    format!(" 합의 서열 {consensus}는 {w}와 {n}자리 중 {m}자리가 같습니다."),
-                    format!(" Its consensus {consensus} agrees with {w} in {m} of {n} positions."),
-                )
-                    });
+                let agree = agreement.map_or_else(String::new, |a| {
+                    let n = a.consensus.len();
+                    let side = if a.reverse {
+                        lang.pick(" (심은 모티프의 역상보 위에서)", " (on the planted motif's reverse complement)")
+                    } else {
+                        ""
+                    };
+                    lang.pick(
+                        format!(" 배운 합의 서열 {consensus}({n}자리)를 심은 모티프 {planted_consensus}에 맞춰 보면 {n}자리 중 {}자리가 같습니다{side}.", a.matches),
+                        format!(" Its learned consensus {consensus} ({n} letters) lined up on the planted motif {planted_consensus}: {} of {n} positions agree{side}.", a.matches),
+                    )
+                });
                 let agree = agree.as_str();
                 lang.pick(
                     format!(
@@ -159,6 +165,38 @@ pub fn InterpretPanel(
                     ),
                 )
             })
+        })
+    };
+    // The learned consensus under the planted motif, letter by letter.
+    let alignment = move || {
+        let agreement = interpretation.with(|i| {
+            i.as_ref().and_then(|i| {
+                let f = &i.filters[i.best];
+                let consensus = f.activation.as_ref().unwrap_or(&f.weights).consensus();
+                let planted = planted.with(|p| p.as_ref().map(Pwm::consensus))?;
+                consensus_agreement(&consensus, &planted)
+            })
+        })?;
+        let [strand, marks, learned] = agreement.lines();
+        let cells = |text: &str| {
+            (0..agreement.strand.len())
+                .map(|k| view! { <td>{text.chars().nth(k).filter(|c| *c != ' ').map(String::from).unwrap_or_default()}</td> })
+                .collect_view()
+        };
+        let planted_label = if agreement.reverse {
+            Bi::new("심은 모티프 (역상보)", "planted (reverse complement)")
+        } else {
+            Bi::new("심은 모티프", "planted")
+        };
+        Some(view! {
+            <table class="matrix alignment" data-testid="consensus-alignment">
+                <caption>{tr("배운 합의 서열을 심은 모티프에 맞춘 모습 (| = 같은 염기)", "The learned consensus lined up on the planted motif (| = same base)")}</caption>
+                <tbody>
+                    <tr><th scope="row">{move || planted_label.get(lang.get())}</th>{cells(&strand)}</tr>
+                    <tr class="marks"><th scope="row"></th>{cells(&marks)}</tr>
+                    <tr><th scope="row">{tr("배운 필터", "learned filter")}</th>{cells(&learned)}</tr>
+                </tbody>
+            </table>
         })
     };
     let grid = move || {
@@ -195,32 +233,47 @@ pub fn InterpretPanel(
             >
                 <super::text::InterpretText />
                 <p class="notice" data-testid="best-filter-text">{best_text}</p>
+                {alignment}
                 <HeightSwitch bits=bits name="filter-logo-height" />
                 <div class="planted">
                     <p class="filter-title">{tr("심은 모티프", "Planted motif")}</p>
                     <SequenceLogo pwm=planted bits=bits height=130.0 compact=true testid="planted-logo-small" />
                 </div>
                 <ul class="filter-grid">{grid}</ul>
-                <Mutagenesis />
+                <Mutagenesis result=result />
             </Show>
         </section>
     }
 }
 
-/// In-silico mutagenesis of one test sequence, with the PWM scan of the same sequence below.
+/// In-silico mutagenesis of one test sequence, with the PWM scan of the same sequence below. It
+/// opens on the positive the model is surest of ([`crate::lab::motif::MotifExperiment::showcase_test_row`]) until the
+/// student picks another.
 #[component]
-fn Mutagenesis() -> impl IntoView {
+fn Mutagenesis(
+    /// The test-set evaluation.
+    result: Memo<Option<TestResult>>,
+) -> impl IntoView {
     let lab = expect_context::<Lab>();
     let lang = use_lang();
-    let first_positive = move || {
+    let showcase = move || {
         lab.experiment.with(|e| {
-            e.as_ref()
-                .ok()
-                .and_then(|(x, _)| x.split.test.iter().position(|&r| x.sequences[r].positive))
-                .unwrap_or(0)
+            e.as_ref().ok().map_or(0, |(x, _)| {
+                result.with(|r| x.showcase_test_row(r.as_ref().map(|r| &r.predictions)))
+            })
         })
     };
-    let chosen = RwSignal::new(first_positive());
+    let chosen = RwSignal::new(showcase());
+    // The row last chosen for the student: while it is still the one shown, a newer evaluation
+    // may choose again.
+    let automatic = StoredValue::new(chosen.get_untracked());
+    Effect::new(move || {
+        let row = showcase();
+        if chosen.get_untracked() == automatic.get_value() {
+            automatic.set_value(row);
+            chosen.set(row);
+        }
+    });
     let ready = use_next_task(move || lab.run.model.track());
     let count = move || {
         lab.experiment
@@ -282,14 +335,14 @@ fn Mutagenesis() -> impl IntoView {
         })
     };
     view! {
-        <h3>{tr("생체 밖 돌연변이 분석 (in-silico mutagenesis)", "In-silico mutagenesis")}</h3>
+        <h3>{tr("인실리코(컴퓨터) 돌연변이 분석 (in-silico mutagenesis)", "In-silico mutagenesis")}</h3>
         <Ko>
-            <p>"시험용 서열 하나의 모든 위치를 다른 염기로 하나씩 바꿔 보고, 모델의 양성 점수(출력 0번)가 얼마나 변하는지 칠합니다. 파랑은 점수가 떨어지는 돌연변이, 빨강은 오르는 돌연변이, 검은 점은 원래 염기입니다. 아래는 같은 서열을 심은 모티프의 PWM으로 훑은 점수입니다."</p>
+            <p>"테스트 세트의 서열 하나의 모든 위치를 다른 염기로 하나씩 바꿔 보고, 모델의 양성 점수(출력 0번)가 얼마나 변하는지 칠합니다. 파랑은 점수가 떨어지는 돌연변이, 빨강은 오르는 돌연변이, 검은 점은 원래 염기입니다. 아래는 같은 서열을 심은 모티프의 PWM으로 훑은 점수입니다."</p>
         </Ko>
         <En>
             <p>"Every position of one test sequence is changed to every other base, and the change of the model's positive score (output 0) is coloured: blue where a mutation lowers it, red where it raises it; black dots mark the sequence's own bases. Below: the same sequence scanned with the planted motif's PWM."</p>
         </En>
-        <NumberField id="lab-ism-index" label=Bi::new("시험용 서열 번호", "Test sequence number") value=chosen bounds=crate::bounds::Bounds::new(0, 100_000) />
+        <NumberField id="lab-ism-index" label=Bi::new("테스트 세트의 서열 번호", "Test sequence number") value=chosen bounds=crate::bounds::Bounds::new(0, 100_000) />
         <p class="seq-title" data-testid="ism-sequence">{about}</p>
         <Heatmap
             values=Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.delta.clone())).unwrap_or_else(|| ndarray::Array2::zeros((0, 4))))

@@ -34,7 +34,7 @@ pub fn ModelPanel() -> impl IntoView {
                 <SelectField id="lab-semantics" label=Bi::new("손실 계산 방식", "Loss semantics") value=lab.semantics
                     options=vec![
                         ("keras_fit", Bi::new("오늘의 Keras (로짓)", "today's Keras (logits)")),
-                        ("classic", Bi::new("2020년 무렵 Keras (정규화 + 자르기)", "2020-era Keras (normalise + clip)")),
+                        ("classic", Bi::new("2020년 무렵 Keras (σ를 합으로 나누고 자르기)", "2020-era Keras (σ ÷ its sum, clipped)")),
                     ] />
                 <SelectField id="lab-optimizer" label=Bi::new("최적화기", "Optimiser") value=lab.optimizer
                     options=vec![("adam", Bi::new("Adam", "Adam")), ("sgd", Bi::new("SGD (모멘텀 0.9)", "SGD (momentum 0.9)"))] />

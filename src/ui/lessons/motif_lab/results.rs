@@ -103,15 +103,15 @@ pub fn ResultsPanel(
     };
     view! {
         <section class="panel" aria-labelledby="lab-step-5">
-            <h2 id="lab-step-5">{tr("5 · 시험용 데이터로 평가", "5 · Evaluate on the test set")}</h2>
+            <h2 id="lab-step-5">{tr("5 · 테스트 세트로 평가", "5 · Evaluate on the test set")}</h2>
             <Show
                 when=move || result.with(Option::is_some)
                 fallback=|| view! { <p class="hint">{tr("학습을 마치거나 멈추면 여기에 결과가 나옵니다.", "Results appear here once training finishes or is stopped.")}</p> }
             >
                 <table class="matrix metrics" data-testid="test-metrics">
                     <tbody>
-                        <tr><th scope="row">{tr("시험 손실", "test loss")}</th><td data-testid="test-loss">{metric(|r| r.loss, 4)}</td></tr>
-                        <tr><th scope="row">{tr("시험 정확도", "test accuracy")}</th><td data-testid="test-accuracy">{metric(|r| r.accuracy, 4)}</td></tr>
+                        <tr><th scope="row">{tr("테스트 손실", "test loss")}</th><td data-testid="test-loss">{metric(|r| r.loss, 4)}</td></tr>
+                        <tr><th scope="row">{tr("테스트 정확도", "test accuracy")}</th><td data-testid="test-accuracy">{metric(|r| r.accuracy, 4)}</td></tr>
                         <tr><th scope="row">{tr("정밀도 (양성)", "precision (positive)")}</th><td>{metric(|r| r.confusion.precision(0), 4)}</td></tr>
                         <tr><th scope="row">{tr("재현율 (양성)", "recall (positive)")}</th><td>{metric(|r| r.confusion.recall(0), 4)}</td></tr>
                         <tr><th scope="row">"F1"</th><td>{metric(|r| r.confusion.f1(0), 4)}</td></tr>

@@ -160,17 +160,17 @@ pub fn SplitPanel() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="lab-step-2">
-            <h2 id="lab-step-2">{tr("2 · 학습용과 시험용으로 나누기", "2 · Split into training and test sets")}</h2>
+            <h2 id="lab-step-2">{tr("2 · 훈련 세트와 테스트 세트로 나누기", "2 · Split into training and test sets")}</h2>
             <Ko>
-                <p>"시험용 데이터는 마지막 평가에 딱 한 번만 씁니다. 학습용 데이터의 마지막 일부는 Keras의 validation_split처럼 검증용으로 떼어 학습 중에 과적합을 지켜봅니다."</p>
+                <p>"테스트 세트는 마지막 평가에 딱 한 번만 씁니다. 훈련 세트의 마지막 일부는 Keras의 validation_split(훈련 세트의 마지막 일부를 검증 세트로 떼는 설정)처럼 검증 세트로 떼어 학습 중에 과적합을 지켜봅니다."</p>
             </Ko>
             <En>
-                <p>"The test set is touched once, for the final evaluation. The last part of the training set is held out for validation, as Keras's validation_split does, to watch for overfitting while training."</p>
+                <p>"The test set is touched once, for the final evaluation. The last part of the training set is held out for validation, as Keras's validation_split (the setting that holds out the last part of the training set) does, to watch for overfitting while training."</p>
             </En>
             <div class="field-row">
-                <NumberField id="lab-test" label=Bi::new("시험용 비율", "Test fraction") value=lab.test_fraction bounds=ranges::TEST_FRACTION step="0.05" />
+                <NumberField id="lab-test" label=Bi::new("테스트 세트 비율", "Test fraction") value=lab.test_fraction bounds=ranges::TEST_FRACTION step="0.05" />
                 <NumberField id="lab-split-seed" label=Bi::new("나누기 시드", "Split seed") value=lab.split_seed bounds=ranges::SPLIT_SEED />
-                <NumberField id="lab-validation" label=Bi::new("검증 비율 (학습용 중)", "Validation fraction (of training)") value=lab.validation bounds=ranges::VALIDATION step="0.05" />
+                <NumberField id="lab-validation" label=Bi::new("검증 비율 (훈련 세트 중)", "Validation fraction (of training)") value=lab.validation bounds=ranges::VALIDATION step="0.05" />
             </div>
             <RadioGroup
                 name="lab-splitter"
@@ -183,15 +183,15 @@ pub fn SplitPanel() -> impl IntoView {
             />
             <Show when=move || lab.splitter.get() == "sklearn">
                 <p class="hint" data-testid="lecture-split">{tr(
-                    "scikit-learn과 numpy가 하는 그대로(MT19937 난수, numpy의 순열) 나눕니다. 시드 125, 시험용 0.2면 강의의 나누기와 행 하나하나까지 같아서, 시험용에 양성 194개와 음성 206개가 들어갑니다 (강의의 혼동 행렬 행 합).",
+                    "scikit-learn과 numpy가 하는 그대로(MT19937 난수, numpy의 순열) 나눕니다. 시드 125, 테스트 비율 0.2면 강의의 나누기와 행 하나하나까지 같아서, 테스트 세트에 양성 194개와 음성 206개가 들어갑니다 (강의의 혼동 행렬 행 합).",
                     "Split exactly as scikit-learn and numpy do it (the MT19937 generator, numpy's permutation). With seed 125 and a test fraction of 0.2 it is the lecture's split row for row: 194 positives and 206 negatives in the test set (the row sums of the lecture's confusion matrix).",
                 )}</p>
             </Show>
             <table class="matrix counts" data-testid="split-counts">
                 <tbody>
-                    {row("학습용 (양성 / 음성)", "training (positive / negative)", |c| format!("{} ({} / {})", c.train.0 + c.train.1, c.train.0, c.train.1))}
-                    {row("그중 검증용 (마지막 행들)", "of which validation (the last rows)", |c| c.validation.to_string())}
-                    {row("시험용 (양성 / 음성)", "test (positive / negative)", |c| format!("{} ({} / {})", c.test.0 + c.test.1, c.test.0, c.test.1))}
+                    {row("훈련 세트 (양성 / 음성)", "training (positive / negative)", |c| format!("{} ({} / {})", c.train.0 + c.train.1, c.train.0, c.train.1))}
+                    {row("그중 검증 세트 (마지막 행들)", "of which validation (the last rows)", |c| c.validation.to_string())}
+                    {row("테스트 세트 (양성 / 음성)", "test (positive / negative)", |c| format!("{} ({} / {})", c.test.0 + c.test.1, c.test.0, c.test.1))}
                 </tbody>
             </table>
         </section>

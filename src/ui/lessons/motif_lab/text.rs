@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn Intro() -> impl IntoView {
     view! {
         <Ko>
-            <p class="lead">"강의의 실험을 그대로 브라우저에서 다시 합니다: CCGGAA 모티프가 심긴 서열 1000개와 무작위 서열 1000개를 만들고, 작은 CNN이 둘을 가려내도록 학습한 뒤, 시험용 데이터로 평가하고, 신경망이 무엇을 배웠는지 들여다봅니다. 학습은 Web Worker에서 돌아가므로 페이지는 멈추지 않습니다."</p>
+            <p class="lead">"강의의 실험을 그대로 브라우저에서 다시 합니다: CCGGAA 모티프가 심긴 서열 1000개와 무작위 서열 1000개를 만들고, 작은 CNN이 둘을 가려내도록 학습한 뒤, 테스트 세트로 평가하고, 신경망이 무엇을 배웠는지 들여다봅니다. 학습은 Web Worker에서 돌아가므로 페이지는 멈추지 않습니다."</p>
         </Ko>
         <En>
             <p class="lead">"The lecture's experiment, in your browser: make 1000 sequences carrying the CCGGAA motif and 1000 random ones, train a small CNN to tell them apart, evaluate it on held-out sequences, and look inside to see what it learned. Training runs in a Web Worker, so the page never freezes."</p>
@@ -48,7 +48,7 @@ pub fn ModelText() -> impl IntoView {
 pub fn TrainText() -> impl IntoView {
     view! {
         <Ko>
-            <p>"한 에포크는 학습용 서열을 모두 한 번씩 보는 것이고, 배치마다 기울기를 구해 Adam이 가중치를 고칩니다. 검증 손실이 학습 손실과 함께 내려가면 잘 배우는 중이고, 검증 손실만 다시 오르면 과적합입니다."</p>
+            <p>"한 에포크는 훈련 세트의 서열을 모두 한 번씩 보는 것이고, 배치마다 기울기를 구해 Adam이 가중치를 고칩니다. 검증 손실이 훈련 손실과 함께 내려가면 잘 배우는 중이고, 검증 손실만 다시 오르면 과적합입니다."</p>
         </Ko>
         <En>
             <p>"An epoch shows the network every training sequence once; after each batch the gradient is computed and Adam updates the weights. If the validation loss falls with the training loss the network is learning; if only the validation loss turns up again, it is overfitting."</p>
@@ -61,10 +61,10 @@ pub fn TrainText() -> impl IntoView {
 pub fn InterpretText() -> impl IntoView {
     view! {
         <Ko>
-            <p>"필터마다 두 가지 로고를 봅니다. 위: 학습용 서열에서 그 필터를 가장 세게(최댓값의 절반 넘게) 켜는 창들을 모아 센 빈도 행렬(Basset의 방법). 아래: 필터 가중치를 위치마다 softmax로 바꾼 행렬. r은 심은 모티프(또는 그 역상보)와 가장 잘 겹칠 때 열들의 평균 피어슨 상관입니다."</p>
+            <p>"필터마다 두 가지 로고를 봅니다. 위: 훈련 세트의 서열에서 그 필터를 가장 세게(최댓값의 절반 넘게) 켜는 창들을 모아 센 빈도 행렬(Basset의 방법: 2016년 Basset 논문이 필터를 읽은 방식). 아래: 가중치의 소프트맥스, 즉 위치마다 네 염기의 가중치를 합이 1인 확률로 바꾼 행렬(가중치가 작아도 보이도록 가장 큰 가중치를 3으로 늘린 뒤). r은 심은 모티프(또는 그 역상보)와 가장 잘 겹칠 때 열들의 평균 피어슨 상관입니다."</p>
         </Ko>
         <En>
-            <p>"Each filter is shown twice. Top: the windows of the training sequences that switch it on strongly (above half its maximum), counted into a frequency matrix (Basset's method). Bottom: its weights, turned into probabilities by a softmax at each position. r is the mean Pearson correlation of the columns at the best overlap with the planted motif (or its reverse complement)."</p>
+            <p>"Each filter is shown twice. Top: the windows of the training sequences that switch it on strongly (above half its maximum), counted into a frequency matrix (Basset's method: how the 2016 Basset paper read its filters). Bottom: the softmax of its weights, i.e. at each position the four bases' weights turned into probabilities that sum to 1 (after scaling the largest weight to 3 so that small weights still show). r is the mean Pearson correlation of the columns at the best overlap with the planted motif (or its reverse complement)."</p>
         </En>
     }
 }
@@ -77,7 +77,7 @@ pub fn Try() -> impl IntoView {
             <Ko>
                 <ul>
                     <li>"모티프 위치를 \"아무 곳\"으로 바꿔 보세요. 필터는 위치와 상관없이 모티프를 찾지만, Dense 층은 위치마다 따로 배워야 합니다."</li>
-                    <li>"양성과 음성을 100개씩으로 줄여 보세요. 검증 곡선이 학습 곡선과 벌어지는 과적합이 보입니다."</li>
+                    <li>"양성과 음성을 100개씩으로 줄여 보세요. 검증 곡선이 훈련 곡선과 벌어지는 과적합이 보입니다."</li>
                     <li>"학습률을 1로 올려 보세요. 손실이 튀거나 발산합니다."</li>
                     <li>"손실 계산 방식을 2020년 무렵 Keras로 바꿔 같은 시드로 다시 학습해 보세요. 같은 모델이라도 최적화하는 식이 다릅니다."</li>
                 </ul>

@@ -23,11 +23,11 @@ fn experiments() -> Vec<Experiment> {
             testid: "exp-rows",
             title: Bi::new("데이터 양", "How many rows"),
             body: Bi::new(
-                "같은 모델을 100 행과 5,000 행으로 학습합니다. 100 행에서는 학습 정확도가 100 %에 가까워지는 동안 검증 손실은 내려가지 않거나 다시 올라가 두 곡선이 벌어집니다. 5,000 행에서는 두 곡선이 가까이 함께 갑니다. 시험 정확도를 비교하세요.",
+                "같은 모델을 100행과 5,000행으로 학습합니다. 100행에서는 훈련 정확도가 100 %에 가까워지는 동안 검증 손실은 내려가지 않거나 다시 올라가 두 곡선이 벌어집니다. 5,000행에서는 두 곡선이 가까이 함께 갑니다. 테스트 정확도를 비교하세요.",
                 "Train the same model on 100 and on 5,000 rows. With 100 rows the training accuracy nears 100 % while the validation loss stalls or turns back up: the curves split. With 5,000 rows they stay close together. Compare the test accuracy.",
             ),
             runs: vec![
-                (Bi::new("100 행으로 학습", "Train on 100 rows"), |s| {
+                (Bi::new("100행으로 학습", "Train on 100 rows"), |s| {
                     Settings {
                         rows: 100,
                         patience: None,
@@ -35,7 +35,7 @@ fn experiments() -> Vec<Experiment> {
                     }
                 }),
                 (
-                    Bi::new("5,000 행으로 학습", "Train on 5,000 rows"),
+                    Bi::new("5,000행으로 학습", "Train on 5,000 rows"),
                     |s| Settings {
                         rows: POOL_ROWS,
                         patience: None,
@@ -48,12 +48,12 @@ fn experiments() -> Vec<Experiment> {
             testid: "exp-early",
             title: Bi::new("조기 종료", "Early stopping"),
             body: Bi::new(
-                "인내 10으로 조기 종료를 켭니다. 검증 손실이 10 에포크 동안 나아지지 않으면 멈추고, 가장 좋았던 에포크의 가중치로 되돌립니다. 외우기만 하는 에포크를 아끼지만, 검증 행이 20개뿐이면 어느 에포크가 가장 좋아 보이는지에 운이 섞입니다. 조기 종료 없는 실행과 시험 정확도를 비교하고, 1,000 행(검증 200 행)에서도 해 보세요.",
+                "인내 10으로 조기 종료를 켭니다. 검증 손실이 10 에포크 동안 나아지지 않으면 멈추고, 가장 좋았던 에포크의 가중치로 되돌립니다. 외우기만 하는 에포크를 아끼지만, 검증 행이 20개뿐이면 어느 에포크가 가장 좋아 보이는지에 운이 섞입니다. 조기 종료 없는 실행과 테스트 정확도를 비교하고, 1,000행(검증 200행)에서도 해 보세요.",
                 "Turn on early stopping with patience 10. When the validation loss has not improved for 10 epochs the run stops and the weights of the best epoch are put back. It saves the epochs that only memorise, but with just 20 validation rows which epoch looks best is partly luck. Compare the test accuracy with the run without it, and try 1,000 rows (200 for validation) too.",
             ),
             runs: vec![
                 (
-                    Bi::new("100 행 + 조기 종료", "100 rows + early stopping"),
+                    Bi::new("100행 + 조기 종료", "100 rows + early stopping"),
                     |s| Settings {
                         rows: 100,
                         patience: Some(10),
@@ -61,7 +61,7 @@ fn experiments() -> Vec<Experiment> {
                     },
                 ),
                 (
-                    Bi::new("1,000 행 + 조기 종료", "1,000 rows + early stopping"),
+                    Bi::new("1,000행 + 조기 종료", "1,000 rows + early stopping"),
                     |s| Settings {
                         rows: 1000,
                         patience: Some(10),
@@ -94,7 +94,7 @@ fn experiments() -> Vec<Experiment> {
             testid: "exp-filters",
             title: Bi::new("필터 수", "Filters"),
             body: Bi::new(
-                "필터 하나는 모티프 하나를 찾는 PWM 하나입니다. 이 데이터에는 모티프가 하나뿐이지만, 필터가 1개면 배울 여지가 적어 학습 정확도부터 낮습니다. 필터가 많을수록 매개변수가 늘어 학습 행에는 더 잘 맞지만, 행이 적으면 그만큼 더 외울 수 있습니다.",
+                "필터 하나는 모티프 하나를 찾는 PWM 하나입니다. 이 데이터에는 모티프가 하나뿐이지만, 필터가 1개면 배울 여지가 적어 훈련 정확도부터 낮습니다. 필터가 많을수록 매개변수가 늘어 훈련 행에는 더 잘 맞지만, 행이 적으면 그만큼 더 외울 수 있습니다.",
                 "One filter is one PWM looking for one motif. These data hold a single motif, yet one filter leaves little room to learn, so even the training accuracy stays low. More filters mean more parameters: a closer fit to the training rows, and more room to memorise them when rows are few.",
             ),
             runs: vec![
@@ -151,12 +151,12 @@ fn experiments() -> Vec<Experiment> {
             testid: "exp-epochs",
             title: Bi::new("에포크", "Epochs"),
             body: Bi::new(
-                "에포크는 학습 행 전체를 한 번 도는 것입니다. 행이 적을 때 에포크를 늘리면 학습 손실만 더 내려가고 검증 손실은 더 올라갑니다. 몇 에포크가 알맞은지는 검증 곡선이, 또는 조기 종료가 정해 줍니다.",
+                "에포크는 훈련 행 전체를 한 번 도는 것입니다. 행이 적을 때 에포크를 늘리면 훈련 손실만 더 내려가고 검증 손실은 더 올라갑니다. 몇 에포크가 알맞은지는 검증 곡선이, 또는 조기 종료가 정해 줍니다.",
                 "An epoch is one pass over the training rows. With few rows, more epochs only push the training loss lower and the validation loss higher. The validation curve, or early stopping, tells you how many epochs are right.",
             ),
             runs: vec![
                 (
-                    Bi::new("100 행, 15 에포크", "100 rows, 15 epochs"),
+                    Bi::new("100행, 15 에포크", "100 rows, 15 epochs"),
                     |s| Settings {
                         rows: 100,
                         epochs: 15,
@@ -165,7 +165,7 @@ fn experiments() -> Vec<Experiment> {
                     },
                 ),
                 (
-                    Bi::new("100 행, 200 에포크", "100 rows, 200 epochs"),
+                    Bi::new("100행, 200 에포크", "100 rows, 200 epochs"),
                     |s| Settings {
                         rows: 100,
                         epochs: 200,

@@ -3,6 +3,7 @@
 //! runs ticked in the table.
 
 use super::state::{MAX_PLOTTED, Over, RunRecord};
+use crate::lang::numbers::with_sign;
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::plots::{LineChart, Series};
 use leptos::prelude::*;
@@ -115,6 +116,9 @@ pub fn RunsPanel() -> impl IntoView {
                         <tr class:best=is_best>
                             <td><input type="checkbox" aria-label=label prop:checked=checked on:change=toggle /></td>
                             <th scope="row">{format!("#{id}")}</th>
+                            <td data-testid="test-accuracy">{format!("{test_accuracy:.4}")}</td>
+                            <td>{s.diagnosis().label(lang)}</td>
+                            <td>{with_sign(s.gap, 4)}</td>
                             <td>{s.settings.rows}</td>
                             <td>{s.settings.learning_rate}</td>
                             <td>{s.settings.filters}</td>
@@ -125,9 +129,6 @@ pub fn RunsPanel() -> impl IntoView {
                             <td>{format!("{:.4}", s.final_loss)}</td>
                             <td>{format!("{:.4}", s.final_val_loss)}</td>
                             <td>{format!("{:.4} ({})", s.best_val_loss, s.best_epoch)}</td>
-                            <td>{format!("{:+.4}", s.gap)}</td>
-                            <td data-testid="test-accuracy">{format!("{test_accuracy:.4}")}</td>
-                            <td>{s.diagnosis().label(lang)}</td>
                         </tr>
                     }
                 })
@@ -151,13 +152,16 @@ pub fn RunsPanel() -> impl IntoView {
             <div class="table-scroll">
                 <table class="matrix metrics runs" data-testid="runs-table">
                     <caption>{tr(
-                        "시험 정확도는 어떤 실행도 학습·검증에 쓰지 않은 1,000 행으로 잽니다. 가장 높은 줄은 굵게 표시됩니다.",
+                        "테스트 정확도는 어떤 실행도 학습·검증에 쓰지 않은 1,000행으로 잽니다. 가장 높은 줄은 굵게 표시됩니다.",
                         "Test accuracy is measured on 1,000 rows no run trains or validates on. The best row is in bold.",
                     )}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{tr("그래프", "plot")}</th>
                             <th scope="col">{tr("실행", "run")}</th>
+                            <th scope="col">{tr("테스트 정확도", "test accuracy")}</th>
+                            <th scope="col">{tr("진단", "diagnosis")}</th>
+                            <th scope="col">{tr("차이", "gap")}</th>
                             <th scope="col">{tr("행", "rows")}</th>
                             <th scope="col">{tr("학습률", "learning rate")}</th>
                             <th scope="col">{tr("필터", "filters")}</th>
@@ -165,12 +169,9 @@ pub fn RunsPanel() -> impl IntoView {
                             <th scope="col">{tr("배치", "batch")}</th>
                             <th scope="col">{tr("조기 종료", "early stopping")}</th>
                             <th scope="col">{tr("에포크", "epochs")}</th>
-                            <th scope="col">{tr("학습 손실", "loss")}</th>
+                            <th scope="col">{tr("훈련 손실", "loss")}</th>
                             <th scope="col">{tr("검증 손실", "val_loss")}</th>
                             <th scope="col">{tr("최저 검증 손실 (에포크)", "lowest val_loss (epoch)")}</th>
-                            <th scope="col">{tr("차이", "gap")}</th>
-                            <th scope="col">{tr("시험 정확도", "test accuracy")}</th>
-                            <th scope="col">{tr("진단", "diagnosis")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -182,7 +183,7 @@ pub fn RunsPanel() -> impl IntoView {
                 </button>
             </Show>
             <h3>{tr("곡선 비교 (표에서 최대 4개 선택)", "Curves side by side (tick up to 4 runs in the table)")}</h3>
-            <LineChart series=series x_label=Bi::new("에포크", "epoch") y_label=Bi::new("손실 (교차 엔트로피)", "loss (cross-entropy)") testid="compare-chart" />
+            <LineChart series=series x_label=Bi::new("에포크", "epoch") y_label=Bi::new("손실 (교차 엔트로피)", "loss (cross-entropy)") testid="compare-chart" empty=Bi::new("실행을 마치고 표에서 최대 4개를 고르면 곡선을 나란히 그립니다.", "Finish a run and tick up to 4 runs in the table to draw their curves side by side.") />
         </section>
     }
 }

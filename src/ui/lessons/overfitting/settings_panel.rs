@@ -60,7 +60,7 @@ pub fn SettingsPanel() -> impl IntoView {
         };
         lang.pick(
             format!(
-                "학습 {} 행 · 검증 {} 행 · 에포크마다 가중치 갱신 {} 번 · 매개변수 {}",
+                "훈련 {}행 · 검증 {}행 · 에포크마다 가중치 갱신 {}번 · 매개변수 {}",
                 s.fitted_rows(),
                 s.validation_rows(),
                 s.updates_per_epoch(),
@@ -80,7 +80,7 @@ pub fn SettingsPanel() -> impl IntoView {
         // latex2mathml drops spaces inside \text, so words are joined by a `\;` space.
         let text = |words: &str| format!(r"\text{{{}}}", words.replace(' ', r"}\;\text{"));
         let (updates, rows, batch) = lang.get().pick(
-            ("갱신 횟수", "학습 행", "배치 크기"),
+            ("갱신 횟수", "훈련 행", "배치 크기"),
             ("updates", "rows", "batch"),
         );
         format!(
@@ -99,11 +99,11 @@ pub fn SettingsPanel() -> impl IntoView {
         <section class="panel" aria-labelledby="over-bench">
             <h2 id="over-bench">{tr("실험대: 설정을 고르고 학습하기", "The bench: choose settings and train")}</h2>
             <p>{tr(
-                "데이터는 모티프 실험실과 같은 방식으로 만든 20-nt 서열입니다. 절반에는 CCGGAA 모티프가 임의의 위치에 심어져 있습니다. 학습할 행 수를 고르면 그중 마지막 20 %가 검증용으로 빠지고, 시험 세트 1,000 행은 어떤 실행에서도 학습이나 검증에 쓰이지 않습니다.",
+                "데이터는 모티프 실험실과 같은 방식으로 만든 20-nt 서열입니다. 절반에는 CCGGAA 모티프가 임의의 위치에 심어져 있습니다. 학습할 행 수를 고르면 그중 마지막 20 %가 검증 세트로 빠지고, 테스트 세트 1,000행은 어떤 실행에서도 학습이나 검증에 쓰이지 않습니다.",
                 "The data are 20-nt sequences made as in the motif lab: half carry the CCGGAA motif at a random position. Of the rows you choose, the last 20 % are held out for validation; a test set of 1,000 rows is never used for training or validation by any run.",
             )}</p>
             <div class="field-row">
-                <RadioGroup name="over-rows" legend=Bi::new("학습 행 수 (검증 포함)", "Rows (validation included)") options=rows_options() value=over.rows />
+                <RadioGroup name="over-rows" legend=Bi::new("훈련 행 수 (검증 포함)", "Rows (validation included)") options=rows_options() value=over.rows />
                 <RadioGroup name="over-lr" legend=Bi::new("학습률 (Adam)", "Learning rate (Adam)") options=rate_options() value=over.learning_rate />
                 <RadioGroup name="over-batch" legend=Bi::new("배치 크기", "Batch size") options=batch_options() value=over.batch />
             </div>

@@ -1,13 +1,14 @@
 //! One neuron with sliders: inputs, weights, bias and activation, the formula updating live and the
 //! activation's curve with the current `z` marked ([`crate::theory::neuron`]).
 
+use crate::lang::numbers::{tex_factor, tex_number};
 use crate::nn::Activation;
 use crate::theory::neuron::ranges;
 use crate::theory::neuron::{NeuronActivation, curve, neuron};
 use crate::ui::i18n::{Bi, En, Ko, tr};
 use crate::ui::plots::{LineChart, Series};
 use crate::ui::state::{use_bounded_param, use_query_param};
-use crate::ui::widgets::{Math, RadioGroup, Slider};
+use crate::ui::widgets::{Formulas, Math, RadioGroup, Slider};
 use leptos::prelude::*;
 use std::str::FromStr;
 
@@ -53,15 +54,6 @@ fn definition(a: NeuronActivation) -> &'static str {
     }
 }
 
-/// A number for a formula: two decimals, negatives in parentheses.
-pub fn term(v: f32) -> String {
-    if v < 0.0 {
-        format!("({v:.2})")
-    } else {
-        format!("{v:.2}")
-    }
-}
-
 /// The neuron panel (settings `?x1= ?x2= ?w1= ?w2= ?b= ?act=`).
 #[component]
 pub fn NeuronPanel() -> impl IntoView {
@@ -80,19 +72,26 @@ pub fn NeuronPanel() -> impl IntoView {
     let sum_tex = move || {
         let o = out.get();
         let f = |s: RwSignal<f64>| s.get() as f32;
-        format!(
-            r"z = x_1 w_1 + x_2 w_2 + b = {} \times {} + {} \times {} + {} = {:.3}",
-            term(f(x1)),
-            term(f(w1)),
-            term(f(x2)),
-            term(f(w2)),
-            term(f(b)),
-            o.z
-        )
+        vec![
+            r"z = x_1 w_1 + x_2 w_2 + b".to_string(),
+            format!(
+                r"= {} \times {} + {} \times {} + {}",
+                tex_factor(f(x1)),
+                tex_factor(f(w1)),
+                tex_factor(f(x2)),
+                tex_factor(f(w2)),
+                tex_factor(f(b)),
+            ),
+            format!("= {}", tex_number(f64::from(o.z), 3)),
+        ]
     };
     let out_tex = move || {
         let o = out.get();
-        format!(r"a = f(z) = f({:.3}) = {:.3}", o.z, o.output)
+        format!(
+            r"a = f(z) = f({}) = {}",
+            tex_number(f64::from(o.z), 3),
+            tex_number(f64::from(o.output), 3)
+        )
     };
     let series = Signal::derive(move || {
         let (a, o) = (choice.get(), out.get());
@@ -143,7 +142,7 @@ pub fn NeuronPanel() -> impl IntoView {
                 options=NeuronActivation::ALL.into_iter().map(|a| (a, name(a))).collect()
                 value=choice
             />
-            <p class="formula" data-testid="neuron-sum"><Math tex=Signal::derive(sum_tex) block=true /></p>
+            <p class="formula" data-testid="neuron-sum"><Formulas parts=Signal::derive(sum_tex) /></p>
             <p class="formula"><Math tex=Signal::derive(move || definition(choice.get()).to_string()) block=true /></p>
             <p class="formula" data-testid="neuron-output"><Math tex=Signal::derive(out_tex) block=true /></p>
             <LineChart series=series x_label=Bi::new("z", "z") y_label=Bi::new("f(z)", "f(z)") testid="activation-curve" />
