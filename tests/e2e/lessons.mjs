@@ -100,6 +100,14 @@ export async function lessonsScenario(browser, { base, shots }) {
   });
 
   await step('perceptron: untrained note, Play / Pause, network diagram, boundary, try-this promises', async () => {
+    // Try this (neuron): with the step activation, b moves the output from 0 straight to 1.
+    await browser.goto(`${base}perceptron?lang=en&b=-3`);
+    await waitFor(browser, `${textOf('[data-testid=neuron-output]')}.trim().endsWith('0.000')`, 'the step neuron silent at b = −3');
+    await browser.goto(`${base}perceptron?lang=en&b=-0.1`);
+    await waitFor(browser, `${textOf('[data-testid=neuron-output]')}.trim().endsWith('1.000')`, 'the step neuron firing at b = −0.1');
+    // The "try this" cards sit in the panels they talk about, and make no promise a test disproves.
+    assert.equal(await browser.eval(`document.querySelectorAll('.panel .try-this').length`), 2);
+    assert.doesNotMatch(await browser.eval(`document.querySelector('main').innerText`), /wobbly/);
     await browser.goto(`${base}perceptron?lang=en`);
     const note = await waitFor(browser, textOf('[data-testid=plane-untrained]'), 'the untrained note');
     assert.match(note, /always answering the more common class scores [\d.]+ %/, note);

@@ -7,7 +7,7 @@ mod train_panel;
 
 use crate::ui::i18n::{Bi, En, Ko, use_lang};
 use crate::ui::lessons::Lesson;
-use crate::ui::widgets::{CheckQuestion, Choice, TryThis};
+use crate::ui::widgets::{CheckQuestion, Choice};
 use leptos::prelude::*;
 
 /// The perceptron page (`/perceptron`).
@@ -25,24 +25,6 @@ pub fn PerceptronLesson() -> impl IntoView {
             </En>
             <neuron_panel::NeuronPanel />
             <train_panel::TrainPanel />
-            <TryThis>
-                <Ko>
-                    <ul>
-                        <li>"\"직선으로 나뉨\" 데이터에서 뉴런 하나로 100걸음씩 눌러 보세요. 경계선이 점들 사이로 움직입니다."</li>
-                        <li>"\"XOR 모양\"으로 바꾸세요. 뉴런 하나는 몇 걸음을 가도 정확도가 100 %에 한참 못 미칩니다. 직선 하나로는 나눌 수 없기 때문입니다. 은닉층을 고르고 다시 1000걸음 가 보세요."</li>
-                        <li>"학습률을 0.05로 낮추면 느리게, 10으로 높이면 크게 출렁이며 움직입니다."</li>
-                        <li>"위의 뉴런에서 활성화를 계단으로 두고 b를 움직여 보세요. 출력은 0에서 1로 한 번에 뛰어오릅니다."</li>
-                    </ul>
-                </Ko>
-                <En>
-                    <ul>
-                        <li>"On \"split by a line\" with one neuron, press 100 steps a few times: the boundary moves between the points."</li>
-                        <li>"Switch to \"XOR-like\". One neuron stays far below 100 % accuracy however long it trains: no single straight line separates the classes. Choose the hidden layer and take 1000 steps."</li>
-                        <li>"A learning rate of 0.05 crawls; 10 takes big, wobbly jumps."</li>
-                        <li>"In the neuron above, pick the step activation and move b: the output jumps from 0 to 1 at once."</li>
-                    </ul>
-                </En>
-            </TryThis>
             <CheckQuestion
                 lesson=Lesson::Perceptron
                 question=Bi::new(

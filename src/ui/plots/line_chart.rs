@@ -47,13 +47,14 @@ pub fn LineChart(
         "아직 그릴 것이 없습니다. 학습하면 여기에 곡선이 나타납니다.",
         "Nothing to draw yet: train to see the curves here.",
     ));
-    let is_empty = move || {
+    // One check per change of the series (a derived signal recomputes on every read).
+    let is_empty = Memo::new(move |_| {
         series.with(|series| {
             series
                 .iter()
                 .all(|s| s.points.iter().all(|p| !p.1.is_finite()))
         })
-    };
+    });
     let canvas = use_plot_canvas(move || {
         let (lang, series) = (lang.get(), series.get());
         Some(move |canvas: &web_sys::HtmlCanvasElement| {
@@ -103,12 +104,12 @@ pub fn LineChart(
     };
     view! {
         <figure class="plot" class:empty=is_empty>
-            <Show when=is_empty>
+            <Show when=move || is_empty.get()>
                 <p class="plot-empty" style=format!("min-height:{}px", HEIGHT / 2.0) data-testid=format!("{testid}-empty")>
                     {move || empty.get(lang.get())}
                 </p>
             </Show>
-            <canvas node_ref=canvas style=move || format!("height:{HEIGHT}px{}", if is_empty() { ";display:none" } else { "" }) role="img" aria-label=description data-testid=testid></canvas>
+            <canvas node_ref=canvas style=move || format!("height:{HEIGHT}px{}", if is_empty.get() { ";display:none" } else { "" }) role="img" aria-label=description data-testid=testid></canvas>
             <figcaption class:hidden=is_empty>
                 <ul class="legend">{legend}</ul>
             </figcaption>

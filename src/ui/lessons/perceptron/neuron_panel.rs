@@ -8,7 +8,7 @@ use crate::theory::neuron::{NeuronActivation, curve, neuron};
 use crate::ui::i18n::{Bi, En, Ko, tr};
 use crate::ui::plots::{LineChart, Series};
 use crate::ui::state::{use_bounded_param, use_query_param};
-use crate::ui::widgets::{Formulas, Math, RadioGroup, Slider};
+use crate::ui::widgets::{Formulas, Math, RadioGroup, Slider, TryThis};
 use leptos::prelude::*;
 use std::str::FromStr;
 
@@ -146,6 +146,10 @@ pub fn NeuronPanel() -> impl IntoView {
             <p class="formula"><Math tex=Signal::derive(move || definition(choice.get()).to_string()) block=true /></p>
             <p class="formula" data-testid="neuron-output"><Math tex=Signal::derive(out_tex) block=true /></p>
             <LineChart series=series x_label=Bi::new("z", "z") y_label=Bi::new("f(z)", "f(z)") testid="activation-curve" />
+            <TryThis>
+                <Ko><ul><li>"활성화를 계단으로 두고 편향 b를 움직여 보세요. z가 0을 넘는 순간 출력이 0에서 1로 한 번에 뛰어오릅니다. 시그모이드로 바꾸면 같은 자리에서 매끄럽게 오릅니다."</li></ul></Ko>
+                <En><ul><li>"With the step activation, move the bias b: the moment z passes 0 the output jumps from 0 to 1 at once. Switch to sigmoid and it rises smoothly at the same place."</li></ul></En>
+            </TryThis>
             <Ko>
                 <p>"활성화 함수가 왜 필요할까요? 활성화 없이(선형) 층을 아무리 쌓아도 결과는 여전히 입력의 가중합 하나입니다. 또 값이 층마다 곱해지며 끝없이 커지거나 사라질 수 있습니다. 계단 함수는 생물의 뉴런처럼 문턱(z ≥ 0)을 넘을 때만 발화하지만 기울기가 0이라 경사 하강법으로 배울 수 없습니다. 그래서 신경망은 시그모이드, tanh, ReLU처럼 매끄러운 함수를 씁니다."</p>
             </Ko>
