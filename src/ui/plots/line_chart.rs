@@ -38,7 +38,8 @@ pub fn LineChart(
     /// `data-testid` of the canvas.
     testid: &'static str,
     /// What to say instead of drawing empty axes while no series has a point (default: "train to
-    /// see the curves"); the card has `data-testid="<testid>-empty"`.
+    /// see the curves"): a card laid over the canvas, so the page does not reflow when the first
+    /// point arrives; it has `data-testid="<testid>-empty"`.
     #[prop(optional)]
     empty: Option<Bi>,
 ) -> impl IntoView {
@@ -105,11 +106,11 @@ pub fn LineChart(
     view! {
         <figure class="plot" class:empty=is_empty>
             <Show when=move || is_empty.get()>
-                <p class="plot-empty" style=format!("min-height:{}px", HEIGHT / 2.0) data-testid=format!("{testid}-empty")>
+                <p class="plot-empty" style=format!("height:{HEIGHT}px") data-testid=format!("{testid}-empty")>
                     {move || empty.get(lang.get())}
                 </p>
             </Show>
-            <canvas node_ref=canvas style=move || format!("height:{HEIGHT}px{}", if is_empty.get() { ";display:none" } else { "" }) role="img" aria-label=description data-testid=testid></canvas>
+            <canvas node_ref=canvas style=format!("height:{HEIGHT}px") role="img" aria-label=description data-testid=testid></canvas>
             <figcaption class:hidden=is_empty>
                 <ul class="legend">{legend}</ul>
             </figcaption>
