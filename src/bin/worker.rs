@@ -3,18 +3,23 @@
 //! Messages are JSON strings of `ToWorker` (in) and `FromWorker` (out). Training runs one batch per
 //! turn of the worker's event loop: after each batch the worker posts itself a message through a
 //! `MessageChannel` (no timer clamping) and returns, so a `stop` from the page is handled before the
-//! next batch. The page stays responsive because none of this runs on its thread.
+//! next batch. Predictions the page asks for are stepped the same way, a chunk of rows per turn,
+//! ahead of any training batch (the student is waiting for them). The page stays responsive
+//! because none of this runs on its thread.
 
-use seqlab::training::job::{FromWorker, JobRunner, ToWorker};
+use seqlab::training::job::{FromWorker, JobRunner, PredictRunner, ToWorker};
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
-/// The worker's state: the run, and the port that wakes it for the next batch.
+/// The worker's state: the run, the predictions asked for, and the port that wakes it for the next
+/// batch or chunk.
 #[derive(Default)]
 struct State {
     runner: Option<JobRunner>,
+    predictions: VecDeque<PredictRunner>,
     wake: Option<MessagePort>,
     scheduled: bool,
 }
@@ -48,15 +53,27 @@ fn schedule() {
     });
 }
 
-/// One turn: one batch, its reports, and the next turn if the run goes on.
+/// One turn: a chunk of the oldest prediction or else one batch, its reports, and the next turn
+/// if there is more to do.
 fn tick() {
     let (messages, running) = STATE.with(|state| {
         let mut state = state.borrow_mut();
         state.scheduled = false;
-        match state.runner.as_mut() {
-            Some(runner) => (runner.step(&mut now), runner.is_running()),
-            None => (Vec::new(), false),
-        }
+        let messages = if let Some(prediction) = state.predictions.front_mut() {
+            let messages = prediction.step(&mut now);
+            if prediction.is_done() {
+                state.predictions.pop_front();
+            }
+            messages
+        } else {
+            match state.runner.as_mut() {
+                Some(runner) => runner.step(&mut now),
+                None => Vec::new(),
+            }
+        };
+        let running = !state.predictions.is_empty()
+            || state.runner.as_ref().is_some_and(JobRunner::is_running);
+        (messages, running)
     });
     for message in &messages {
         post(message);
@@ -102,6 +119,22 @@ fn on_message(event: MessageEvent) {
             });
             schedule();
         }
+        ToWorker::Predict(job) => {
+            let request = job.request;
+            match PredictRunner::start(*job) {
+                Ok(prediction) => {
+                    STATE.with(|state| state.borrow_mut().predictions.push_back(prediction));
+                    schedule();
+                }
+                Err(failure) => post(&FromWorker::predict_failed(request, failure)),
+            }
+        }
+        ToWorker::Cancel { request } => STATE.with(|state| {
+            state
+                .borrow_mut()
+                .predictions
+                .retain(|p| p.request() != request);
+        }),
     }
 }
 

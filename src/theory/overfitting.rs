@@ -234,6 +234,12 @@ impl Bench {
         &self.test
     }
 
+    /// The test set's sequences as text, in the order of [`Bench::test_set`] (what the worker is
+    /// sent to predict).
+    pub fn test_sequences(&self) -> Vec<String> {
+        self.experiment.test().sequences
+    }
+
     /// The loss and accuracy of `model` on the test set.
     pub fn score(&self, model: &mut Sequential) -> Evaluation {
         score_predictions(&self.test, &model.predict(&self.test.x, 250))
@@ -291,6 +297,17 @@ mod tests {
         assert_eq!(bench, Bench::new(1));
         assert_ne!(bench, Bench::new(2));
         assert_eq!(bench.test_set().x.shape(), &[TEST_ROWS, LENGTH, 4]);
+        // The sequences the worker is sent encode to the same test set, row for row.
+        let sent = crate::data::SequenceTable {
+            targets: bench
+                .test_set()
+                .y
+                .outer_iter()
+                .map(|r| r.to_vec())
+                .collect(),
+            sequences: bench.test_sequences(),
+        };
+        assert_eq!(&sent.to_dataset().unwrap(), bench.test_set());
         let small = bench.job(&Settings::default()).train;
         let large = bench.job(&Settings::default().enough_rows()).train;
         assert_eq!(

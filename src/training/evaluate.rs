@@ -11,10 +11,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
     /// Mean loss.
+    #[serde(with = "crate::wire::f64")]
     pub loss: f64,
     /// Accuracy (classification).
+    #[serde(default, with = "crate::wire::option_f64")]
     pub accuracy: Option<f64>,
     /// Coefficient of determination (regression).
+    #[serde(default, with = "crate::wire::option_f64")]
     pub r2: Option<f64>,
 }
 

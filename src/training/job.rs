@@ -2,15 +2,20 @@
 //! protocol, and the worker adapter only moves messages. [`JobRunner`] is the worker's whole logic:
 //! it owns a [`Trainer`], runs one batch per [`JobRunner::step`] and says what to report.
 //!
-//! Page → worker: [`ToWorker`] (`start`, `stop`, `resume`). Worker → page: [`FromWorker`]
-//! (`ready`, `started`, `batch`, `epoch`, `paused`, `finished`, `failed`).
+//! Page → worker: [`ToWorker`] (`start`, `stop`, `resume`, `predict`, `cancel`). Worker → page:
+//! [`FromWorker`] (`ready`, `started`, `batch`, `epoch`, `paused`, `finished`, `failed`, and for a
+//! prediction `predicting`, `predictions`, `predict_failed`). Predictions ([`predict`]) are
+//! stepped between training batches, so one never waits for the other to end.
 
-use super::{EpochRecord, History, StopReason, TrainConfig, Trainer};
+use super::{EpochRecord, Evaluation, History, StopReason, TrainConfig, Trainer};
 use crate::data::SequenceTable;
 use crate::lang::Lang;
 use crate::nn::saved::Shape;
 use crate::nn::{MODEL_LIMITS, ModelFileError, ModelSpec, SavedModel, Sequential};
 use serde::{Deserialize, Serialize};
+
+pub mod predict;
+pub use predict::{PredictJob, PredictRunner};
 
 /// Everything a training run needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,6 +45,13 @@ pub enum ToWorker {
     Resume {
         /// Further epochs.
         more_epochs: usize,
+    },
+    /// Score rows with a model (answered with [`FromWorker::Predictions`]).
+    Predict(Box<PredictJob>),
+    /// Forget a prediction request that is no longer wanted.
+    Cancel {
+        /// The request's number.
+        request: u64,
     },
 }
 
@@ -96,6 +108,37 @@ pub enum FromWorker {
     },
     /// The job could not start.
     Failed {
+        /// Korean message.
+        ko: String,
+        /// English message.
+        en: String,
+    },
+    /// Progress of a prediction (at most every [`predict::PREDICT_REPORT_SECONDS`]).
+    Predicting {
+        /// The request's number.
+        request: u64,
+        /// Rows predicted so far.
+        done: usize,
+        /// Rows in the request.
+        total: usize,
+    },
+    /// Every output of a prediction, row after row (`[N, columns]` flattened).
+    Predictions {
+        /// The request's number.
+        request: u64,
+        /// Outputs per row.
+        columns: usize,
+        /// The outputs.
+        #[serde(with = "crate::wire::vec_f32")]
+        values: Vec<f32>,
+        /// The loss and metric against the targets, when the request gave a loss.
+        #[serde(default)]
+        evaluation: Option<Evaluation>,
+    },
+    /// A prediction could not be made.
+    PredictFailed {
+        /// The request's number.
+        request: u64,
         /// Korean message.
         ko: String,
         /// English message.

@@ -1,11 +1,10 @@
-//! Work the page does without blocking itself: fetching a packed file, and predicting many
-//! sequences in small chunks with a pause between them (each chunk is one short task, so the page
-//! keeps answering clicks and scrolling).
+//! Work the page does without blocking itself: fetching a packed file, and running a model's first
+//! layers over a few hundred sequences in small chunks with a pause between them (each chunk is one
+//! short task, so the page keeps answering clicks and scrolling). Predictions of whole test sets
+//! and files are the training worker's ([`crate::ui::training::TrainingSession::predict`]).
 
-use crate::data::Dataset;
-use crate::nn::{LossConfig, Sequential};
-use crate::training::{Evaluation, evaluate_with_predictions};
-use ndarray::{Array2, ArrayD, Axis, Slice};
+use crate::nn::Sequential;
+use ndarray::{ArrayD, Axis, Slice};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -36,26 +35,6 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// The model's predictions for `x`, [`CHUNK_ROWS`] rows per task.
-///
-/// # Shapes
-/// `x: [N, …input_shape]` → `[N, K]`.
-pub async fn predict_chunked(model: &mut Sequential, x: &ArrayD<f32>) -> Array2<f32> {
-    let n = x.shape()[0];
-    let k: usize = model.output_shape().iter().product();
-    let mut out = Array2::zeros((n, k));
-    let mut start = 0;
-    while start < n {
-        let end = (start + CHUNK_ROWS).min(n);
-        let chunk = x.slice_axis(Axis(0), Slice::from(start..end)).to_owned();
-        let y = model.predict(&chunk, CHUNK_ROWS);
-        out.slice_mut(ndarray::s![start..end, ..]).assign(&y);
-        start = end;
-        next_task().await;
-    }
-    out
-}
-
 /// The output of the first `layers` layers of `model` for `x` ([`Sequential::forward_prefix`]),
 /// [`CHUNK_ROWS`] rows per task.
 ///
@@ -78,35 +57,6 @@ pub async fn forward_prefix_chunked(
     }
     let views: Vec<_> = parts.iter().map(|p| p.view()).collect();
     ndarray::concatenate(Axis(0), &views).unwrap_or_else(|_| ArrayD::zeros(ndarray::IxDyn(&[0])))
-}
-
-/// [`crate::training::evaluate_with_predictions`] in [`CHUNK_ROWS`]-row tasks: the mean loss,
-/// the metric and the predictions of `model` on `data`.
-///
-/// # Shapes
-/// `data.x: [N, …input_shape]` → predictions `[N, K]`.
-pub async fn evaluate_chunked(
-    model: &mut Sequential,
-    loss: LossConfig,
-    data: &Dataset,
-) -> (Evaluation, Array2<f32>) {
-    let n = data.len();
-    let mut predictions = Array2::zeros(data.y.raw_dim());
-    let mut loss_sum = 0.0;
-    let mut start = 0;
-    while start < n {
-        let end = (start + CHUNK_ROWS).min(n);
-        let chunk = data.select(&(start..end).collect::<Vec<_>>());
-        let (part, y) = evaluate_with_predictions(model, loss, &chunk, CHUNK_ROWS);
-        loss_sum += part.loss * (end - start) as f64;
-        predictions
-            .slice_mut(ndarray::s![start..end, ..])
-            .assign(&y);
-        start = end;
-        next_task().await;
-    }
-    let evaluation = Evaluation::of(loss, loss_sum / n.max(1) as f64, &predictions, &data.y);
-    (evaluation, predictions)
 }
 
 /// Fetches `path` (relative to the app's base URL) and unpacks it with the browser's gzip

@@ -4,10 +4,13 @@
 
 use crate::lang::Lang;
 use crate::nn::SavedModel;
-use crate::training::job::{FromWorker, ToWorker, TrainJob};
+use crate::training::job::{FromWorker, JobFailure, ToWorker, TrainJob};
 use crate::training::{EpochRecord, History, StopReason};
 use crate::ui::worker::TrainingWorker;
 use leptos::prelude::*;
+
+mod predictions;
+pub use predictions::Predicted;
 
 /// Where a run stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,6 +96,10 @@ pub struct TrainingSession {
     pub samples_per_second: RwSignal<Option<f64>>,
     /// When the run started (`performance.now()`, ms) and how long it took.
     pub train_ms: RwSignal<(f64, Option<f64>)>,
+    /// (rows done, rows) of the prediction the worker is making.
+    pub predicting: RwSignal<Option<(usize, usize)>>,
+    pending: StoredValue<Vec<predictions::Pending>, LocalStorage>,
+    next_request: StoredValue<u64>,
 }
 
 impl TrainingSession {
@@ -109,6 +116,9 @@ impl TrainingSession {
             model_key: RwSignal::new(None),
             samples_per_second: RwSignal::new(None),
             train_ms: RwSignal::new((0.0, None)),
+            predicting: RwSignal::new(None),
+            pending: StoredValue::new_local(Vec::new()),
+            next_request: StoredValue::new(0),
         };
         on_cleanup(move || session.worker.update_value(|w| *w = None));
         set_timeout(move || session.ensure_worker(), std::time::Duration::ZERO);
@@ -139,6 +149,9 @@ impl TrainingSession {
     }
 
     fn handle(self, message: FromWorker) {
+        let Some(message) = self.handle_prediction(message) else {
+            return;
+        };
         match message {
             FromWorker::Ready => self.worker_ready.set(true),
             FromWorker::Started { batches, .. } => {
@@ -154,7 +167,7 @@ impl TrainingSession {
             FromWorker::Epoch { record } => self.push_epoch(record),
             FromWorker::Paused { model, history } => {
                 self.stop_clock();
-                self.history.set(history);
+                self.set_history(history);
                 self.status.set(Status::Paused);
                 self.hand_over(model);
             }
@@ -165,7 +178,7 @@ impl TrainingSession {
                 samples_per_second,
             } => {
                 self.stop_clock();
-                self.history.set(history);
+                self.set_history(history);
                 self.samples_per_second.set(Some(samples_per_second));
                 // A diverged run's weights are NaN or infinite: nothing to evaluate or export.
                 let diverged = matches!(reason, StopReason::Diverged { .. });
@@ -174,7 +187,17 @@ impl TrainingSession {
                     self.hand_over(model);
                 }
             }
-            FromWorker::Failed { ko, en } => self.status.set(Status::Failed(ko, en)),
+            FromWorker::Failed { ko, en } => {
+                self.fail_predictions(&JobFailure {
+                    ko: ko.clone(),
+                    en: en.clone(),
+                });
+                self.status.set(Status::Failed(ko, en));
+            }
+            // Answered by `handle_prediction`.
+            FromWorker::Predicting { .. }
+            | FromWorker::Predictions { .. }
+            | FromWorker::PredictFailed { .. } => {}
         }
     }
 
@@ -185,6 +208,14 @@ impl TrainingSession {
             move || self.model.set(Some(model)),
             std::time::Duration::ZERO,
         );
+    }
+
+    /// Replaces the history with the worker's, unless it is what the epochs already built (then the
+    /// curves need no redraw).
+    fn set_history(self, history: History) {
+        if self.history.with_untracked(|h| *h != history) {
+            self.history.set(history);
+        }
     }
 
     fn push_epoch(self, record: EpochRecord) {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stepper, waitFor } from './util.mjs';
-import { CAPTURE_DOWNLOADS, WATCH_MAIN_THREAD, download, mainThreadVerdict } from './lab.mjs';
+import { CAPTURE_DOWNLOADS, PREDICT_REQUESTS, WATCH_MAIN_THREAD, WATCH_WORKER, download, mainThreadVerdict } from './lab.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '../fixtures/csv');
@@ -28,6 +28,7 @@ export async function expressionScenario(browser, { base, shots }) {
     assert.match(await browser.eval(text('expr-summary')), /^15000 rows · length 50 nt/);
     assert.match(await browser.eval(text('expr-split-counts')), /training 12000 rows .*test 3000 rows/);
     await browser.eval(CAPTURE_DOWNLOADS);
+    await browser.eval(WATCH_WORKER);
     await browser.eval(WATCH_MAIN_THREAD);
     const started = Date.now();
     await browser.click('[data-testid=train]');
@@ -37,7 +38,7 @@ export async function expressionScenario(browser, { base, shots }) {
     report.pearson = Number(await browser.eval(text('test-pearson')));
     report.status = await browser.eval(text('train-status'));
     report.timing = await browser.eval(text('timing'));
-    report.mainThread = await browser.eval(`({ supported: window.__longtaskSupported, tasks: window.__longtasks, gap: Math.round(window.__maxGap) })`);
+    report.mainThread = await browser.eval(`({ supported: window.__longtaskSupported, tasks: window.__longtasks, gap: Math.round(window.__maxGap), gaps: window.__gaps })`);
     assert.ok(report.r2 >= 0.55, `test r² ${report.r2}`);
     // The mean baseline has its MAE, and the model beats it.
     report.mae = Number(await browser.eval(text('test-mae')));
@@ -45,6 +46,8 @@ export async function expressionScenario(browser, { base, shots }) {
     assert.ok(report.baselineMae > 0 && report.mae < report.baselineMae, `MAE ${report.mae} vs baseline ${report.baselineMae}`);
     assert.ok(report.wallMs < 90000, `training took ${report.wallMs} ms`);
     mainThreadVerdict(report.mainThread);
+    // The worker predicted the 3,000 test rows.
+    assert.ok((await browser.eval(PREDICT_REQUESTS)).some((r) => r.rows === 3000), 'the test set went to the worker');
     await waitFor(browser, `${text('expr-ism-sequence')}.includes('predicted')`, 'the mutagenesis map');
     await shot('expression-real-en');
   });
@@ -52,8 +55,11 @@ export async function expressionScenario(browser, { base, shots }) {
   await step('expression: predictions, export → import', async () => {
     await browser.click('[data-testid=insert-examples]');
     await waitFor(browser, `document.querySelector('#expr-predict').value.split('\\n').length === 2`, 'the examples');
+    await browser.eval(WATCH_WORKER);
     await browser.click('[data-testid=predict]');
     await waitFor(browser, `document.querySelectorAll('[data-testid=new-predictions] tbody tr').length === 2`, 'two predictions');
+    // Predicted by the worker too (first the two rows; the mutagenesis map asks for its own after).
+    assert.deepEqual((await browser.eval(PREDICT_REQUESTS)).map((r) => r.rows).slice(0, 1), [2]);
     const predictions = await download(browser, 'export-new-predictions', 'seqlab-expression-new-predictions.csv');
     assert.equal(predictions.trim().split('\n').length, 3);
     const model = await download(browser, 'export-model', 'seqlab-expression-model.json');

@@ -29,25 +29,32 @@ function unexpectedErrors(errors) {
   });
 }
 
+/** `E2E_ONLY=lab,expression` runs only those scenarios (for a quick look while working; CI runs
+ * all of them and the checks that need every page). */
+const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
+const wants = (name) => !only || only.includes(name);
+
 async function runIn(launch, origin) {
   const browser = await launch();
   const shots = join(here, 'artifacts', browser.name);
   await rm(shots, { recursive: true, force: true });
   await mkdir(shots, { recursive: true });
   try {
-    await scenario(browser, { base: origin + SUB, root: origin + '/', shots });
-    const theory = await theoryScenario(browser, { base: origin + SUB, shots });
-    console.log(`  ${browser.name} theory lessons: ${JSON.stringify(theory)}`);
-    const lessons = await lessonsScenario(browser, { base: origin + SUB, shots });
-    console.log(`  ${browser.name} lesson feedback: ${JSON.stringify(lessons)}`);
-    const overfitting = await overfittingScenario(browser, { base: origin + SUB, shots });
-    console.log(`  ${browser.name} overfitting: ${JSON.stringify(overfitting)}`);
-    const lab = await labScenario(browser, { base: origin + SUB, shots });
-    console.log(`  ${browser.name} motif lab: ${JSON.stringify(lab)}`);
-    const expression = await expressionScenario(browser, { base: origin + SUB, shots });
-    console.log(`  ${browser.name} expression lab: ${JSON.stringify(expression)}`);
-    const hostile = await hostileScenario(browser, { base: origin + SUB, shots });
-    console.log(`  ${browser.name} hostile input: ${JSON.stringify(hostile)}`);
+    const named = [
+      ['theory', theoryScenario, 'theory lessons'],
+      ['lessons', lessonsScenario, 'lesson feedback'],
+      ['overfitting', overfittingScenario, 'overfitting'],
+      ['lab', labScenario, 'motif lab'],
+      ['expression', expressionScenario, 'expression lab'],
+      ['hostile', hostileScenario, 'hostile input'],
+    ];
+    if (wants('basics')) await scenario(browser, { base: origin + SUB, root: origin + '/', shots });
+    for (const [name, run, title] of named) {
+      if (!wants(name)) continue;
+      const report = await run(browser, { base: origin + SUB, shots });
+      console.log(`  ${browser.name} ${title}: ${JSON.stringify(report)}`);
+    }
+    if (only) return;
     assert.deepEqual(unexpectedErrors(browser.log.errors), [], `${browser.name}: console errors`);
     const foreign = browser.log.requests.filter((url) => {
       const { protocol, origin: o } = new URL(url);

@@ -63,6 +63,11 @@ impl MeasuredCanvas {
         let inner = CanvasBackend::with_canvas_object(canvas.clone())?;
         Some(MeasuredCanvas { inner, context })
     }
+
+    /// The canvas's 2D context, for drawing many marks of one style directly (a scatter's dots).
+    pub fn context(&self) -> CanvasRenderingContext2d {
+        self.context.clone()
+    }
 }
 
 impl DrawingBackend for MeasuredCanvas {

@@ -46,6 +46,7 @@ fn draw(
     y_label: &str,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let (backend, s) = super::canvas::prepare(canvas, HEIGHT).ok_or("no 2D canvas")?;
+    let context = backend.context();
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let (low, high) = points
@@ -71,16 +72,29 @@ fn draw(
         .y_desc(y_label)
         .light_line_style(RGBColor(238, 238, 238))
         .draw()?;
-    let dot = RGBColor(37, 92, 153).mix(0.35).filled();
-    chart.draw_series(
-        points
-            .iter()
-            .map(|&p| Circle::new(p, (2.0 * s) as u32, dot)),
-    )?;
-    chart.draw_series(LineSeries::new(
-        vec![(low, low), (high, high)],
-        RGBColor(164, 22, 26).stroke_width((2.0 * s) as u32),
-    ))?;
+    // Thousands of dots: drawn straight onto the canvas with one fill style (through plotters each
+    // dot would be several calls and a colour string), each dot its own fill so that overlapping
+    // dots darken and show where most sequences lie. 3,000 dots took 23–36 ms through plotters,
+    // 15 ms as arcs and 2 ms as squares in headless Firefox.
+    let centres: Vec<(i32, i32)> = points.iter().map(|p| chart.backend_coord(p)).collect();
+    let (from, to) = (
+        chart.backend_coord(&(low, low)),
+        chart.backend_coord(&(high, high)),
+    );
     root.present()?;
+    context.set_fill_style_str("rgba(37, 92, 153, 0.35)");
+    // Small squares: one call per dot (a round dot is three), the same look at this size.
+    let side = (3.5 * s).round();
+    let half = side / 2.0;
+    for (x, y) in centres {
+        context.fill_rect(f64::from(x) - half, f64::from(y) - half, side, side);
+    }
+    // The line y = x on top of the dots.
+    context.set_stroke_style_str("rgb(164, 22, 26)");
+    context.set_line_width(2.0 * s);
+    context.begin_path();
+    context.move_to(f64::from(from.0), f64::from(from.1));
+    context.line_to(f64::from(to.0), f64::from(to.1));
+    context.stroke();
     Ok(())
 }

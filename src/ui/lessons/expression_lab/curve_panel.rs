@@ -4,7 +4,6 @@
 use super::results::predict_values;
 use super::state::Expr;
 use crate::lab::expression::{learning_curve_sizes, report};
-use crate::nn::Sequential;
 use crate::training::job::TrainJob;
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::plots::{LineChart, Series};
@@ -56,9 +55,6 @@ pub fn CurvePanel() -> impl IntoView {
         let Some(data) = expr.data.get_untracked() else {
             return;
         };
-        let Ok(model) = Sequential::from_saved(&saved) else {
-            return;
-        };
         let sequences: Vec<String> = data
             .split
             .test
@@ -66,7 +62,7 @@ pub fn CurvePanel() -> impl IntoView {
             .map(|&i| data.rows[i].sequence.clone())
             .collect();
         leptos::task::spawn_local(async move {
-            if let Some(predicted) = predict_values(model, expr, sequences).await {
+            if let Some(predicted) = predict_values(expr.curve_run, saved, expr, sequences).await {
                 let r2 = report(&data.test_values(), &predicted, data.scaler.mean).r2;
                 points.update(|p| p[index].1 = Some(r2));
             }

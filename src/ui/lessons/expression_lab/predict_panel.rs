@@ -46,7 +46,7 @@ pub fn PredictPanel() -> impl IntoView {
                 let rejected = table.rejected;
                 let sequences: Vec<String> = table.rows.into_iter().map(|a| a.sequence).collect();
                 leptos::task::spawn_local(async move {
-                    let values = predict_values(model, expr, sequences.clone())
+                    let values = predict_values(expr.run, model, expr, sequences.clone())
                         .await
                         .unwrap_or_default();
                     result.set(Some(Predicted {
@@ -191,7 +191,7 @@ fn Mutagenesis(
             .collect();
         let length = symbols.len();
         leptos::task::spawn_local(async move {
-            if let Some(values) = predict_values(model, expr, texts).await {
+            if let Some(values) = predict_values(expr.run, model, expr, texts).await {
                 let scores: Vec<f32> = values.iter().map(|&v| v as f32).collect();
                 let m = from_scores(&scores, length);
                 delta.set(Some((m.baseline, m.delta)));

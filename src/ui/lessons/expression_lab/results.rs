@@ -1,41 +1,36 @@
 //! Step 4 of the expression lab: the test set — predicted against observed, r², Pearson r, MSE, MAE
-//! and the mean-predictor baseline. Predictions are made on the page in short chunks.
+//! and the mean-predictor baseline. The training worker makes the predictions.
 
 use super::state::Expr;
 use crate::lab::expression::{RegressionReport, report};
-use crate::nn::Sequential;
+use crate::nn::SavedModel;
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::plots::Scatter;
-use crate::ui::tasks::predict_chunked;
+use crate::ui::training::TrainingSession;
 use leptos::prelude::*;
 
-/// The current model rebuilt from its weights, if it belongs to the current settings.
-pub fn current_model(expr: &Expr) -> Option<Sequential> {
+/// The current model's weights, if they belong to the current settings.
+pub fn current_model(expr: &Expr) -> Option<SavedModel> {
     if !expr.run.has_model_for(expr.job_key.get()) {
         return None;
     }
-    expr.run.model.with(|m| {
-        m.as_ref()
-            .and_then(|saved| Sequential::from_saved(saved).ok())
-    })
+    expr.run.model.get()
 }
 
-/// Predicts `sequences` (fitted to the data's length) with `model`, in value units.
+/// Predicts `sequences` (fitted to the model's length) with `model` in `session`'s worker, in
+/// value units.
 pub async fn predict_values(
-    mut model: Sequential,
+    session: TrainingSession,
+    model: SavedModel,
     expr: Expr,
     sequences: Vec<String>,
 ) -> Option<Vec<f64>> {
     let scaler = expr.scaler()?;
-    let table = crate::data::SequenceTable {
-        targets: vec![vec![0.0]; sequences.len()],
-        sequences,
-    };
-    let x = table
-        .to_dataset_fitted(Some(model.spec().input_shape[0]))
-        .ok()?
-        .x;
-    let z = predict_chunked(&mut model, &x).await;
+    let length = model.spec.input_shape.first().copied();
+    let z = session
+        .predict_sequences(model, sequences, length)
+        .await
+        .ok()?;
     Some(z.iter().map(|&v| scaler.invert(f64::from(v))).collect())
 }
 
@@ -59,7 +54,7 @@ pub fn use_test_predictions(expr: Expr) -> RwSignal<Option<Vec<f64>>> {
             .map(|&i| data.rows[i].sequence.clone())
             .collect();
         leptos::task::spawn_local(async move {
-            let values = predict_values(model, expr, sequences).await;
+            let values = predict_values(expr.run, model, expr, sequences).await;
             if generation.get_value() == mine {
                 predictions.set(values);
             }
@@ -121,10 +116,10 @@ pub fn ResultsPanel(
             <h2 id="expr-step-4">{tr("4 · 테스트 세트로 평가", "4 · Evaluate on the test set")}</h2>
             <Show
                 when=move || report.with(Option::is_some)
-                fallback=move || view! { <p class="hint">{move || if expr.run.has_model_for(expr.job_key.get()) {
-                    tr("테스트 세트의 서열을 예측하는 중…", "Predicting the test sequences…")()
+                fallback=move || view! { <p class="hint" data-testid="expr-predicting">{move || if expr.run.has_model_for(expr.job_key.get()) {
+                    expr.run.predicting_message(lang.get())
                 } else {
-                    tr("학습을 마치거나 멈추면 여기에 결과가 나옵니다.", "Results appear here once training finishes or is stopped.")()
+                    tr("학습을 마치거나 멈추면 여기에 결과가 나옵니다.", "Results appear here once training finishes or is stopped.")().to_string()
                 }}</p> }
             >
                 <super::text::ResultsText />

@@ -1,13 +1,14 @@
 //! Step 5 of the motif lab: the trained model on the test set — loss, accuracy, confusion matrix,
-//! precision, recall and F1 — computed by the core on the page's thread (a few milliseconds).
+//! precision, recall and F1. The training worker predicts and scores the test rows; the page
+//! reads the answer.
 
 use super::state::Lab;
-use crate::data::Dataset;
+use crate::data::SequenceTable;
 use crate::metrics::ConfusionMatrix;
-use crate::nn::LossConfig;
-use crate::nn::Sequential;
-use crate::ui::i18n::{En, Ko, tr};
-use crate::ui::tasks::evaluate_chunked;
+use crate::nn::{LossConfig, SavedModel, Sequential};
+use crate::training::job::PredictJob;
+use crate::ui::i18n::{En, Ko, tr, use_lang};
+use crate::ui::training::TrainingSession;
 use crate::ui::widgets::ConfusionTable;
 use leptos::prelude::*;
 use ndarray::Array2;
@@ -44,19 +45,27 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// Evaluates `model` on the experiment's test rows, a few rows per task.
-async fn test_result(mut model: Sequential, test: Dataset, loss: LossConfig) -> TestResult {
+/// Evaluates `model` on the experiment's test rows in `session`'s worker (`None` if it could not).
+async fn test_result(
+    session: TrainingSession,
+    model: SavedModel,
+    test: SequenceTable,
+    loss: LossConfig,
+) -> Option<TestResult> {
     let start = now_ms();
     // One forward pass gives the loss, the accuracy and the predictions.
-    let (evaluation, predictions) = evaluate_chunked(&mut model, loss, &test).await;
-    let confusion = ConfusionMatrix::from_predictions(predictions.view(), test.y.view());
-    TestResult {
+    let job = PredictJob::evaluation(0, model, test.clone(), None, loss);
+    let (predictions, evaluation) = session.predict(job).await.ok()?;
+    let evaluation = evaluation?;
+    let targets = test.to_dataset().ok()?.y;
+    let confusion = ConfusionMatrix::from_predictions(predictions.view(), targets.view());
+    Some(TestResult {
         loss: evaluation.loss,
         accuracy: evaluation.accuracy.unwrap_or(0.0),
         confusion,
         predictions,
         ms: now_ms() - start,
-    }
+    })
 }
 
 /// The evaluation every later step reads, recomputed (in short tasks) when the model or the
@@ -70,22 +79,23 @@ pub fn use_test_result(lab: Lab) -> Memo<Option<TestResult>> {
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         result.set(None);
-        let Some(model) = trained_model(&lab) else {
+        if !lab.model_is_current() {
+            return;
+        }
+        let Some(model) = lab.run.model.get() else {
             return;
         };
-        let test = lab.experiment.with_untracked(|e| {
-            e.as_ref()
-                .ok()
-                .and_then(|(experiment, _)| experiment.test().to_dataset().ok())
-        });
-        let Some(test) = test.filter(|t| t.x.shape()[1..] == model.spec().input_shape[..]) else {
+        let test = lab
+            .experiment
+            .with_untracked(|e| e.as_ref().ok().map(|(experiment, _)| experiment.test()));
+        let Some(test) = test else {
             return;
         };
         let loss = lab.config.get_untracked().loss;
         leptos::task::spawn_local(async move {
-            let evaluated = test_result(model, test, loss).await;
+            let evaluated = test_result(lab.run, model, test, loss).await;
             if generation.get_value() == mine {
-                result.set(Some(evaluated));
+                result.set(evaluated);
             }
         });
     });
@@ -98,6 +108,8 @@ pub fn ResultsPanel(
     /// The evaluation (absent until a model exists).
     result: Memo<Option<TestResult>>,
 ) -> impl IntoView {
+    let lab = expect_context::<Lab>();
+    let lang = use_lang();
     let metric = move |pick: fn(&TestResult) -> f64, digits: usize| {
         move || result.with(|r| r.as_ref().map(|r| format!("{:.digits$}", pick(r))))
     };
@@ -106,7 +118,11 @@ pub fn ResultsPanel(
             <h2 id="lab-step-5">{tr("5 · 테스트 세트로 평가", "5 · Evaluate on the test set")}</h2>
             <Show
                 when=move || result.with(Option::is_some)
-                fallback=|| view! { <p class="hint">{tr("학습을 마치거나 멈추면 여기에 결과가 나옵니다.", "Results appear here once training finishes or is stopped.")}</p> }
+                fallback=move || view! { <p class="hint" data-testid="lab-predicting">{move || if lab.model_is_current() {
+                    lab.run.predicting_message(lang.get())
+                } else {
+                    tr("학습을 마치거나 멈추면 여기에 결과가 나옵니다.", "Results appear here once training finishes or is stopped.")().to_string()
+                }}</p> }
             >
                 <table class="matrix metrics" data-testid="test-metrics">
                     <tbody>

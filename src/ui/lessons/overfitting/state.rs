@@ -3,12 +3,10 @@
 //! hands over a run's weights they are scored on the test set in short tasks and the run's row is
 //! added (or updated, after Continue).
 
-use crate::nn::Sequential;
 use crate::theory::overfitting::ranges;
 use crate::theory::overfitting::{Bench, RunSummary, Settings, score_predictions, summarize};
 use crate::training::{History, StopReason};
 use crate::ui::state::{use_bounded_param, use_query_param};
-use crate::ui::tasks::predict_chunked;
 use crate::ui::training::{Status, TrainingSession};
 use leptos::prelude::*;
 use std::hash::{Hash, Hasher};
@@ -161,13 +159,16 @@ impl Over {
                 _ => None::<StopReason>,
             };
             let history = self.session.history.get_untracked();
-            let Ok(mut model) = Sequential::from_saved(&saved) else {
-                return;
-            };
             // Only the test rows are needed, not the whole simulated pool.
-            let test_set = self.bench.with_untracked(|b| b.test_set().clone());
+            let (test_set, sequences) = self
+                .bench
+                .with_untracked(|b| (b.test_set().clone(), b.test_sequences()));
+            let session = self.session;
             leptos::task::spawn_local(async move {
-                let predictions = predict_chunked(&mut model, &test_set.x).await;
+                let Ok(predictions) = session.predict_sequences(saved, sequences, None).await
+                else {
+                    return;
+                };
                 let test = score_predictions(&test_set, &predictions);
                 let Some(summary) = summarize(settings, &history, reason, test) else {
                     return;
