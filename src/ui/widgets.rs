@@ -32,4 +32,4 @@ pub use sequence_input::SequenceInput;
 pub use slider::Slider;
 pub use summary_table::SummaryTable;
 pub use train_controls::{Metric, TrainControls};
-pub use try_this::TryThis;
+pub use try_this::{ShowMe, TryThis};

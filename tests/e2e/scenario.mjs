@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { stepper, waitFor } from './util.mjs';
+import { num, stepper, waitFor } from './util.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -123,7 +123,7 @@ export async function scenario(browser, { base, root, shots }) {
     await waitFor(browser, `document.querySelectorAll('[data-testid=scan-table] tbody tr').length === 2`, 'two windows');
     assert.deepEqual(await browser.eval(rowsOf('[data-testid=pwm-table]')), PWM);
     const scan = await browser.eval(rowsOf('[data-testid=scan-table]'));
-    const forward = scan.map((row) => Number(row[1]));
+    const forward = scan.map((row) => num(row[1]));
     assert.ok(Math.abs(forward[0] - -9.567) < 5e-4, `ATACA scores ${forward[0]}`);
     assert.ok(Math.abs(forward[1] - -2.1198) < 5e-4, `TACAA scores ${forward[1]}`);
     const exact = await browser.eval(textOf('[data-testid=exact-scores]'));
@@ -141,9 +141,19 @@ export async function scenario(browser, { base, root, shots }) {
     await waitFor(browser, `location.search.includes('score=lo')`, 'log-odds in the URL');
     const expected = Math.log2((0.7 * 0.7 * 0.7 * 0.5 * 0.7) / 0.25 ** 5);
     const scan = await browser.eval(rowsOf('[data-testid=scan-table]'));
-    assert.ok(Math.abs(Number(scan[1][1]) - expected) < 5e-5, `TACAA log-odds ${scan[1][1]} vs ${expected}`);
+    assert.ok(Math.abs(num(scan[1][1]) - expected) < 5e-5, `TACAA log-odds ${scan[1][1]} vs ${expected}`);
     await checkQuestion(browser, 'pwm', { wrong: [0, 2, 3], right: 1, notQuite: 'Not quite. ', correct: 'Correct!' });
     await waitFor(browser, `!!document.querySelector('.lesson-nav a[href="${basePath}pwm"] .done')`, 'the ✓ in the nav');
+  });
+
+  await step('PWM with pseudocount 0: −∞ windows are shown, not dropped', async () => {
+    await browser.goto(`${base}pwm?lang=en&pc=0`);
+    await waitFor(browser, `!!document.querySelector('[data-testid=score-track-minus-infinity]')`, 'the −∞ legend entry');
+    // ATACA starts with an A where every site has T: −∞ on the + strand, in the table and the plot.
+    const scan = await browser.eval(rowsOf('[data-testid=scan-table]'));
+    assert.equal(scan[0][1], '−∞', JSON.stringify(scan));
+    const described = await browser.eval(`document.querySelector('[data-testid=score-track]').getAttribute('aria-label')`);
+    assert.match(described, /the best is TACAA at position 1\. \d+ strand windows score −∞, marked ▼ at the bottom\./);
   });
 
   await step('motif export and JASPAR import', async () => {

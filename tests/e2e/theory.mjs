@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { accessibility } from './scenario.mjs';
-import { stepper, waitFor } from './util.mjs';
+import { num, stepper, waitFor } from './util.mjs';
 
 const js = (value) => JSON.stringify(value);
 const textOf = (css) => `(document.querySelector(${js(css)})?.textContent ?? '')`;
@@ -92,7 +92,7 @@ export async function theoryScenario(browser, { base, shots }) {
   await step('backprop: chain rule = engine = finite differences; a step lowers the loss; a big rate diverges', async () => {
     await browser.goto(`${base}backprop?lang=en`);
     await waitFor(browser, `document.querySelectorAll('[data-testid=grad-table] tbody tr').length === 9`, 'the gradient table');
-    const cell = (kind, i) => browser.eval(textOf(`[data-testid=${kind}-${i}]`));
+    const cell = async (kind, i) => String(num(await browser.eval(textOf(`[data-testid=${kind}-${i}]`))));
     for (let i = 0; i < 9; i += 1) {
       const [chain, engine, numeric] = [await cell('chain', i), await cell('engine', i), await cell('numeric', i)].map(Number);
       assert.equal(chain.toPrecision(4), numeric.toPrecision(4), `parameter ${i}: chain ${chain} vs numeric ${numeric}`);
@@ -132,12 +132,22 @@ export async function theoryScenario(browser, { base, shots }) {
     assert.equal(await browser.eval(textOf('[data-testid=summary-valid] [data-testid=total-params]')), '292');
     const validRows = await browser.eval(`Array.from(document.querySelectorAll('[data-testid=summary-valid] tbody tr')).map(tr => tr.textContent)`);
     assert.match(validRows[0], /\(None, 16, 10\)210/);
-    assert.equal(await browser.eval(`document.querySelectorAll('[data-testid=conv-output] li').length`), 16);
-    await browser.click('[data-testid=conv-output] li:nth-child(3) button');
+    assert.equal(await browser.eval(`document.querySelectorAll('[data-testid=conv-output] button').length`), 16);
+    // Window 1: the sum and the bias written with real minus signs.
+    assert.match(await browser.eval(textOf('[data-testid=conv-window]')), /^Window 1 of 16: z = sum \+ bias = −4\.288 − 3\.00 = −7\.288 → ReLU\(z\) = 0\.000$/);
+    await browser.click('[data-testid=conv-output] [data-window="3"]');
     await waitFor(browser, `${textOf('[data-testid=conv-window]')}.startsWith('Window 3 of 16')`, 'window 3');
-    assert.match(await browser.eval(textOf('[data-testid=conv-window]')), /z \+3\.942/);
+    assert.match(await browser.eval(textOf('[data-testid=conv-window]')), /= 6\.942 − 3\.00 = 3\.942 → ReLU\(z\) = 3\.942$/);
+    // Its bar and its value stand under the window's middle letter.
+    const placed = await browser.eval(`(() => {
+      const [letters, bars, values] = document.querySelectorAll('table.conv-sequence tr');
+      const inside = Array.from(letters.children).flatMap((td, i) => td.classList.contains('in-window') ? [i] : []);
+      const bar = Array.from(bars.children).findIndex((td) => td.querySelector('[data-window="3"]'));
+      return { inside, bar, value: values.children[bar].textContent };
+    })()`);
+    assert.deepEqual(placed, { inside: [2, 3, 4, 5, 6], bar: 4, value: '3.9' });
     await browser.click('input[name="cnn-pad"]:not(:checked)');
-    await waitFor(browser, `document.querySelectorAll('[data-testid=conv-output] li').length === 20`, 'same padding keeps 20');
+    await waitFor(browser, `document.querySelectorAll('[data-testid=conv-output] button').length === 20`, 'same padding keeps 20');
     await formulas(browser, 'cnn');
     await accessibility(browser, 'cnn');
     await shot('cnn-en');

@@ -1,6 +1,9 @@
 // Helpers shared by the end-to-end scenarios.
 
 /** Polls `expression` in the page until it is truthy; returns its value. */
+/** A number as the page prints it (real minus signs, U+2212) read as JavaScript's Number. */
+export const num = (text) => Number(String(text).replace(/\u2212/g, '-'));
+
 export async function waitFor(browser, expression, what, timeout = 30000) {
   const deadline = Date.now() + timeout;
   let last;

@@ -8,7 +8,7 @@ mod splitter;
 
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::lessons::Lesson;
-use crate::ui::widgets::{CheckQuestion, Choice, TryThis};
+use crate::ui::widgets::{CheckQuestion, Choice, ShowMe, TryThis};
 use leptos::prelude::*;
 
 /// The three application areas of the course: `(area, X, Y)`.
@@ -93,16 +93,16 @@ pub fn AiMlDlLesson() -> impl IntoView {
             <TryThis>
                 <Ko>
                     <ul>
-                        <li>"시드를 바꿔 보세요. 같은 비율이어도 어느 실험이 테스트 세트에 들어가는지가 바뀝니다."</li>
-                        <li>"검증 비율만 바꿔 보세요. 테스트 세트는 그대로입니다: 테스트 행은 가장 먼저 따로 떼어 둡니다."</li>
-                        <li>"테스트 비율을 10 %로 줄이면 20개 중 2개로 평가하게 됩니다. 그 정확도를 믿을 수 있을까요?"</li>
+                        <li>"시드를 바꿔 보세요. 같은 비율이어도 어느 실험이 테스트 세트에 들어가는지가 바뀝니다."<ShowMe target="#split-seed" /></li>
+                        <li>"검증 비율만 바꿔 보세요. 테스트 세트는 그대로입니다: 테스트 행은 가장 먼저 따로 떼어 둡니다."<ShowMe target="#split-val" /></li>
+                        <li>"테스트 비율을 10 %로 줄이면 20개 중 2개로 평가하게 됩니다. 그 정확도를 믿을 수 있을까요?"<ShowMe target="#split-test" /></li>
                     </ul>
                 </Ko>
                 <En>
                     <ul>
-                        <li>"Change the seed: with the same shares, different runs land in the test set."</li>
-                        <li>"Change only the validation share: the test set stays put, because test rows are set aside first."</li>
-                        <li>"Set the test share to 10 %: two runs out of twenty would grade the model. Would you trust that accuracy?"</li>
+                        <li>"Change the seed: with the same shares, different runs land in the test set."<ShowMe target="#split-seed" /></li>
+                        <li>"Change only the validation share: the test set stays put, because test rows are set aside first."<ShowMe target="#split-val" /></li>
+                        <li>"Set the test share to 10 %: two runs out of twenty would grade the model. Would you trust that accuracy?"<ShowMe target="#split-test" /></li>
                     </ul>
                 </En>
             </TryThis>

@@ -6,12 +6,13 @@
 mod network;
 mod surface_panel;
 
+use crate::lang::numbers::signed;
 use crate::theory::backprop::ranges;
 use crate::theory::backprop::{PARAM_NAMES, SAMPLE, TinyNet};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::lessons::Lesson;
 use crate::ui::state::use_bounded_param;
-use crate::ui::widgets::{CheckQuestion, Choice, Math, TryThis};
+use crate::ui::widgets::{CheckQuestion, Choice, Math, ShowMe, TryThis};
 use leptos::prelude::*;
 use network::{NetworkDiagram, STAGES, stage_tex};
 
@@ -75,9 +76,9 @@ pub fn BackpropLesson() -> impl IntoView {
                     <tr>
                         <th scope="row">{PARAM_NAMES[i]}</th>
                         <td class="chain"><Math tex=CHAINS[i].to_string() /></td>
-                        <td data-testid=format!("chain-{i}")>{format!("{:.6}", chain[i])}</td>
-                        <td data-testid=format!("engine-{i}")>{format!("{:.6}", engine[i])}</td>
-                        <td data-testid=format!("numeric-{i}")>{format!("{:.6}", numeric[i])}</td>
+                        <td data-testid=format!("chain-{i}")>{signed(chain[i], 6)}</td>
+                        <td data-testid=format!("engine-{i}")>{signed(f64::from(engine[i]), 6)}</td>
+                        <td data-testid=format!("numeric-{i}")>{signed(numeric[i], 6)}</td>
                     </tr>
                 }
             })
@@ -154,16 +155,16 @@ pub fn BackpropLesson() -> impl IntoView {
             <TryThis>
                 <Ko>
                     <ul>
-                        <li>"\"다음\"을 끝까지 눌러 ∂L/∂w₁₁이 표의 첫 줄과 같은지 확인하세요."</li>
-                        <li>"\"한 걸음 내려가기\"를 몇 번 누르세요. 손실이 매번 줄고, 표의 기울기는 작아집니다."</li>
-                        <li>"손실 지형에서 학습률을 0.45, 0.5, 0.55로 바꿔 보세요. 경계를 넘으면 경로가 바깥으로 튕겨 나갑니다."</li>
+                        <li>"\"다음\"을 끝까지 눌러 ∂L/∂w₁₁이 표의 첫 줄과 같은지 확인하세요."<ShowMe target="#stage-next" /></li>
+                        <li>"\"한 걸음 내려가기\"를 몇 번 누르세요. 손실이 매번 줄고, 표의 기울기는 작아집니다."<ShowMe target="#bp-step" /></li>
+                        <li>"손실 지형에서 학습률을 0.45, 0.5, 0.55로 바꿔 보세요. 경계를 넘으면 경로가 바깥으로 튕겨 나갑니다."<ShowMe target="#gd-lr" /></li>
                     </ul>
                 </Ko>
                 <En>
                     <ul>
-                        <li>"Press \"Next\" to the end and check that ∂L/∂w₁₁ matches the table's first row."</li>
-                        <li>"Press \"Take one step\" a few times: the loss falls every time and the gradients in the table shrink."</li>
-                        <li>"On the loss landscape try learning rates 0.45, 0.5 and 0.55: past the limit the path flies outward."</li>
+                        <li>"Press \"Next\" to the end and check that ∂L/∂w₁₁ matches the table's first row."<ShowMe target="#stage-next" /></li>
+                        <li>"Press \"Take one step\" a few times: the loss falls every time and the gradients in the table shrink."<ShowMe target="#bp-step" /></li>
+                        <li>"On the loss landscape try learning rates 0.45, 0.5 and 0.55: past the limit the path flies outward."<ShowMe target="#gd-lr" /></li>
                     </ul>
                 </En>
             </TryThis>

@@ -7,7 +7,7 @@ mod window_panel;
 
 use crate::ui::i18n::{Bi, En, Ko, use_lang};
 use crate::ui::lessons::Lesson;
-use crate::ui::widgets::{CheckQuestion, Choice, TryThis};
+use crate::ui::widgets::{CheckQuestion, Choice, ShowMe, TryThis};
 use leptos::prelude::*;
 
 /// The CNN page (`/cnn`).
@@ -28,18 +28,18 @@ pub fn CnnLesson() -> impl IntoView {
             <TryThis>
                 <Ko>
                     <ul>
-                        <li>"재생을 누르고 TACAA 위에서 출력 막대가 가장 높이 솟는 것을 보세요."</li>
-                        <li>"편향을 −8로 내리면 ReLU가 거의 모든 창을 0으로 만듭니다. 0으로 올리면 약한 일치도 통과합니다."</li>
-                        <li>"패딩을 same으로 바꾸면 양 끝에 · (0행)이 붙고 출력이 서열 길이와 같아집니다."</li>
-                        <li>"계산기에서 풀링 크기를 3으로 바꾸면 valid에서 16 → 5, same에서 20 → 6이 됩니다 (나머지는 버립니다)."</li>
+                        <li>"재생을 누르고 TACAA 위에서 출력 막대가 가장 높이 솟는 것을 보세요."<ShowMe target="#cnn-play" /></li>
+                        <li>"편향을 −8로 내리면 ReLU가 거의 모든 창을 0으로 만듭니다. 0으로 올리면 약한 일치도 통과합니다."<ShowMe target="#cnn-bias" /></li>
+                        <li>"패딩을 same으로 바꾸면 양 끝에 · (0행)이 붙고 출력이 서열 길이와 같아집니다."<ShowMe target="input[name=cnn-pad]" /></li>
+                        <li>"계산기에서 풀링 크기를 3으로 바꾸면 valid에서 16 → 5, same에서 20 → 6이 됩니다 (나머지는 버립니다)."<ShowMe target="#shape-pool" /></li>
                     </ul>
                 </Ko>
                 <En>
                     <ul>
-                        <li>"Press Play and watch the output bar shoot up over TACAA."</li>
-                        <li>"Lower the bias to −8: ReLU zeroes almost every window. Raise it to 0 and weak matches pass too."</li>
-                        <li>"Switch the padding to same: · (zero rows) appear at both ends and the output is as long as the sequence."</li>
-                        <li>"In the calculator set the pool size to 3: valid gives 16 → 5 and same 20 → 6 (the remainder is dropped)."</li>
+                        <li>"Press Play and watch the output bar shoot up over TACAA."<ShowMe target="#cnn-play" /></li>
+                        <li>"Lower the bias to −8: ReLU zeroes almost every window. Raise it to 0 and weak matches pass too."<ShowMe target="#cnn-bias" /></li>
+                        <li>"Switch the padding to same: · (zero rows) appear at both ends and the output is as long as the sequence."<ShowMe target="input[name=cnn-pad]" /></li>
+                        <li>"In the calculator set the pool size to 3: valid gives 16 → 5 and same 20 → 6 (the remainder is dropped)."<ShowMe target="#shape-pool" /></li>
                     </ul>
                 </En>
             </TryThis>

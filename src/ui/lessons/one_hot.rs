@@ -6,7 +6,7 @@ use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::lessons::Lesson;
 use crate::ui::state::use_query_param;
 use crate::ui::widgets::{
-    CheckQuestion, Choice, ErrorMessage, OneHotTable, SequenceInput, TryThis,
+    CheckQuestion, Choice, ErrorMessage, OneHotTable, SequenceInput, ShowMe, TryThis,
 };
 use leptos::prelude::*;
 
@@ -99,16 +99,16 @@ pub fn OneHotLesson() -> impl IntoView {
             <TryThis>
                 <Ko>
                     <ul>
-                        <li>"강의의 다른 예 " <code>"ATGCTA"</code> "를 넣어 보세요. 첫 행은 A = [1, 0, 0, 0]입니다 (강의 본문은 이 행을 T로 잘못 적었습니다)."</li>
-                        <li>"RNA " <code>"augc"</code> "를 넣으면 U가 T 열에 1로 들어갑니다."</li>
-                        <li>"모르는 염기 " <code>"ACNGT"</code> "와 잘못된 글자 " <code>"ACGX"</code> "도 넣어 보세요."</li>
+                        <li>"강의의 다른 예 " <code>"ATGCTA"</code> "를 넣어 보세요. 첫 행은 A = [1, 0, 0, 0]입니다 (강의 본문은 이 행을 T로 잘못 적었습니다)."<ShowMe target="#onehot-seq" /></li>
+                        <li>"RNA " <code>"augc"</code> "를 넣으면 U가 T 열에 1로 들어갑니다."<ShowMe target="#onehot-seq" /></li>
+                        <li>"모르는 염기 " <code>"ACNGT"</code> "와 잘못된 글자 " <code>"ACGX"</code> "도 넣어 보세요."<ShowMe target="#onehot-seq" /></li>
                     </ul>
                 </Ko>
                 <En>
                     <ul>
-                        <li>"Type the lecture's other example, " <code>"ATGCTA"</code> ". Its first row is A = [1, 0, 0, 0] (the lecture's prose misprints that row as T)."</li>
-                        <li>"Type RNA, " <code>"augc"</code> ": the U lands in the T column."</li>
-                        <li>"Try an unknown base, " <code>"ACNGT"</code> ", and a typo, " <code>"ACGX"</code> "."</li>
+                        <li>"Type the lecture's other example, " <code>"ATGCTA"</code> ". Its first row is A = [1, 0, 0, 0] (the lecture's prose misprints that row as T)."<ShowMe target="#onehot-seq" /></li>
+                        <li>"Type RNA, " <code>"augc"</code> ": the U lands in the T column."<ShowMe target="#onehot-seq" /></li>
+                        <li>"Try an unknown base, " <code>"ACNGT"</code> ", and a typo, " <code>"ACGX"</code> "."<ShowMe target="#onehot-seq" /></li>
                     </ul>
                 </En>
             </TryThis>

@@ -11,7 +11,7 @@ mod state;
 
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::lessons::Lesson;
-use crate::ui::widgets::{CheckQuestion, Choice, Formulas, TryThis};
+use crate::ui::widgets::{CheckQuestion, Choice, Formulas, ShowMe, TryThis};
 use leptos::prelude::*;
 
 /// The overfitting page (`/overfitting`).
@@ -54,18 +54,18 @@ pub fn OverfittingLesson() -> impl IntoView {
             <TryThis>
                 <Ko>
                     <ul>
-                        <li>"\"100행으로 학습\"과 \"5,000행으로 학습\"을 차례로 누르고, 곡선 비교 그래프에서 점선(검증)이 어떻게 다른지 보세요."</li>
-                        <li>"곡선이 벌어지지 않는 가장 적은 행 수를 찾아보세요 (200? 500?)."</li>
-                        <li>"100행 실행에서 시드만 바꿔 보세요. 검증 행이 20개뿐이라 최저 검증 손실의 에포크가 크게 흔들립니다."</li>
-                        <li>"조기 종료를 켜고 인내를 1과 20으로 바꿔 보세요. 너무 짧으면 검증 손실의 잡음에 속아 너무 일찍 멈춥니다."</li>
+                        <li>"\"100행으로 학습\"과 \"5,000행으로 학습\"을 차례로 누르고, 곡선 비교 그래프에서 점선(검증)이 어떻게 다른지 보세요."<ShowMe target="#over-experiments" /></li>
+                        <li>"곡선이 벌어지지 않는 가장 적은 행 수를 찾아보세요 (200? 500?)."<ShowMe target="input[name=over-rows]" /></li>
+                        <li>"100행 실행에서 시드만 바꿔 보세요. 검증 행이 20개뿐이라 최저 검증 손실의 에포크가 크게 흔들립니다."<ShowMe target="#over-seed" /></li>
+                        <li>"조기 종료를 켜고 인내를 1과 20으로 바꿔 보세요. 너무 짧으면 검증 손실의 잡음에 속아 너무 일찍 멈춥니다."<ShowMe target="[data-testid=over-es]" /></li>
                     </ul>
                 </Ko>
                 <En>
                     <ul>
-                        <li>"Press \"Train on 100 rows\", then \"Train on 5,000 rows\", and compare the dashed (validation) curves in the comparison chart."</li>
-                        <li>"Find the fewest rows at which the curves no longer split (200? 500?)."</li>
-                        <li>"Change only the seed of the 100-row run: with just 20 validation rows, the epoch of the lowest validation loss moves a lot."</li>
-                        <li>"Turn on early stopping and try patience 1 and 20: too short a patience is fooled by noise and stops too soon."</li>
+                        <li>"Press \"Train on 100 rows\", then \"Train on 5,000 rows\", and compare the dashed (validation) curves in the comparison chart."<ShowMe target="#over-experiments" /></li>
+                        <li>"Find the fewest rows at which the curves no longer split (200? 500?)."<ShowMe target="input[name=over-rows]" /></li>
+                        <li>"Change only the seed of the 100-row run: with just 20 validation rows, the epoch of the lowest validation loss moves a lot."<ShowMe target="#over-seed" /></li>
+                        <li>"Turn on early stopping and try patience 1 and 20: too short a patience is fooled by noise and stops too soon."<ShowMe target="[data-testid=over-es]" /></li>
                     </ul>
                 </En>
             </TryThis>

@@ -8,7 +8,9 @@ use crate::theory::softmax::{LECTURE_PROBABILITIES, example, logits_for};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::lessons::Lesson;
 use crate::ui::state::{use_bounded_param, use_query_param};
-use crate::ui::widgets::{CheckQuestion, Choice, Formulas, NumberField, RadioGroup, TryThis};
+use crate::ui::widgets::{
+    CheckQuestion, Choice, Formulas, NumberField, RadioGroup, ShowMe, TryThis,
+};
 use leptos::prelude::*;
 
 /// The logits as URL text: the lecture's example, `ln [0.7, 0.1, 0.2]`.
@@ -190,16 +192,16 @@ pub fn SoftmaxLesson() -> impl IntoView {
             <TryThis>
                 <Ko>
                     <ul>
-                        <li>"세 로짓에 같은 수(예: +1)를 더해 보세요. 확률은 그대로입니다: 소프트맥스는 차이만 봅니다."</li>
-                        <li>"정답 클래스를 1로 바꾸면 손실은 −ln 0.1 = 2.3026으로 뜁니다. 틀린 확신이 가장 비쌉니다."</li>
-                        <li>"z₀을 10으로 올리면 p₀ → 1, 손실 → 0, 기울기 → 0이 됩니다."</li>
+                        <li>"세 로짓에 같은 수(예: +1)를 더해 보세요. 확률은 그대로입니다: 소프트맥스는 차이만 봅니다."<ShowMe target="#logit-0" /></li>
+                        <li>"정답 클래스를 1로 바꾸면 손실은 −ln 0.1 = 2.3026으로 뜁니다. 틀린 확신이 가장 비쌉니다."<ShowMe target="input[name=target]" /></li>
+                        <li>"z₀을 10으로 올리면 p₀ → 1, 손실 → 0, 기울기 → 0이 됩니다."<ShowMe target="#logit-0" /></li>
                     </ul>
                 </Ko>
                 <En>
                     <ul>
-                        <li>"Add the same number (say +1) to all three logits: the probabilities do not change, softmax only sees differences."</li>
-                        <li>"Make class 1 the true class: the loss jumps to −ln 0.1 = 2.3026. Confident and wrong is the most expensive."</li>
-                        <li>"Raise z₀ to 10: p₀ → 1, the loss → 0 and the gradient → 0."</li>
+                        <li>"Add the same number (say +1) to all three logits: the probabilities do not change, softmax only sees differences."<ShowMe target="#logit-0" /></li>
+                        <li>"Make class 1 the true class: the loss jumps to −ln 0.1 = 2.3026. Confident and wrong is the most expensive."<ShowMe target="input[name=target]" /></li>
+                        <li>"Raise z₀ to 10: p₀ → 1, the loss → 0 and the gradient → 0."<ShowMe target="#logit-0" /></li>
                     </ul>
                 </En>
             </TryThis>

@@ -77,7 +77,8 @@ fn draw(
     let font = |size: f64| ("sans-serif", size * s).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin((8.0 * s) as u32)
-        .x_label_area_size((32.0 * s) as u32)
+        // Room for the tick numbers and, below them, the axis title (32 px made them overlap).
+        .x_label_area_size((42.0 * s) as u32)
         .y_label_area_size((28.0 * s) as u32)
         .build_cartesian_2d(-0.5..length - 0.5, -0.5..3.5)?;
     chart

@@ -164,7 +164,7 @@ fn draw(
                 String::new()
             }
         })
-        .y_label_formatter(&|y| format!("{y:.2}"))
+        .y_label_formatter(&|y| crate::lang::numbers::signed(*y, 2))
         .label_style(font(12.0))
         .axis_desc_style(font(13.0))
         .x_desc(x_label)

@@ -64,8 +64,8 @@ fn draw(
     chart
         .configure_mesh()
         .max_light_lines(1)
-        .x_label_formatter(&|x| format!("{x:.1}"))
-        .y_label_formatter(&|y| format!("{y:.1}"))
+        .x_label_formatter(&|x| crate::lang::numbers::signed(*x, 1))
+        .y_label_formatter(&|y| crate::lang::numbers::signed(*y, 1))
         .label_style(font(12.0))
         .axis_desc_style(font(13.0))
         .x_desc(x_label)

@@ -44,20 +44,31 @@ pub fn ScoreTrack(
             draw(canvas, &scores, y_label, lang)
         })
     });
+    let minus_infinite = move || scores.with(|s| minus_infinite(s));
     let description = move || {
         let lang = lang.get();
+        let infinite = minus_infinite();
         scores.with(|scores| {
             let best = scores.iter().max_by(|a, b| a.best().total_cmp(&b.best()));
             best.map(|b| {
+                let marks = match (infinite, lang) {
+                    (0, _) => String::new(),
+                    (n, Lang::Ko) => {
+                        format!(" 점수가 −∞인 가닥의 창 {n}개는 아래쪽 ▼로 표시합니다.")
+                    }
+                    (n, Lang::En) => {
+                        format!(" {n} strand windows score −∞, marked ▼ at the bottom.")
+                    }
+                };
                 lang.pick(
                     format!(
-                        "창 {}개의 점수 그래프. 가장 높은 점수는 위치 {}의 {}.",
+                        "창 {}개의 점수 그래프. 가장 높은 점수는 위치 {}의 {}.{marks}",
                         scores.len(),
                         b.start,
                         b.window
                     ),
                     format!(
-                        "Scores of {} windows; the best is {} at position {}.",
+                        "Scores of {} windows; the best is {} at position {}.{marks}",
                         scores.len(),
                         b.window,
                         b.start
@@ -87,10 +98,25 @@ pub fn ScoreTrack(
                             }
                         })
                         .collect_view()}
+                    <Show when=move || { minus_infinite() > 0 }>
+                        <li data-testid="score-track-minus-infinity">{move || lang.get().pick(
+                            "▼ −∞: 그 자리에서 한 번도 보지 못한 염기가 창에 있습니다 (의사 빈도 0)",
+                            "▼ −∞: the window holds a base never seen at that position (pseudocount 0)",
+                        )}</li>
+                    </Show>
                 </ul>
             </figcaption>
         </figure>
     }
+}
+
+/// How many strand windows (forward and reverse counted apart) score −∞.
+fn minus_infinite(scores: &[WindowScore]) -> usize {
+    scores
+        .iter()
+        .flat_map(|w| [w.forward, w.reverse])
+        .filter(|v| *v == f64::NEG_INFINITY)
+        .count()
 }
 
 fn draw(
@@ -127,17 +153,34 @@ fn draw(
                 String::new()
             }
         })
-        .y_label_formatter(&|y| format!("{y:.1}"))
+        .y_label_formatter(&|y| crate::lang::numbers::signed(*y, 1))
         .label_style(font(12.0))
         .axis_desc_style(font(13.0))
         .x_desc(lang.pick("창의 시작 위치", "window start"))
         .y_desc(y_label)
         .light_line_style(RGBColor(238, 238, 238))
         .draw()?;
+    // −∞ windows (a base the motif never saw there) are not dropped: a ▼ at the bottom edge, the
+    // reverse strand's a little higher so the two never hide each other.
+    let floor = |forward: bool| low - pad * if forward { 0.75 } else { 0.4 };
     for (_, color, forward) in STRANDS {
+        let score = |w: &WindowScore| if forward { w.forward } else { w.reverse };
+        let marks: Vec<(f64, f64)> = scores
+            .iter()
+            .filter(|w| score(w) == f64::NEG_INFINITY)
+            .map(|w| (w.start as f64, floor(forward)))
+            .collect();
+        chart.draw_series(marks.into_iter().map(|p| {
+            EmptyElement::at(p)
+                + Text::new(
+                    "▼",
+                    (-(5.0 * s) as i32, -(7.0 * s) as i32),
+                    font(12.0).color(&color),
+                )
+        }))?;
         let points: Vec<(f64, f64)> = scores
             .iter()
-            .map(|w| (w.start as f64, if forward { w.forward } else { w.reverse }))
+            .map(|w| (w.start as f64, score(w)))
             .filter(|p| p.1.is_finite())
             .collect();
         let style = color.stroke_width((2.0 * s) as u32);

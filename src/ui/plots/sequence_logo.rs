@@ -151,7 +151,7 @@ fn draw(
                 String::new()
             }
         })
-        .y_label_formatter(&|y| format!("{y:.1}"))
+        .y_label_formatter(&|y| crate::lang::numbers::signed(*y, 1))
         .label_style(font(12.0))
         .axis_desc_style(font(13.0))
         .x_desc(x_desc)

@@ -6,15 +6,10 @@ use crate::ui::i18n::{Bi, use_lang};
 use leptos::prelude::*;
 use ndarray::Array2;
 
-/// Formats a score or probability with `decimals` places; −∞ and +∞ are written as such.
+/// Formats a score or probability with `decimals` places and a real minus sign; −∞ and +∞ are
+/// written as such ([`crate::lang::numbers::signed`]).
 pub fn format_score(value: f64, decimals: usize) -> String {
-    if value == f64::NEG_INFINITY {
-        "-∞".to_string()
-    } else if value == f64::INFINITY {
-        "∞".to_string()
-    } else {
-        format!("{value:.decimals$}")
-    }
+    crate::lang::numbers::signed(value, decimals)
 }
 
 /// Renders a `[4, W]` matrix (rows A, C, G, T) with position headers.

@@ -23,7 +23,7 @@ pub fn Slider(
 ) -> impl IntoView {
     let lang = use_lang();
     let (min, max) = (bounds.min, bounds.max);
-    let shown = move || format!("{:.*}", decimals, value.get());
+    let shown = move || crate::lang::numbers::signed(value.get(), decimals);
     view! {
         <div class="field slider">
             <label for=id>{move || label.get(lang.get())}</label>

@@ -137,12 +137,15 @@ pub fn TrainControls(
             )
         })
     };
+    // One text node per epoch, added as epochs arrive (rewriting the whole log every epoch made
+    // Chromium re-lay-out the page for 30–50 ms in the motif lab's trace).
     let log = move || {
         session.history.with(|h| {
             h.epochs
                 .iter()
-                .map(|e| format!("{e}\n"))
-                .collect::<String>()
+                .enumerate()
+                .map(|(i, e)| (i, format!("{e}\n")))
+                .collect::<Vec<_>>()
         })
     };
     let diagnosis = move || {
@@ -219,7 +222,7 @@ pub fn TrainControls(
         </div>
         <details open>
             <summary>{tr("에포크 기록 (Keras와 같은 형식)", "Epoch log (as Keras prints it)")}</summary>
-            <pre class="log" data-testid="epoch-log" tabindex="0" aria-label=tr("에포크 기록", "Epoch log")>{log}</pre>
+            <pre class="log" data-testid="epoch-log" tabindex="0" aria-label=tr("에포크 기록", "Epoch log")><For each=log key=|(i, line)| (*i, line.clone()) let((_, line))>{line}</For></pre>
         </details>
     }
 }

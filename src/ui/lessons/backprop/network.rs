@@ -1,6 +1,7 @@
 //! The 2-2-1 network drawn as SVG, revealing values stage by stage: the forward pass node by node,
 //! then the backward pass, each node's ∂L/∂(node) in red beside its value.
 
+use crate::lang::numbers::signed;
 use crate::theory::backprop::{Backward, Forward, SAMPLE, TinyNet};
 use crate::ui::i18n::tr;
 use leptos::prelude::*;
@@ -66,8 +67,8 @@ pub fn NetworkDiagram(
                 <g>
                     <circle cx=x cy=y r="30" class="node" />
                     <text x=x y=y - 6.0 text-anchor="middle" class="node-name">{name}</text>
-                    <text x=x y=y + 12.0 text-anchor="middle" class="node-value">{value.map(|v| format!("{v:.3}")).unwrap_or_default()}</text>
-                    <text x=x y=y + 50.0 text-anchor="middle" class="node-grad">{grad.map(|g| format!("∂L: {g:.4}")).unwrap_or_default()}</text>
+                    <text x=x y=y + 12.0 text-anchor="middle" class="node-value">{value.map(|v| signed(v, 3)).unwrap_or_default()}</text>
+                    <text x=x y=y + 50.0 text-anchor="middle" class="node-grad">{grad.map(|g| format!("∂L: {}", signed(g, 4))).unwrap_or_default()}</text>
                 </g>
             }
         };
@@ -84,12 +85,12 @@ pub fn NetworkDiagram(
         let fwd = |s: usize| stage >= s;
         let back = |s: usize| stage >= s;
         view! {
-            {edge(80.0, 70.0, 250.0, 70.0, format!("w₁₁ {:.2}", net.w[0][0]))}
-            {edge(80.0, 70.0, 250.0, 200.0, format!("w₁₂ {:.2}", net.w[0][1]))}
-            {edge(80.0, 200.0, 250.0, 70.0, format!("w₂₁ {:.2}", net.w[1][0]))}
-            {edge(80.0, 200.0, 250.0, 200.0, format!("w₂₂ {:.2}", net.w[1][1]))}
-            {edge(250.0, 70.0, 430.0, 135.0, format!("v₁ {:.2}", net.v[0]))}
-            {edge(250.0, 200.0, 430.0, 135.0, format!("v₂ {:.2}", net.v[1]))}
+            {edge(80.0, 70.0, 250.0, 70.0, format!("w₁₁ {}", signed(net.w[0][0], 2)))}
+            {edge(80.0, 70.0, 250.0, 200.0, format!("w₁₂ {}", signed(net.w[0][1], 2)))}
+            {edge(80.0, 200.0, 250.0, 70.0, format!("w₂₁ {}", signed(net.w[1][0], 2)))}
+            {edge(80.0, 200.0, 250.0, 200.0, format!("w₂₂ {}", signed(net.w[1][1], 2)))}
+            {edge(250.0, 70.0, 430.0, 135.0, format!("v₁ {}", signed(net.v[0], 2)))}
+            {edge(250.0, 200.0, 430.0, 135.0, format!("v₂ {}", signed(net.v[1], 2)))}
             {edge(430.0, 135.0, 560.0, 135.0, String::new())}
             {node(80.0, 70.0, "x₁", Some(SAMPLE.x[0]), None)}
             {node(80.0, 200.0, "x₂", Some(SAMPLE.x[1]), None)}

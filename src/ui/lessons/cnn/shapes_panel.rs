@@ -8,7 +8,7 @@ use crate::nn::{
 use crate::theory::conv_window::ranges;
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::state::use_bounded_param;
-use crate::ui::widgets::{Math, NumberField, SummaryTable};
+use crate::ui::widgets::{Formulas, NumberField, SummaryTable};
 use leptos::prelude::*;
 
 fn spec(length: usize, kernel: usize, pool: usize, filters: usize, padding: Padding) -> ModelSpec {
@@ -70,10 +70,15 @@ pub fn ShapesPanel() -> impl IntoView {
             <En>
                 <p>"The lecture's model: Conv1D(10 filters, length 5, ReLU) → MaxPooling1D(4) → Flatten → Dense(2, sigmoid) on 20 × 4 one-hot sequences. The padding changes the convolution's output length, and the difference carries through to the Dense layer's parameter count."</p>
             </En>
-            <p class="formula"><Math tex=Signal::derive(move || lang.get().pick(
-                r"L_{\text{valid}} = L - K + 1, \quad L_{\text{same}} = L, \quad L_{\text{풀링}} = \left\lfloor \frac{L_{\text{합성곱}}}{P} \right\rfloor, \quad \text{매개변수}_{\text{합성곱}} = K \cdot 4 \cdot F + F",
-                r"L_{\text{valid}} = L - K + 1, \quad L_{\text{same}} = L, \quad L_{\text{pool}} = \left\lfloor \frac{L_{\text{conv}}}{P} \right\rfloor, \quad \text{params}_{\text{conv}} = K \cdot 4 \cdot F + F",
-            ).to_string()) block=true /></p>
+            <p class="formula"><Formulas parts=Signal::derive(move || {
+                let (pool, conv, params) = lang.get().pick(("풀링", "합성곱", "매개변수"), ("pool", "conv", "params"));
+                vec![
+                    r"L_{\text{valid}} = L - K + 1".to_string(),
+                    r"L_{\text{same}} = L".to_string(),
+                    format!(r"L_{{\text{{{pool}}}}} = \left\lfloor \frac{{L_{{\text{{{conv}}}}}}}{{P}} \right\rfloor"),
+                    format!(r"\text{{{params}}}_{{\text{{{conv}}}}} = K \cdot 4 \cdot F + F"),
+                ]
+            }) /></p>
             <div class="field-row">
                 <NumberField id="shape-len" label=Bi::new("서열 길이 L", "Sequence length L") value=length bounds=ranges::LENGTH />
                 <NumberField id="shape-k" label=Bi::new("필터 길이 K", "Kernel size K") value=kernel bounds=ranges::KERNEL />

@@ -3,6 +3,7 @@
 //! `?seq= ?pad= ?t= ?bias=`; a Play button steps through the windows.
 
 use crate::bio::alphabet::{Base, parse_sequence};
+use crate::lang::numbers::{signed, with_sign};
 use crate::nn::Padding;
 use crate::theory::conv_window::ranges;
 use crate::theory::conv_window::{motif_filter, slide};
@@ -72,12 +73,14 @@ pub fn WindowPanel() -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{i + 1}</th>
-                    {row.iter().map(|w| view! { <td>{format!("{w:+.2}")}</td> }).collect_view()}
+                    {row.iter().map(|&w| view! { <td>{with_sign(f64::from(w), 2)}</td> }).collect_view()}
                 </tr>
             }
         })
         .collect_view();
-    let sequence_row = move || {
+    // The sequence (with any padding), and under it each window's output at the window's centre,
+    // so a bar stands under the letters that made it.
+    let sequence_rows = move || {
         let Some(w) = current.get() else {
             return ().into_any();
         };
@@ -88,7 +91,9 @@ pub fn WindowPanel() -> impl IntoView {
         } else {
             0
         };
-        let cells = (-(left as isize)..(symbols.len() + right) as isize)
+        let positions = -(left as isize)..(symbols.len() + right) as isize;
+        let letters = positions
+            .clone()
             .map(|p| {
                 let inside = p >= w.start && p < w.start + 5;
                 let letter = if p < 0 || p as usize >= symbols.len() {
@@ -99,7 +104,46 @@ pub fn WindowPanel() -> impl IntoView {
                 view! { <td class:in-window=inside>{letter.to_string()}</td> }
             })
             .collect_view();
-        view! { <tr>{cells}</tr> }.into_any()
+        let all = windows.get();
+        let now = t.get().min(all.len().saturating_sub(1));
+        let at_centre = |p: isize| all.iter().position(|x| x.start + 2 == p);
+        let bars = positions
+            .clone()
+            .map(|p| match at_centre(p) {
+                Some(i) => {
+                    let output = all[i].output;
+                    let height = format!("height:{:.0}%", (output / 7.5 * 100.0).clamp(2.0, 100.0));
+                    let label = format!("{} {}: {}", tr("창", "window")(), i + 1, signed(f64::from(output), 2));
+                    view! {
+                        <td class:now=i == now>
+                            <button type="button" class="out-bar" data-window=i + 1 aria-label=label.clone() title=label on:click=move |_| t.set(i)>
+                                <span style=height></span>
+                            </button>
+                        </td>
+                    }
+                    .into_any()
+                }
+                None => view! { <td></td> }.into_any(),
+            })
+            .collect_view();
+        let values = positions
+            .map(|p| {
+                // A ReLU's many exact zeros as "0", so the few real matches stand out.
+                let text = at_centre(p).map(|i| match all[i].output {
+                    0.0 => "0".to_string(),
+                    output => signed(f64::from(output), 1),
+                });
+                view! { <td class:now=at_centre(p) == Some(now)>{text}</td> }
+            })
+            .collect_view();
+        view! {
+            <tbody>
+                <tr>{letters}</tr>
+                <tr class="conv-bars" data-testid="conv-output">{bars}</tr>
+                <tr class="conv-values">{values}</tr>
+            </tbody>
+        }
+        .into_any()
     };
     let term_rows = move || {
         current.get().map(|w| {
@@ -113,30 +157,12 @@ pub fn WindowPanel() -> impl IntoView {
                         <tr>
                             <th scope="row">{i + 1}</th>
                             <td>{base}</td>
-                            <td>{format!("{term:+.3}")}</td>
+                            <td>{with_sign(f64::from(*term), 3)}</td>
                         </tr>
                     }
                 })
                 .collect_view()
         })
-    };
-    let outputs = move || {
-        let now = t.get();
-        windows
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(i, w)| {
-                let height = format!("height:{:.0}%", (w.output / 7.5 * 100.0).clamp(2.0, 100.0));
-                view! {
-                    <li class:now=i == now.min(windows.with_untracked(Vec::len).saturating_sub(1)) title=format!("{i}: {:.2}", w.output)>
-                        <button type="button" class="out-bar" aria-label=format!("{} {}: {:.2}", tr("창", "window")(), i + 1, w.output) on:click=move |_| t.set(i)>
-                            <span style=height></span>
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
     };
     let n_windows = move || windows.with(Vec::len);
     let summary = move || {
@@ -149,12 +175,19 @@ pub fn WindowPanel() -> impl IntoView {
                 w.z,
                 w.output,
             );
+            // z = sum + bias, each sign written as the operator: −4.288 − 3.00 = −7.288.
+            let bias_term = format!("{} {}", if b < 0.0 { "−" } else { "+" }, signed(b.abs(), 2));
+            let (sum, z, out) = (
+                signed(f64::from(sum), 3),
+                signed(f64::from(z), 3),
+                signed(f64::from(out), 3),
+            );
             match lang.get() {
                 crate::lang::Lang::Ko => format!(
-                    "창 {i} / {n}: 합 {sum:+.3} + 편향 {b:+.2} = z {z:+.3} → ReLU = {out:.3}"
+                    "창 {i} / {n}: z = 합 + 편향 = {sum} {bias_term} = {z} → ReLU(z) = {out}"
                 ),
                 crate::lang::Lang::En => format!(
-                    "Window {i} of {n}: sum {sum:+.3} + bias {b:+.2} = z {z:+.3} → ReLU = {out:.3}"
+                    "Window {i} of {n}: z = sum + bias = {sum} {bias_term} = {z} → ReLU(z) = {out}"
                 ),
             }
         })
@@ -176,16 +209,17 @@ pub fn WindowPanel() -> impl IntoView {
             </div>
             <div class="button-row">
                 <button type="button" on:click=move |_| t.update(|t| *t = t.saturating_sub(1))>{tr("◀ 이전 창", "◀ Previous window")}</button>
-                <button type="button" aria-pressed=move || playing.get().to_string() on:click=move |_| playing.update(|p| *p = !*p)>
+                <button type="button" id="cnn-play" aria-pressed=move || playing.get().to_string() on:click=move |_| playing.update(|p| *p = !*p)>
                     {move || if playing.get() { tr("❚❚ 멈춤", "❚❚ Pause")() } else { tr("▶ 재생", "▶ Play")() }}
                 </button>
                 <button type="button" on:click=move |_| t.update(|t| *t = (*t + 1).min(n_windows().saturating_sub(1)))>{tr("다음 창 ▶", "Next window ▶")}</button>
             </div>
             <div class="table-scroll">
-                <table class="matrix conv-sequence" aria-label=tr("서열과 현재 창 (· = 0으로 채운 패딩)", "The sequence and the current window (· = zero padding)")>
-                    <tbody>{sequence_row}</tbody>
+                <table class="matrix conv-sequence" aria-label=tr("서열과 현재 창 (· = 0으로 채운 패딩), 그 아래 창마다의 출력 (막대를 누르면 그 창으로)", "The sequence and the current window (· = zero padding), and under it each window's output (click a bar to jump there)")>
+                    {sequence_rows}
                 </table>
             </div>
+            <p class="hint">{tr("막대와 숫자는 각 창의 출력(ReLU 뒤)이며, 창의 가운데 글자 아래에 있습니다. 막대를 누르면 그 창으로 갑니다.", "The bars and numbers are each window's output (after the ReLU), under the window's middle letter. Click a bar to jump to that window.")}</p>
             <p class="train-status" role="status" data-testid="conv-window">{summary}</p>
             <div class="side-by-side">
                 <table class="matrix">
@@ -199,8 +233,6 @@ pub fn WindowPanel() -> impl IntoView {
                     <tbody>{term_rows}</tbody>
                 </table>
             </div>
-            <h3>{tr("출력: 창마다 값 하나 (막대를 누르면 그 창으로)", "Output: one value per window (click a bar to jump there)")}</h3>
-            <ol class="conv-output" data-testid="conv-output">{outputs}</ol>
         </section>
     }
 }

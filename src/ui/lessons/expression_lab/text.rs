@@ -1,7 +1,7 @@
 //! The expression lab's prose, in Korean and English.
 
 use crate::ui::i18n::{En, Ko};
-use crate::ui::widgets::TryThis;
+use crate::ui::widgets::{ShowMe, TryThis};
 use leptos::prelude::*;
 
 /// What the lab does.
@@ -65,16 +65,16 @@ pub fn Try() -> impl IntoView {
         <TryThis>
             <Ko>
                 <ul>
-                    <li>"실제 데이터로 조기 종료를 끄고(인내 0) 30 에포크를 학습해 보세요. 훈련 r²는 1에 가까워지는데 검증 r²는 떨어집니다: 과적합입니다."</li>
-                    <li>"시뮬레이션 데이터로 학습한 뒤 예측 칸에 ATG가 있는 서열과 없는 서열을 넣어 비교해 보세요."</li>
-                    <li>"실제 데이터의 돌연변이 지도에서 ATG를 만드는 돌연변이가 예측을 낮추는지 보세요."</li>
+                    <li>"실제 데이터로 조기 종료를 끄고(인내 0) 30 에포크를 학습해 보세요. 훈련 r²는 1에 가까워지는데 검증 r²는 떨어집니다: 과적합입니다."<ShowMe target="#expr-patience" /></li>
+                    <li>"시뮬레이션 데이터로 학습한 뒤 예측 칸에 ATG가 있는 서열과 없는 서열을 넣어 비교해 보세요."<ShowMe target="input[name=expr-source]" /></li>
+                    <li>"실제 데이터의 돌연변이 지도에서 ATG를 만드는 돌연변이가 예측을 낮추는지 보세요."<ShowMe target="#expr-step-6" /></li>
                 </ul>
             </Ko>
             <En>
                 <ul>
-                    <li>"On the real data, turn early stopping off (patience 0) and train 30 epochs: the training r² nears 1 while the validation r² falls — overfitting."</li>
-                    <li>"Train on the simulated data, then predict a sequence with an ATG and the same sequence without it."</li>
-                    <li>"In the real data's mutagenesis map, check that mutations creating an ATG lower the prediction."</li>
+                    <li>"On the real data, turn early stopping off (patience 0) and train 30 epochs: the training r² nears 1 while the validation r² falls — overfitting."<ShowMe target="#expr-patience" /></li>
+                    <li>"Train on the simulated data, then predict a sequence with an ATG and the same sequence without it."<ShowMe target="input[name=expr-source]" /></li>
+                    <li>"In the real data's mutagenesis map, check that mutations creating an ATG lower the prediction."<ShowMe target="#expr-step-6" /></li>
                 </ul>
             </En>
         </TryThis>

@@ -58,7 +58,8 @@ pub fn SimulatePanel() -> impl IntoView {
                         let label = if s.positive { "[1, 0]" } else { "[0, 1]" };
                         view! {
                             <li>
-                                <code class="seq">{before}<mark>{motif}</mark>{after}</code>
+                                // Negatives have no planted site: no (empty, yellow) mark at all.
+                                <code class="seq">{before}{(!motif.is_empty()).then(|| view! { <mark>{motif}</mark> })}{after}</code>
                                 " "
                                 <span class="label">{label}</span>
                             </li>

@@ -1,7 +1,7 @@
 //! The motif lab's prose, in Korean and English.
 
 use crate::ui::i18n::{En, Ko};
-use crate::ui::widgets::TryThis;
+use crate::ui::widgets::{ShowMe, TryThis};
 use leptos::prelude::*;
 
 /// What the lab reproduces.
@@ -76,18 +76,18 @@ pub fn Try() -> impl IntoView {
         <TryThis>
             <Ko>
                 <ul>
-                    <li>"모티프 위치를 \"아무 곳\"으로 바꿔 보세요. 필터는 위치와 상관없이 모티프를 찾지만, Dense 층은 위치마다 따로 배워야 합니다."</li>
-                    <li>"양성과 음성을 100개씩으로 줄여 보세요. 검증 곡선이 훈련 곡선과 벌어지는 과적합이 보입니다."</li>
-                    <li>"학습률을 1로 올려 보세요. 손실이 튀거나 발산합니다."</li>
-                    <li>"손실 계산 방식을 2020년 무렵 Keras로 바꿔 같은 시드로 다시 학습해 보세요. 같은 모델이라도 최적화하는 식이 다릅니다."</li>
+                    <li>"모티프 위치를 \"아무 곳\"으로 바꿔 보세요. 필터는 위치와 상관없이 모티프를 찾지만, Dense 층은 위치마다 따로 배워야 합니다."<ShowMe target="#lab-placement" /></li>
+                    <li>"양성과 음성을 100개씩으로 줄여 보세요. 검증 곡선이 훈련 곡선과 벌어지는 과적합이 보입니다."<ShowMe target="#lab-positives" /></li>
+                    <li>"학습률을 1로 올려 보세요. 손실이 튀거나 발산합니다."<ShowMe target="#lab-lr" /></li>
+                    <li>"손실 계산 방식을 2020년 무렵 Keras로 바꿔 같은 시드로 다시 학습해 보세요. 같은 모델이라도 최적화하는 식이 다릅니다."<ShowMe target="#lab-semantics" /></li>
                 </ul>
             </Ko>
             <En>
                 <ul>
-                    <li>"Set the motif position to \"anywhere\": the filters find the motif wherever it is, but the dense layer must learn each position separately."</li>
-                    <li>"Cut the data to 100 positives and 100 negatives: the validation curve parts from the training curve (overfitting)."</li>
-                    <li>"Raise the learning rate to 1: the loss jumps around or diverges."</li>
-                    <li>"Switch the loss semantics to 2020-era Keras and train again with the same seed: the same model optimises a different formula."</li>
+                    <li>"Set the motif position to \"anywhere\": the filters find the motif wherever it is, but the dense layer must learn each position separately."<ShowMe target="#lab-placement" /></li>
+                    <li>"Cut the data to 100 positives and 100 negatives: the validation curve parts from the training curve (overfitting)."<ShowMe target="#lab-positives" /></li>
+                    <li>"Raise the learning rate to 1: the loss jumps around or diverges."<ShowMe target="#lab-lr" /></li>
+                    <li>"Switch the loss semantics to 2020-era Keras and train again with the same seed: the same model optimises a different formula."<ShowMe target="#lab-semantics" /></li>
                 </ul>
             </En>
         </TryThis>

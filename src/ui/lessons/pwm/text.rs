@@ -1,7 +1,7 @@
 //! The prose of the PWM lesson, in Korean and English (kept apart from the page's wiring).
 
 use crate::ui::i18n::{En, Ko};
-use crate::ui::widgets::TryThis;
+use crate::ui::widgets::{ShowMe, TryThis};
 use leptos::prelude::*;
 
 /// What a motif is and what the page builds.
@@ -102,18 +102,18 @@ pub fn Try() -> impl IntoView {
         <TryThis>
             <Ko>
                 <ul>
-                    <li>"의사빈도를 0으로 하세요. ATACA의 점수가 −∞가 됩니다(0번 위치의 A를 한 번도 보지 못했으니까요)."</li>
-                    <li>"세 번째 서열을 TACAA로 바꾸면 3번 위치가 확실해지고 로고에서 그 글자가 커집니다."</li>
-                    <li>"로그 오즈로 바꾸고 GC 함량을 30%로 낮춰 보세요. 배경에서 C와 G가 드물어지므로 C, G가 많은 창의 점수가 올라갑니다."</li>
-                    <li>"역상보 서열 " <code>"TTGTAT"</code> "를 훑어 보세요. 가장 좋은 창이 − 가닥으로 옮겨 갑니다."</li>
+                    <li>"의사빈도를 0으로 하세요. ATACA의 점수가 −∞가 됩니다(0번 위치의 A를 한 번도 보지 못했으니까요)."<ShowMe target="#pwm-pc" /></li>
+                    <li>"세 번째 서열을 TACAA로 바꾸면 3번 위치가 확실해지고 로고에서 그 글자가 커집니다."<ShowMe target="#pwm-sites" /></li>
+                    <li>"로그 오즈로 바꾸고 GC 함량을 30%로 낮춰 보세요. 배경에서 C와 G가 드물어지므로 C, G가 많은 창의 점수가 올라갑니다."<ShowMe target="input[name=score-kind]" /></li>
+                    <li>"역상보 서열 " <code>"TTGTAT"</code> "를 훑어 보세요. 가장 좋은 창이 − 가닥으로 옮겨 갑니다."<ShowMe target="#pwm-target" /></li>
                 </ul>
             </Ko>
             <En>
                 <ul>
-                    <li>"Set the pseudocount to 0: ATACA now scores −∞ (an A was never seen at position 0)."</li>
-                    <li>"Change the third site to TACAA: position 3 becomes certain and its letter grows in the logo."</li>
-                    <li>"Switch to log-odds and lower the GC content to 30%: C and G become rare in the background, so windows rich in C and G score higher."</li>
-                    <li>"Scan the reverse complement, " <code>"TTGTAT"</code> ": the best window moves to the − strand."</li>
+                    <li>"Set the pseudocount to 0: ATACA now scores −∞ (an A was never seen at position 0)."<ShowMe target="#pwm-pc" /></li>
+                    <li>"Change the third site to TACAA: position 3 becomes certain and its letter grows in the logo."<ShowMe target="#pwm-sites" /></li>
+                    <li>"Switch to log-odds and lower the GC content to 30%: C and G become rare in the background, so windows rich in C and G score higher."<ShowMe target="input[name=score-kind]" /></li>
+                    <li>"Scan the reverse complement, " <code>"TTGTAT"</code> ": the best window moves to the − strand."<ShowMe target="#pwm-target" /></li>
                 </ul>
             </En>
         </TryThis>
