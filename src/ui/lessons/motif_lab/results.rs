@@ -54,10 +54,13 @@ async fn test_result(
 ) -> Option<TestResult> {
     let start = now_ms();
     // One forward pass gives the loss, the accuracy and the predictions.
-    let job = PredictJob::evaluation(0, model, test.clone(), None, loss);
+    // The targets as `[N, K]` straight from the table (the worker does the one-hot encoding).
+    let width = test.targets.first().map_or(0, Vec::len);
+    let targets =
+        Array2::from_shape_vec((test.targets.len(), width), test.targets.concat()).ok()?;
+    let job = PredictJob::evaluation(0, model, test, None, loss);
     let (predictions, evaluation) = session.predict(job).await.ok()?;
     let evaluation = evaluation?;
-    let targets = test.to_dataset().ok()?.y;
     let confusion = ConfusionMatrix::from_predictions(predictions.view(), targets.view());
     Some(TestResult {
         loss: evaluation.loss,
