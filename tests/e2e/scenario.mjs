@@ -65,6 +65,10 @@ export async function accessibility(browser, page) {
  * Runs the scenario. `base` is the app's URL (ending in '/'); `root` is the same build served at the
  * server's root; screenshots go to `shots`.
  */
+/** An address three levels below the app's root (climbed by scripts/not-found-boot.js: its failed
+ * loads on the way are expected console errors, see run.mjs). */
+export const DEEP_MISSING = 'no/such/lesson';
+
 export async function scenario(browser, { base, root, shots }) {
   const shot = (name) => browser.screenshot(join(shots, `${name}.png`));
   const step = stepper(browser);
@@ -184,6 +188,17 @@ export async function scenario(browser, { base, root, shots }) {
     assert.ok(await browser.eval(`!!document.querySelector('.lesson-nav a[href="${basePath}pwm"] .done')`), 'progress persisted');
     await browser.goto(`${base}no-such-lesson?lang=en`);
     await waitFor(browser, `${textOf('h1')} === 'Page not found'`, 'the not-found page');
+    assert.equal(await browser.eval(`document.querySelectorAll('.not-found-lessons a').length`), 10, 'every lesson listed');
+    // A trailing slash loads the lesson (the address loses the slash in place).
+    await browser.goto(`${base}pwm/?lang=en`);
+    await waitFor(browser, `document.querySelectorAll('[data-testid=scan-table] tbody tr').length === 2`, 'the PWM page at pwm/');
+    assert.equal(await browser.eval(`location.pathname + location.search`), `${basePath}pwm?lang=en`);
+    // An address several levels deep ends on the not-found page, naming what was asked for.
+    await browser.goto(`${base}${DEEP_MISSING}/?lang=en`);
+    await waitFor(browser, `${textOf('h1')} === 'Page not found'`, 'the not-found page for a deep address');
+    assert.equal(await browser.eval(textOf('[data-testid=not-found-address]')), `${basePath}${DEEP_MISSING}/`);
+    await browser.click('.not-found-lessons a[href$="/one-hot"]');
+    await waitFor(browser, `document.querySelectorAll('[data-testid=onehot-table] tbody tr').length > 0`, 'a lesson from the not-found list');
   });
 
   await step('phone-sized window: no sideways scrolling', async () => {
@@ -203,6 +218,10 @@ export async function scenario(browser, { base, root, shots }) {
     await browser.goto(`${root}one-hot`);
     await waitFor(browser, `document.querySelectorAll('[data-testid=onehot-table] tbody tr').length === 6`, 'the one-hot page at the root');
     assert.equal(await browser.eval(`document.querySelector('.lesson-nav a[href="/pwm"]') !== null`), true);
+    await browser.goto(`${root}backprop/`);
+    await waitFor(browser, `document.querySelector('h1') && document.querySelector('.lesson-nav a[href="/backprop"][aria-current]') !== null`, 'the backprop page at the root with a slash');
+    await browser.goto(`${root}${DEEP_MISSING}`);
+    await waitFor(browser, `${textOf('[data-testid=not-found-address]')} === '/${DEEP_MISSING}'`, 'the not-found page at the root');
   });
 }
 
