@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stepper, waitFor } from './util.mjs';
+import { canvasProblems, stepper, waitFor } from './util.mjs';
 import { CAPTURE_DOWNLOADS, PREDICT_REQUESTS, WATCH_MAIN_THREAD, WATCH_WORKER, download, mainThreadVerdict } from './lab.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -49,6 +49,8 @@ export async function expressionScenario(browser, { base, shots }) {
     // The worker predicted the 3,000 test rows.
     assert.ok((await browser.eval(PREDICT_REQUESTS)).some((r) => r.rows === 3000), 'the test set went to the worker');
     await waitFor(browser, `${text('expr-ism-sequence')}.includes('predicted')`, 'the mutagenesis map');
+    await waitFor(browser, `!document.querySelector('[data-testid=expr-ism-heatmap-empty]')`, 'the mutagenesis map drawn, not its card');
+    assert.deepEqual(await browser.eval(canvasProblems), [], 'canvas labels of the trained lab');
     await shot('expression-real-en');
   });
 

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clipped } from './lessons.mjs';
-import { stepper, waitFor } from './util.mjs';
+import { canvasProblems, stepper, waitFor } from './util.mjs';
 
 const js = (value) => JSON.stringify(value);
 const text = (testid) => `(document.querySelector('[data-testid=${testid}]')?.textContent ?? '')`;
@@ -162,6 +162,8 @@ export async function labScenario(browser, { base, shots }) {
     // Its planted site is there to see: CCGGAA (or TTCCGG) with at most one letter off.
     const near = (site) => [...Array(sequence.length - 5).keys()].some((i) => [...site].filter((c, k) => sequence[i + k] === c).length >= 5);
     assert.ok(label === 'positive' && Number(score) >= 0.8 && (near('CCGGAA') || near('TTCCGG')), ism);
+    // Every chart of the trained lab (curves, logos, mutagenesis, score track) labelled legibly.
+    assert.deepEqual(await browser.eval(canvasProblems), [], 'canvas labels of the trained lab');
     await shot('lab-en');
   });
 
@@ -243,6 +245,7 @@ export async function labScenario(browser, { base, shots }) {
     const keys = '[data-testid=confusion-matrix] .count, [data-testid=test-accuracy], [data-testid=total-params], [data-testid=best-filter-text]';
     await waitFor(browser, `document.querySelectorAll(${JSON.stringify(keys)}).length >= 7`, 'the results on a phone');
     assert.deepEqual(await browser.eval(clipped(keys)), [], 'key results cut off at 390 px');
+    assert.deepEqual(await browser.eval(canvasProblems), [], 'canvas labels of the trained lab at 390 px');
     await shot('lab-phone-ko');
     await browser.setViewport(1280, 900);
   });

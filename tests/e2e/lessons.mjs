@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stepper, waitFor } from './util.mjs';
+import { canvasProblems, stepper, waitFor } from './util.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const js = (value) => JSON.stringify(value);
@@ -65,6 +65,8 @@ export async function lessonsScenario(browser, { base, shots }) {
       assert.doesNotMatch(text, /\d(은\(는\)|이\(가\)|을\(를\)|\(으\)로)/, `${page}: a particle pair after a number`);
       assert.doesNotMatch(text, /\d (행|개|번|줄|걸음)(?![가-힣])/, `${page}: a counter set apart from its number`);
       assert.doesNotMatch(text, /[-−]0\.0+(?![0-9])/, `${page}: a negative zero`);
+      // Canvas labels: none clipped, none on top of another, no negative zero.
+      assert.deepEqual(await browser.eval(canvasProblems), [], `${page || 'home'}: canvas labels`);
       const breaking = await browser.eval(`getComputedStyle(document.querySelector('main p') ?? document.querySelector('main')).wordBreak`);
       assert.equal(breaking, 'keep-all', `${page}: Korean breaks inside words`);
       // Every "show me" after a try-this suggestion leads to a control on the page.
@@ -86,12 +88,17 @@ export async function lessonsScenario(browser, { base, shots }) {
     await browser.goto(`${base}softmax-cross-entropy?lang=en`);
     await waitFor(browser, `${textOf('[data-testid=prob-0]')} === '0.7000'`, 'the lecture example');
     assert.equal(await browser.eval(textOf('[data-testid=grad-0]')), '−0.3000');
+    // The range is shown before anything is typed, and tied to the box for screen readers.
+    assert.equal(await browser.eval(textOf('[data-testid=logit-0-range]')), '−10 to 10');
+    assert.equal(await browser.eval(`document.querySelector('#logit-0').getAttribute('aria-describedby')`), 'logit-0-range');
     await browser.eval(typeInto('#logit-0', '100'));
     const refused = await waitFor(browser, textOf('[data-testid=logit-0-error]'), 'the range message');
-    assert.match(refused, /^100 cannot be used: allowed -10 to 10, so -0\.3567 is still used\.$/, refused);
+    assert.match(refused, /^100 cannot be used: allowed −10 to 10, so −0\.3567 is still used\.$/, refused);
+    // A number box holds ASCII digits: the value used, −0.3567, reads '-0.3567' there.
     assert.equal(await browser.eval(`document.querySelector('#logit-0').value`), '-0.3567', 'the box shows the value used');
     await browser.eval(typeInto('#logit-0', '1e'));
     await waitFor(browser, `${textOf('[data-testid=logit-0-error]')}.startsWith('What was typed is not a number')`, 'the not-a-number message');
+    assert.equal(await browser.eval(`document.querySelector('#logit-0').value`), '-0.3567', 'the box still shows the value used after 1e');
     // Try this: raise z₀ to 10 — p₀ → 1, the loss → 0, the gradient → 0.
     await browser.eval(typeInto('#logit-0', '10'));
     await waitFor(browser, `${textOf('[data-testid=prob-0]')} === '1.0000'`, 'p₀ → 1');
@@ -140,6 +147,14 @@ export async function lessonsScenario(browser, { base, shots }) {
     // Paused: the count stays where it is.
     read.playedSteps = await steps();
     assert.equal(await browser.eval(`new Promise((done) => setTimeout(() => done(Number(${textOf('[data-testid=plane-status]')}.match(/^(\\d+)/)[1])), 200))`), read.playedSteps);
+    // The decision boundary is drawn as a line across the plane, the high-yield runs as circles
+    // 10 px across (the low-yield ones as squares), read from the canvas's drawing log.
+    const drawn = await browser.eval(`JSON.parse(document.querySelector('[data-testid=plane-plot]').dataset.drawn)`);
+    const ratio = await browser.eval('window.devicePixelRatio');
+    const [, longest, width] = drawn.paths['#000000'] ?? [0, 0, 0];
+    assert.ok(longest > drawn.width * 0.3 && width >= 2, `boundary line ${longest} px of ${drawn.width}, ${width} px wide`);
+    const [count, radius] = drawn.circles['#be1e2d'] ?? [0, 0];
+    assert.ok(count >= 10 && (2 * radius) / ratio >= 8, `${count} circles, radius ${radius}`);
     const boundary = await browser.eval(textOf('[data-testid=plane-boundary]'));
     assert.doesNotMatch(boundary, /\(\s*[-−]/, `a sum written with its signs: ${boundary}`);
     // The hidden layer: four neurons in the diagram; the model change resets the counter.
@@ -178,6 +193,21 @@ export async function lessonsScenario(browser, { base, shots }) {
       assert.deepEqual(await browser.eval(clipped(keys)), [], `${page}: key results cut off at 390 px`);
     }
     await shot('softmax-phone-ko-clip');
+    await browser.setViewport(1280, 900);
+  });
+
+  await step('phone width: every page in both languages fits, its canvas labels readable', async () => {
+    await browser.setViewport(390, 844);
+    for (const page of PAGES) {
+      for (const lang of ['ko', 'en']) {
+        await browser.goto(`${base}${page}?lang=${lang}`);
+        await waitFor(browser, `document.documentElement.lang === '${lang}' && ${textOf('main h1')} !== ''`, `${page || 'home'} (${lang}) on a phone`);
+        const overflow = await browser.eval(`document.documentElement.scrollWidth - document.documentElement.clientWidth`);
+        assert.ok(overflow <= 1, `${page || 'home'} (${lang}) is ${overflow}px wider than the phone`);
+        assert.deepEqual(await browser.eval(canvasProblems), [], `${page || 'home'} (${lang}): canvas labels at 390 px`);
+        await shot(`phone-${page || 'home'}-${lang}`);
+      }
+    }
     await browser.setViewport(1280, 900);
   });
   return read;

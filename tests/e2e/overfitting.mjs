@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { accessibility } from './scenario.mjs';
 import { clipped } from './lessons.mjs';
-import { stepper, waitFor } from './util.mjs';
+import { canvasProblems, stepper, waitFor } from './util.mjs';
 
 const js = (value) => JSON.stringify(value);
 const textOf = (css) => `(document.querySelector(${js(css)})?.textContent ?? '')`;
@@ -61,6 +61,7 @@ export async function overfittingScenario(browser, { base, shots }) {
     read.enough = enough;
     read.early = early;
     await accessibility(browser, 'overfitting');
+    assert.deepEqual(await browser.eval(canvasProblems), [], 'canvas labels of the runs');
     await shot('overfitting-en');
   });
 

@@ -31,3 +31,32 @@ export function stepper(browser) {
     }
   };
 }
+
+/**
+ * What is wrong with the labels drawn on the page's canvases, read from each canvas's
+ * `data-drawn` log (src/ui/plots/backend.rs): a label outside its canvas (clipped), two labels on
+ * top of each other (an axis title over its ticks), a negative zero ("−0", "-0.0"), a hyphen where
+ * a minus sign belongs ("-4" for "−4"). Returns one sentence per problem, naming the canvas.
+ */
+export const canvasProblems = `Array.from(document.querySelectorAll('canvas[data-drawn]')).flatMap((canvas) => {
+  if (canvas.getBoundingClientRect().width === 0) return [];
+  const log = JSON.parse(canvas.dataset.drawn);
+  const name = canvas.dataset.testid || canvas.getAttribute('aria-label') || 'canvas';
+  const texts = log.texts.filter(([t]) => t.trim() !== '');
+  const problems = [];
+  for (const [t, l, top, r, b] of texts) {
+    if (/^[-\\u2212]0(\\.0+)?$/.test(t)) problems.push(name + ': negative zero ' + t);
+    if (/^-[0-9]/.test(t)) problems.push(name + ': a hyphen for a minus sign in ' + t);
+    if (l < -1 || top < -1 || r > log.width + 1 || b > log.height + 1) problems.push(name + ': ' + t + ' clipped at [' + [l, top, r, b] + '] in ' + log.width + 'x' + log.height);
+  }
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const [a, al, at, ar, ab] = texts[i];
+      const [c, cl, ct, cr, cb] = texts[j];
+      const w = Math.min(ar, cr) - Math.max(al, cl);
+      const h = Math.min(ab, cb) - Math.max(at, ct);
+      if (w > 2 && h > 2) problems.push(name + ': ' + a + ' overlaps ' + c);
+    }
+  }
+  return problems;
+})`;

@@ -80,7 +80,7 @@ pub fn SoftmaxLesson() -> impl IntoView {
                 v
             });
             view! {
-                <NumberField id=IDS[j] label=LABELS[j] value=value bounds=ranges::LOGIT step="0.1" decimals=4 />
+                <NumberField id=IDS[j] label=LABELS[j] value=value bounds=ranges::LOGIT step="0.1" decimals=4 show_range=true />
             }
         })
         .collect_view();

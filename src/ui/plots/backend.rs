@@ -5,10 +5,18 @@
 //! which forces the browser to lay out the whole page again for every axis label; on a long page
 //! (the motif lab) one chart then cost up to 85 ms of main-thread time. `measureText` touches
 //! nothing but the canvas.
+//!
+//! It also keeps a short log of what it drew, written to the canvas's `data-drawn` attribute when
+//! the drawing is presented (see [`DrawLog`]): a canvas is pixels, and this is how the end-to-end
+//! tests (and a developer in the inspector) read which labels it shows, where, and which lines and
+//! marks it drew.
 
+use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
 };
+use std::collections::BTreeMap;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -50,6 +58,68 @@ fn lift<T>(
 pub struct MeasuredCanvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
+    canvas: HtmlCanvasElement,
+    log: DrawLog,
+}
+
+/// What one drawing put on the canvas, in buffer pixels: every text with its box, and per colour
+/// the paths (how many, the longest, the widest stroke) and circles (how many, the smallest and
+/// largest radius). Serialised as `{"texts": [[text, left, top, right, bottom], …], "paths":
+/// {"#rrggbb": [count, longest, width]}, "circles": {"#rrggbb": [count, min r, max r]},
+/// "width": w, "height": h}`.
+#[derive(Default)]
+struct DrawLog {
+    texts: Vec<(String, [i32; 4])>,
+    paths: BTreeMap<String, (u32, f64, u32)>,
+    circles: BTreeMap<String, (u32, u32, u32)>,
+}
+
+fn hex(color: BackendColor) -> String {
+    let (r, g, b) = color.rgb;
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// The box `[left, top, right, bottom]` of a `w` × `h` text drawn at `pos` with `style`'s anchor
+/// and rotation (the canvas rotates about the anchor point, clockwise in screen coordinates).
+fn text_box<S: BackendTextStyle>(style: &S, pos: BackendCoord, (w, h): (u32, u32)) -> [i32; 4] {
+    let (w, h) = (w as i32, h as i32);
+    let anchor = style.anchor();
+    let u0 = match anchor.h_pos {
+        HPos::Left => 0,
+        HPos::Center => -w / 2,
+        HPos::Right => -w,
+    };
+    let v0 = match anchor.v_pos {
+        VPos::Top => 0,
+        VPos::Center => -h / 2,
+        VPos::Bottom => -h,
+    };
+    let (u1, v1) = (u0 + w, v0 + h);
+    let (x0, y0, x1, y1) = match style.transform() {
+        FontTransform::None => (u0, v0, u1, v1),
+        FontTransform::Rotate90 => (-v1, u0, -v0, u1),
+        FontTransform::Rotate180 => (-u1, -v1, -u0, -v0),
+        FontTransform::Rotate270 => (v0, -u1, v1, -u0),
+    };
+    [pos.0 + x0, pos.1 + y0, pos.0 + x1, pos.1 + y1]
+}
+
+impl DrawLog {
+    fn to_json(&self, (width, height): (u32, u32)) -> String {
+        let texts: Vec<_> = self
+            .texts
+            .iter()
+            .map(|(t, [l, tp, r, b])| serde_json::json!([t, l, tp, r, b]))
+            .collect();
+        serde_json::json!({
+            "texts": texts,
+            "paths": self.paths.iter().map(|(c, &(n, long, w))| (c.clone(), serde_json::json!([n, long.round(), w]))).collect::<serde_json::Map<_, _>>(),
+            "circles": self.circles.iter().map(|(c, &(n, lo, hi))| (c.clone(), serde_json::json!([n, lo, hi]))).collect::<serde_json::Map<_, _>>(),
+            "width": width,
+            "height": height,
+        })
+        .to_string()
+    }
 }
 
 impl MeasuredCanvas {
@@ -61,7 +131,12 @@ impl MeasuredCanvas {
             .dyn_into::<CanvasRenderingContext2d>()
             .ok()?;
         let inner = CanvasBackend::with_canvas_object(canvas.clone())?;
-        Some(MeasuredCanvas { inner, context })
+        Some(MeasuredCanvas {
+            inner,
+            context,
+            canvas: canvas.clone(),
+            log: DrawLog::default(),
+        })
     }
 
     /// The canvas's 2D context, for drawing many marks of one style directly (a scatter's dots).
@@ -82,6 +157,8 @@ impl DrawingBackend for MeasuredCanvas {
     }
 
     fn present(&mut self) -> Result<(), DrawingErrorKind<PlotError>> {
+        let log = std::mem::take(&mut self.log).to_json(self.get_size());
+        let _ = self.canvas.set_attribute("data-drawn", &log);
         lift(self.inner.present())
     }
 
@@ -117,6 +194,17 @@ impl DrawingBackend for MeasuredCanvas {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<PlotError>> {
+        let path: Vec<BackendCoord> = path.into_iter().collect();
+        let length: f64 = path
+            .windows(2)
+            .map(|p| f64::from(p[1].0 - p[0].0).hypot(f64::from(p[1].1 - p[0].1)))
+            .sum();
+        let entry = self.log.paths.entry(hex(style.color())).or_default();
+        *entry = (
+            entry.0 + 1,
+            entry.1.max(length),
+            entry.2.max(style.stroke_width()),
+        );
         lift(self.inner.draw_path(path, style))
     }
 
@@ -127,6 +215,12 @@ impl DrawingBackend for MeasuredCanvas {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<PlotError>> {
+        let entry = self
+            .log
+            .circles
+            .entry(hex(style.color()))
+            .or_insert((0, u32::MAX, 0));
+        *entry = (entry.0 + 1, entry.1.min(radius), entry.2.max(radius));
         lift(self.inner.draw_circle(center, radius, style, fill))
     }
 
@@ -144,6 +238,12 @@ impl DrawingBackend for MeasuredCanvas {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<PlotError>> {
+        if style.color().alpha > 0.0 {
+            let size = self.estimate_text_size(text, style)?;
+            self.log
+                .texts
+                .push((text.to_string(), text_box(style, pos, size)));
+        }
         lift(self.inner.draw_text(text, style, pos))
     }
 

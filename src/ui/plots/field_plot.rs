@@ -108,7 +108,8 @@ fn draw(
     let mut chart = ChartBuilder::on(&root)
         .margin((10.0 * s) as u32)
         .margin_right((24.0 * s) as u32)
-        .x_label_area_size((38.0 * s) as u32)
+        // Room for the tick numbers and, below them, the axis title (Firefox's taller text too).
+        .x_label_area_size((44.0 * s) as u32)
         .y_label_area_size((52.0 * s) as u32)
         .build_cartesian_2d(x0..x1, y0..y1)?;
     let (rows, cols) = field.grid.dim();

@@ -42,9 +42,21 @@ pub fn Heatmap(
     caption: Bi,
     /// `data-testid` of the canvas.
     testid: &'static str,
+    /// What to say instead of drawing empty axes while there are no values (default: "computing
+    /// the variants…"); it has `data-testid="<testid>-empty"`.
+    #[prop(optional)]
+    empty: Option<Bi>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let empty = empty.unwrap_or(Bi::new(
+        "모든 변이를 예측하는 중…",
+        "Predicting every variant…",
+    ));
+    let is_empty = Memo::new(move |_| values.with(|v| v.nrows() == 0));
     let canvas = use_plot_canvas(move || {
+        if is_empty.get() {
+            return None;
+        }
         let (lang, values, sequence) = (lang.get(), values.get(), sequence.get());
         Some(move |canvas: &web_sys::HtmlCanvasElement| {
             draw(canvas, &values, &sequence, lang.pick("위치", "position"))
@@ -52,9 +64,14 @@ pub fn Heatmap(
     });
     let scale = move || values.with(|v| v.iter().fold(0.0f32, |m, x| m.max(x.abs())));
     view! {
-        <figure class="plot">
+        <figure class="plot" class:empty=is_empty>
+            <Show when=move || is_empty.get()>
+                <p class="plot-empty" style=format!("height:{HEIGHT}px") data-testid=format!("{testid}-empty")>
+                    {move || empty.get(lang.get())}
+                </p>
+            </Show>
             <canvas node_ref=canvas style=format!("height:{HEIGHT}px") role="img" aria-label=move || caption.get(lang.get()) data-testid=testid></canvas>
-            <figcaption>
+            <figcaption class:hidden=is_empty>
                 <span class="colorbar" aria-hidden="true"></span>
                 {move || format!("−{:.3} … 0 … +{:.3}. ", scale(), scale())}
                 {move || caption.get(lang.get())}
@@ -78,7 +95,7 @@ fn draw(
     let mut chart = ChartBuilder::on(&root)
         .margin((8.0 * s) as u32)
         // Room for the tick numbers and, below them, the axis title (32 px made them overlap).
-        .x_label_area_size((42.0 * s) as u32)
+        .x_label_area_size((44.0 * s) as u32)
         .y_label_area_size((28.0 * s) as u32)
         .build_cartesian_2d(-0.5..length - 0.5, -0.5..3.5)?;
     chart

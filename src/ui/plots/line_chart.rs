@@ -150,8 +150,10 @@ fn draw(
     let font = |size: f64| ("sans-serif", size * s).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin((10.0 * s) as u32)
-        .x_label_area_size((36.0 * s) as u32)
-        .y_label_area_size((52.0 * s) as u32)
+        // Room for the tick numbers and, below them, the axis title (36 px made them touch).
+        .x_label_area_size((44.0 * s) as u32)
+        // Room for a signed tick (−1.50) beside the rotated axis title.
+        .y_label_area_size((62.0 * s) as u32)
         .build_cartesian_2d(x_min..x_max, low..high)?;
     chart
         .configure_mesh()
@@ -159,7 +161,7 @@ fn draw(
         .x_labels(10)
         .x_label_formatter(&|x| {
             if (x - x.round()).abs() < 1e-6 {
-                format!("{}", x.round() as i64)
+                crate::lang::numbers::signed(x.round(), 0)
             } else {
                 String::new()
             }

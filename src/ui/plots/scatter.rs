@@ -58,7 +58,8 @@ fn draw(
     let font = |size: f64| ("sans-serif", size * s).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin((10.0 * s) as u32)
-        .x_label_area_size((38.0 * s) as u32)
+        // Room for the tick numbers and, below them, the axis title (Firefox's taller text too).
+        .x_label_area_size((44.0 * s) as u32)
         .y_label_area_size((52.0 * s) as u32)
         .build_cartesian_2d(low..high, low..high)?;
     chart

@@ -139,7 +139,7 @@ fn draw(
     let font = |size: f64| ("sans-serif", size * s).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin((10.0 * s) as u32)
-        .x_label_area_size((36.0 * s) as u32)
+        .x_label_area_size((44.0 * s) as u32)
         .y_label_area_size((56.0 * s) as u32)
         .build_cartesian_2d(-0.5..last + 0.5, (low - pad)..(high + pad))?;
     chart

@@ -124,7 +124,8 @@ fn draw(
     let font = |size: f64| ("sans-serif", size * s).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin((8.0 * s) as u32)
-        .x_label_area_size(((if compact { 20.0 } else { 34.0 }) * s) as u32)
+        // Room for the tick numbers and, below them, the axis title (34 px made them overlap).
+        .x_label_area_size(((if compact { 20.0 } else { 44.0 }) * s) as u32)
         .y_label_area_size(((if compact { 28.0 } else { 48.0 }) * s) as u32)
         .build_cartesian_2d(-0.5..width - 0.5, 0.0..if bits { 2.0 } else { 1.0 })?;
     // Compact logos (in a captioned grid) leave out the axis titles, which would not fit.

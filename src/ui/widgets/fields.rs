@@ -26,6 +26,10 @@ pub fn NumberField<T>(
     /// Decimals shown in the box (all of the value's digits when not given).
     #[prop(optional)]
     decimals: Option<usize>,
+    /// Shows the allowed range under the box ("−10 to 10") before anything is typed (for fields
+    /// whose limits are part of the lesson).
+    #[prop(optional)]
+    show_range: bool,
 ) -> impl IntoView
 where
     T: FromStr + Display + PartialOrd + Copy + Send + Sync + 'static,
@@ -33,11 +37,13 @@ where
     let lang = use_lang();
     // What was typed and refused, while the field is invalid.
     let refused = RwSignal::new(None::<String>);
+    // The box holds ASCII (a number input reads nothing else); sentences use real minus signs.
     let (min, max) = (bounds.min, bounds.max);
     let shown = move |v: T| match decimals {
         Some(d) => format!("{v:.d$}"),
         None => v.to_string(),
     };
+    let range_id = format!("{id}-range");
     view! {
         <div class="field number">
             <label for=id>{move || label.get(lang.get())}</label>
@@ -48,6 +54,7 @@ where
                 max=max.to_string()
                 step=step
                 aria-invalid=move || refused.with(Option::is_some).to_string()
+                aria-describedby=show_range.then(|| range_id.clone())
                 prop:value=move || shown(value.get())
                 on:change=move |ev| {
                     let typed = event_target_value(&ev).trim().to_string();
@@ -65,11 +72,20 @@ where
                     }
                 }
             />
+            {show_range.then(|| {
+                let (min, max) = (real_minus(min), real_minus(max));
+                view! {
+                    <small class="field-range" id=range_id.clone() data-testid=range_id.clone()>
+                        {move || lang.get().pick(format!("{min}부터 {max}까지"), format!("{min} to {max}"))}
+                    </small>
+                }
+            })}
             <Show when=move || refused.with(Option::is_some)>
                 <p class="field-error" role="alert" data-testid=format!("{id}-error")>
                     {move || {
-                        let used = shown(value.get());
-                        let typed = refused.get().unwrap_or_default();
+                        let used = real_minus(shown(value.get()));
+                        let typed = real_minus(refused.get().unwrap_or_default());
+                        let (min, max) = (real_minus(min), real_minus(max));
                         let lang = lang.get();
                         let what = if typed.is_empty() {
                             lang.pick("입력한 값은 숫자가 아닙니다", "What was typed is not a number").to_string()
@@ -120,5 +136,14 @@ pub fn SelectField(
                 {items}
             </select>
         </div>
+    }
+}
+
+/// `value` as text with a real minus sign (U+2212) for a leading `-`.
+fn real_minus(value: impl Display) -> String {
+    let text = value.to_string();
+    match text.strip_prefix('-') {
+        Some(rest) => format!("−{rest}"),
+        None => text,
     }
 }

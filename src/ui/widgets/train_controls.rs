@@ -179,7 +179,8 @@ pub fn TrainControls(
     let (metric_label, metric_range) = match metric {
         Metric::Accuracy => (Bi::new("정확도", "accuracy"), Some((0.0, 1.0))),
         Metric::R2 => (
-            Bi::new("결정 계수 r²", "r² (coefficient of determination)"),
+            // The axis title: the page explains r² (the coefficient of determination) in words.
+            Bi::new("결정 계수 r²", "r²"),
             None,
         ),
     };
