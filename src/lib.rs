@@ -22,6 +22,7 @@
 
 pub mod bio;
 pub mod bounds;
+pub mod choice;
 pub mod data;
 pub mod interpret;
 pub mod lab;

@@ -1,5 +1,5 @@
 //! The theory lessons' computations (lessons AI/ML/DL, perceptron, softmax, backpropagation, CNN
-//! anatomy, overfitting): small, exact examples built on the engine, so a page only shows what these return.
+//! anatomy): small, exact examples built on the engine, so a page only shows what these return.
 //!
 //! - [`splits`]: a seeded train / validation / test assignment of rows.
 //! - [`bioreactor`]: simulated bioreactor runs (temperature, pH → yield), three label patterns.
@@ -10,14 +10,12 @@
 //! - [`backprop`]: a 2-2-1 network traced node by node, against the engine and finite differences.
 //! - [`descent`]: gradient descent on a two-parameter loss surface, converging or diverging.
 //! - [`conv_window`]: a Conv1D filter slid over a one-hot sequence, window by window.
-//! - [`overfitting`]: a small CNN on too few or enough simulated rows, its curves and diagnosis.
 
 pub mod backprop;
 pub mod bioreactor;
 pub mod conv_window;
 pub mod descent;
 pub mod neuron;
-pub mod overfitting;
 pub mod plane;
 pub mod softmax;
 pub mod splits;

@@ -131,8 +131,6 @@ pub mod ranges {
     pub const PSEUDOCOUNT: Bounds<f64> = Bounds::new(0.0, 100.0);
     /// Background GC content (%).
     pub const GC_PERCENT: Bounds<f64> = Bounds::new(1.0, 99.0);
-    /// Scores offered: log-likelihood, log-odds.
-    pub const SCORES: &[&str] = &["ll", "lo"];
 }
 
 /// Position frequency matrix: counts, rows A, C, G, T × positions.

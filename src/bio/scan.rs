@@ -25,6 +25,35 @@ pub enum Score {
     LogOdds(Background),
 }
 
+/// Which score the page shows, by name (the background of the log-odds is set apart).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum ScoreKind {
+    /// The lecture's natural-log likelihood (`ll`).
+    #[default]
+    #[serde(rename = "ll")]
+    LogLikelihood,
+    /// Log2 odds against a background (`lo`).
+    #[serde(rename = "lo")]
+    LogOdds,
+}
+
+crate::choice!(ScoreKind {
+    LogLikelihood => "ll",
+    LogOdds => "lo",
+});
+
+impl ScoreKind {
+    /// The score to compute, with `background` for the log-odds.
+    pub fn score(self, background: Background) -> Score {
+        match self {
+            ScoreKind::LogLikelihood => Score::LogLikelihood,
+            ScoreKind::LogOdds => Score::LogOdds(background),
+        }
+    }
+}
+
 /// The scores of one window.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WindowScore {

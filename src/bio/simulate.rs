@@ -61,6 +61,11 @@ pub enum Placement {
     Random,
 }
 
+crate::choice!(Placement {
+    Center => "center",
+    Random => "random",
+});
+
 /// The settings of a simulation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SimulationConfig {

@@ -7,34 +7,26 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 
 /// How the rows are shuffled before they are cut into a test and a training part.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum SplitMethod {
     /// scikit-learn's `train_test_split(random_state=seed)` exactly ([`super::sklearn_split`]):
     /// the lecture's split. Seeds above 2³² − 1 (which numpy refuses) are taken as 2³² − 1.
     #[default]
+    #[serde(rename = "sklearn")]
     ScikitLearn,
     /// SeqLab's own seeded shuffle ([`train_test_split`], ChaCha8).
+    #[serde(rename = "seeded")]
     Seeded,
 }
 
+crate::choice!(SplitMethod {
+    ScikitLearn => "sklearn",
+    Seeded => "seeded",
+});
+
 impl SplitMethod {
-    /// The name used in the URL: `sklearn` or `seeded`.
-    pub fn code(self) -> &'static str {
-        match self {
-            SplitMethod::ScikitLearn => "sklearn",
-            SplitMethod::Seeded => "seeded",
-        }
-    }
-
-    /// The method named `code` (see [`SplitMethod::code`]).
-    pub fn from_code(code: &str) -> Option<SplitMethod> {
-        match code {
-            "sklearn" => Some(SplitMethod::ScikitLearn),
-            "seeded" => Some(SplitMethod::Seeded),
-            _ => None,
-        }
-    }
-
     /// Splits `n` rows, `test_fraction` of them (rounded up) for testing, from `seed`.
     pub fn split(self, n: usize, test_fraction: f64, seed: u64) -> Split {
         match self {

@@ -47,14 +47,6 @@ pub mod ranges {
     pub const EPOCHS: Bounds<usize> = Bounds::new(1, 500);
     /// Early-stopping patience (0: off).
     pub const PATIENCE: Bounds<usize> = Bounds::new(0, 100);
-    /// Where the rows come from.
-    pub const SOURCES: &[&str] = &["sim", "real", "upload"];
-    /// How sequences of different lengths are fitted.
-    pub const FITS: &[&str] = &["pad", "trim"];
-    /// Architectures.
-    pub const PRESETS: &[&str] = &["compact", "small", "custom"];
-    /// Optimisers (SGD with momentum 0.9 shows a run diverging at a learning rate Adam survives).
-    pub const OPTIMIZERS: &[&str] = &["adam", "sgd"];
 }
 
 /// One sequence and its measured (or simulated) value.
@@ -362,6 +354,11 @@ pub fn learning_curve_sizes(train_rows: usize) -> Vec<usize> {
 
 mod model;
 pub use model::{ExpressionModel, MODEL_FORMAT};
+
+pub mod settings;
+pub use settings::{
+    Architecture, CustomModel, DataSource, ExpressionSettings, FitPolicy, KNOB_RANGES,
+};
 
 #[cfg(test)]
 mod tests;

@@ -1,11 +1,14 @@
-//! "Export to Keras": a Python script that rebuilds a SeqLab model with the same architecture and
-//! hyperparameters in Keras 3 and trains it on the same data (written out as CSV next to it), so a
-//! student who outgrows the browser continues in Jupyter.
+//! "Export to Keras": a Python script and a Jupyter notebook that rebuild a SeqLab model with the
+//! same architecture and hyperparameters in Keras 3 and train it on the same data (written out as
+//! CSV next to it), so a student who outgrows the browser continues in Jupyter. Both are made from
+//! one list of steps ([`KerasExport::steps`]): the notebook's code cells are the script's code.
 //!
 //! The script needs numpy and Keras (TensorFlow backend). Its weights start from Keras's own random
 //! initialisation, so its numbers differ a little from the browser's run; the set-up is the same.
 
 use crate::nn::{Activation, LayerSpec, LossKind, LossSemantics, ModelSpec, OptimizerConfig};
+
+mod notebook;
 use crate::training::{Monitor, TrainConfig};
 
 /// What the data CSV holds.
@@ -85,6 +88,54 @@ fn loss_line(kind: LossKind, semantics: LossSemantics) -> String {
     }
 }
 
+/// What the data file's sequences are, for the one-hot encoding the script writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Alphabet {
+    /// DNA/RNA: columns A, C, G, T (U read as T, N a row of 0.25).
+    Dna,
+}
+
+/// The browser's own result of the run, printed beside Keras's so the two can be compared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BrowserRun {
+    /// Epochs the browser trained.
+    pub epochs: usize,
+    /// Its test numbers by the names the script prints (`test accuracy`, `test r2`, …).
+    pub metrics: Vec<(String, f64)>,
+}
+
+/// Everything the exported script and notebook describe.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KerasExport {
+    /// The architecture.
+    pub spec: ModelSpec,
+    /// The training settings.
+    pub config: TrainConfig,
+    /// Keras's random seed.
+    pub model_seed: u64,
+    /// The data file the page writes next to the script.
+    pub data_file: String,
+    /// What the data file's sequences are.
+    pub alphabet: Alphabet,
+    /// What its targets are.
+    pub targets: Targets,
+    /// Pad (zero rows) or cut every sequence to this length, as in the browser.
+    pub fit_length: Option<usize>,
+    /// The browser's numbers, if the model was trained and evaluated.
+    pub browser: Option<BrowserRun>,
+}
+
+/// One step of the exported experiment: its title and explanation (Korean, English) and its code.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    /// Title (Korean, English).
+    pub title: (&'static str, &'static str),
+    /// What the step does and why (Korean, English).
+    pub explanation: (String, String),
+    /// The Python code.
+    pub code: String,
+}
+
 /// The script for `spec` trained with `config` on `data_file` (written by the page next to it).
 /// With `fit_length`, every sequence is padded with zero rows or cut to that length, as in the
 /// browser.
@@ -96,13 +147,147 @@ pub fn keras_script(
     targets: Targets,
     fit_length: Option<usize>,
 ) -> String {
-    let input_shape: Vec<String> = spec.input_shape.iter().map(usize::to_string).collect();
-    let layers: Vec<String> = spec
-        .layers
-        .iter()
-        .map(|l| format!("    {},", layer_line(l)))
-        .collect();
-    let (metrics, load_targets, report) = match targets {
+    KerasExport {
+        spec: spec.clone(),
+        config: config.clone(),
+        model_seed,
+        data_file: data_file.to_string(),
+        alphabet: Alphabet::Dna,
+        targets,
+        fit_length,
+        browser: None,
+    }
+    .script()
+}
+
+impl KerasExport {
+    /// The experiment as a Python script: every step's code under a comment with its title.
+    pub fn script(&self) -> String {
+        let mut out = format!(
+            r#""""SeqLab export: the model trained in the browser, rebuilt in Keras 3.
+
+Run it next to {data_file} (written by SeqLab): python this_file.py
+Needs numpy and keras with the TensorFlow backend (pip install numpy tensorflow).
+Keras starts from its own random weights, so its numbers differ a little from the browser's.
+"""
+"#,
+            data_file = self.data_file
+        );
+        for step in self.steps() {
+            out.push_str(&format!("\n# {}\n{}\n", step.title.1, step.code));
+        }
+        out
+    }
+
+    /// The experiment as steps: set-up, data, model, training, evaluation (and the browser's
+    /// numbers beside Keras's when known). The script and the notebook are both made from these.
+    pub fn steps(&self) -> Vec<Step> {
+        let (spec, config) = (&self.spec, &self.config);
+        let input_shape: Vec<String> = spec.input_shape.iter().map(usize::to_string).collect();
+        let layers: Vec<String> = spec
+            .layers
+            .iter()
+            .map(|l| format!("    {},", layer_line(l)))
+            .collect();
+        let (metrics, load_targets, report) = target_code(self.targets);
+        let callbacks = match config.early_stopping {
+            Some(rule) => format!(
+                "[keras.callbacks.EarlyStopping(monitor=\"{}\", patience={}, restore_best_weights={})]",
+                match rule.monitor {
+                    Monitor::ValLoss => "val_loss",
+                    Monitor::Loss => "loss",
+                },
+                rule.patience,
+                python_bool(rule.restore_best_weights)
+            ),
+            None => "[]".to_string(),
+        };
+        let data_file = &self.data_file;
+        let length = self
+            .fit_length
+            .map_or_else(|| "None".to_string(), |l| l.to_string());
+        let mut steps = vec![
+            Step {
+                title: ("준비", "Set-up"),
+                explanation: (
+                    format!("numpy와 Keras를 불러오고 브라우저와 같은 시드({})를 정합니다. Keras는 자기 난수로 가중치를 시작하므로 숫자는 브라우저와 조금 다릅니다.", self.model_seed),
+                    format!("Import numpy and Keras and set the browser's seed ({}). Keras starts from its own random weights, so its numbers differ a little from the browser's.", self.model_seed),
+                ),
+                code: format!(
+                    "import csv\n\nimport numpy as np\nimport keras\n\nDATA_FILE = \"{data_file}\"\nLENGTH = {length}  # pad with zero rows / cut to this length (None: all sequences agree)\nkeras.utils.set_random_seed({})",
+                    self.model_seed
+                ),
+            },
+            Step {
+                title: ("데이터 읽기와 원-핫 인코딩", "Read the data and one-hot encode it"),
+                explanation: (
+                    format!("SeqLab이 쓴 {data_file}을 읽습니다. 서열마다 L × 4 원-핫 행렬(열 A, C, G, T)로 바꾸고, split 열로 훈련 세트와 테스트 세트를 나눕니다. 훈련 행은 브라우저가 학습한 순서 그대로여서 validation_split도 같은 행을 떼어 냅니다."),
+                    format!("Read {data_file}, written by SeqLab. Each sequence becomes an L × 4 one-hot matrix (columns A, C, G, T), and the split column says which rows are training and which are test rows. The training rows are in the order the browser trained on them, so validation_split holds out the same rows."),
+                ),
+                code: format!(
+                    "def one_hot(sequence):\n    \"\"\"L x 4 matrix, columns A, C, G, T; U is read as T and N is a row of 0.25.\"\"\"\n    index = {{\"A\": 0, \"C\": 1, \"G\": 2, \"T\": 3, \"U\": 3}}\n    size = len(sequence) if LENGTH is None else LENGTH\n    matrix = np.zeros((size, 4), dtype=\"float32\")\n    for i, base in enumerate(sequence.upper()[:size]):\n        if base == \"N\":\n            matrix[i, :] = 0.25\n        else:\n            matrix[i, index[base]] = 1.0\n    return matrix\n\n\nwith open(DATA_FILE, newline=\"\") as handle:\n    rows = list(csv.DictReader(handle))\nX = np.stack([one_hot(r[\"sequence\"]) for r in rows])\n{load_targets}\ntest = np.array([r[\"split\"] == \"test\" for r in rows])\ntrain = ~test\nprint(\"X\", X.shape, \"train\", int(train.sum()), \"test\", int(test.sum()))"
+                ),
+            },
+            Step {
+                title: ("모델", "The model"),
+                explanation: (
+                    "브라우저에서 만든 것과 같은 층, 같은 크기입니다. summary()의 매개변수 수가 SeqLab의 요약 표와 같아야 합니다.".to_string(),
+                    "The same layers with the same sizes as in the browser: the parameter count in summary() should equal SeqLab's summary table.".to_string(),
+                ),
+                code: format!(
+                    "model = keras.Sequential([\n    keras.Input(shape=({input},)),\n{layers}\n])\nmodel.compile(\n    optimizer={optimizer},\n    loss={loss},\n    metrics={metrics},\n)\nmodel.summary()",
+                    input = input_shape.join(", "),
+                    layers = layers.join("\n"),
+                    optimizer = optimizer_line(&config.optimizer),
+                    loss = loss_line(config.loss.kind, config.loss.semantics),
+                ),
+            },
+            Step {
+                title: ("학습", "Training"),
+                explanation: (
+                    format!("배치 {}, 최대 에포크 {}, 검증 비율 {}로 학습합니다.", config.batch_size, config.epochs, config.validation_split),
+                    format!("Train with batch size {}, at most {} epochs and a validation share of {}.", config.batch_size, config.epochs, config.validation_split),
+                ),
+                code: format!(
+                    "history = model.fit(\n    X[train], y[train],\n    batch_size={},\n    epochs={},\n    validation_split={},\n    shuffle={},\n    callbacks={callbacks},\n)",
+                    config.batch_size,
+                    config.epochs,
+                    config.validation_split,
+                    python_bool(config.shuffle)
+                ),
+            },
+            Step {
+                title: ("테스트 세트로 평가", "Evaluate on the test set"),
+                explanation: (
+                    "테스트 세트는 학습에 한 번도 쓰지 않은 행입니다.".to_string(),
+                    "The test rows were never used in training.".to_string(),
+                ),
+                code: report,
+            },
+        ];
+        if let Some(browser) = &self.browser {
+            let lines: Vec<String> = browser
+                .metrics
+                .iter()
+                .map(|(name, value)| format!("print(\"{name:<16} browser {value:.4}   Keras\", round(float(KERAS[\"{name}\"]), 4))"))
+                .collect();
+            steps.push(Step {
+                title: ("브라우저와 비교", "Compare with the browser"),
+                explanation: (
+                    format!("SeqLab이 브라우저에서 {}에포크 학습한 결과와 나란히 봅니다. 시작 가중치가 달라 조금 다르지만 비슷해야 합니다.", browser.epochs),
+                    format!("Side by side with SeqLab's run in the browser ({} epochs). Different starting weights make them differ a little; they should be close.", browser.epochs),
+                ),
+                code: lines.join("\n"),
+            });
+        }
+        steps
+    }
+}
+
+/// The metrics, the target loading and the test report for `targets`. The report ends by filling
+/// `KERAS`, the test numbers by name, for the comparison with the browser.
+fn target_code(targets: Targets) -> (&'static str, String, String) {
+    match targets {
         Targets::MotifClasses => (
             "[\"accuracy\"]",
             "positive = np.array([float(r[\"positive\"]) for r in rows], dtype=\"float32\")\n\
@@ -114,7 +299,8 @@ pub fn keras_script(
              true = y[test].argmax(axis=1)\n\
              matrix = np.zeros((2, 2), dtype=int)  # rows = true class, columns = predicted\n\
              for t, p in zip(true, predicted):\n    matrix[t, p] += 1\n\
-             print(\"confusion matrix (class 0 = positive):\")\nprint(matrix)"
+             print(\"confusion matrix (class 0 = positive):\")\nprint(matrix)\n\
+             KERAS = {\"test loss\": loss, \"test accuracy\": accuracy}"
                 .to_string(),
         ),
         Targets::Value { mean, std } => (
@@ -127,89 +313,10 @@ pub fn keras_script(
             "predicted = model.predict(X[test], verbose=0).ravel() * STD + MEAN\n\
              observed = values[test]\n\
              r2 = 1.0 - ((observed - predicted) ** 2).sum() / ((observed - observed.mean()) ** 2).sum()\n\
-             print(f\"test r2 {r2:.4f}, Pearson r {np.corrcoef(observed, predicted)[0, 1]:.4f}\")"
+             pearson = np.corrcoef(observed, predicted)[0, 1]\n\
+             print(f\"test r2 {r2:.4f}, Pearson r {pearson:.4f}\")\n\
+             KERAS = {\"test r2\": r2, \"test Pearson r\": pearson}"
                 .to_string(),
         ),
-    };
-    let callbacks = match config.early_stopping {
-        Some(rule) => format!(
-            "[keras.callbacks.EarlyStopping(monitor=\"{}\", patience={}, restore_best_weights={})]",
-            match rule.monitor {
-                Monitor::ValLoss => "val_loss",
-                Monitor::Loss => "loss",
-            },
-            rule.patience,
-            python_bool(rule.restore_best_weights)
-        ),
-        None => "[]".to_string(),
-    };
-    format!(
-        r#""""SeqLab export: the model trained in the browser, rebuilt in Keras 3.
-
-Run it next to {data_file} (written by SeqLab): python this_file.py
-Needs numpy and keras with the TensorFlow backend (pip install numpy tensorflow).
-Keras starts from its own random weights, so its numbers differ a little from the browser's.
-"""
-import csv
-
-import numpy as np
-import keras
-
-DATA_FILE = "{data_file}"
-LENGTH = {length}  # pad with zero rows / cut to this length (None: all sequences agree)
-keras.utils.set_random_seed({model_seed})
-
-
-def one_hot(sequence):
-    """L x 4 matrix, columns A, C, G, T; U is read as T and N is a row of 0.25."""
-    index = {{"A": 0, "C": 1, "G": 2, "T": 3, "U": 3}}
-    size = len(sequence) if LENGTH is None else LENGTH
-    matrix = np.zeros((size, 4), dtype="float32")
-    for i, base in enumerate(sequence.upper()[:size]):
-        if base == "N":
-            matrix[i, :] = 0.25
-        else:
-            matrix[i, index[base]] = 1.0
-    return matrix
-
-
-with open(DATA_FILE, newline="") as handle:
-    rows = list(csv.DictReader(handle))
-X = np.stack([one_hot(r["sequence"]) for r in rows])
-{load_targets}
-test = np.array([r["split"] == "test" for r in rows])
-train = ~test
-print("X", X.shape, "train", int(train.sum()), "test", int(test.sum()))
-
-model = keras.Sequential([
-    keras.Input(shape=({input},)),
-{layers}
-])
-model.compile(
-    optimizer={optimizer},
-    loss={loss},
-    metrics={metrics},
-)
-model.summary()
-
-history = model.fit(
-    X[train], y[train],
-    batch_size={batch_size},
-    epochs={epochs},
-    validation_split={validation_split},
-    shuffle={shuffle},
-    callbacks={callbacks},
-)
-{report}
-"#,
-        input = input_shape.join(", "),
-        layers = layers.join("\n"),
-        optimizer = optimizer_line(&config.optimizer),
-        loss = loss_line(config.loss.kind, config.loss.semantics),
-        batch_size = config.batch_size,
-        epochs = config.epochs,
-        validation_split = config.validation_split,
-        shuffle = python_bool(config.shuffle),
-        length = fit_length.map_or_else(|| "None".to_string(), |l| l.to_string()),
-    )
+    }
 }

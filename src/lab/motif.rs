@@ -9,6 +9,14 @@ use crate::data::{SequenceTable, Split, SplitMethod};
 use crate::nn::{ModelFileError, SavedModel, Sequential};
 use ndarray::Array2;
 
+pub mod filters;
+pub mod settings;
+pub use filters::{FilterView, Interpretation};
+pub use settings::{
+    KNOB_RANGES, MotifData, MotifLabError, MotifSettings, MotifSource, Output, lecture_matrix_text,
+    parse_matrix,
+};
+
 /// The label of a positive sequence (class 0), as in the lecture's code.
 pub const POSITIVE: [f32; 2] = [1.0, 0.0];
 /// The label of a negative sequence (class 1).
@@ -43,20 +51,6 @@ pub mod ranges {
     pub const BATCH: Bounds<usize> = Bounds::new(1, 5000);
     /// Epochs (at least one: a run of none would have nothing to show).
     pub const EPOCHS: Bounds<usize> = Bounds::new(1, 500);
-    /// Where the motif comes from.
-    pub const SOURCES: &[&str] = &["matrix", "consensus", "text"];
-    /// Where the motif is planted.
-    pub const PLACEMENTS: &[&str] = &["center", "random"];
-    /// Convolution padding.
-    pub const PADDINGS: &[&str] = &["same", "valid"];
-    /// Output activation.
-    pub const OUTPUTS: &[&str] = &["sigmoid", "softmax"];
-    /// Loss semantics.
-    pub const SEMANTICS: &[&str] = &["keras_fit", "classic"];
-    /// Optimiser.
-    pub const OPTIMIZERS: &[&str] = &["adam", "sgd"];
-    /// How the test rows are drawn (`sklearn`: the lecture's scikit-learn split).
-    pub const SPLITTERS: &[&str] = &["sklearn", "seeded"];
     /// The split seed (scikit-learn takes 32-bit seeds).
     pub const SPLIT_SEED: Bounds<u64> = Bounds::new(0, u32::MAX as u64);
 }

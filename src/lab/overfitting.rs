@@ -110,6 +110,11 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// A fingerprint of the settings (ties a trained model to the settings it was trained with).
+    pub fn key(&self) -> u64 {
+        crate::lab::fingerprint(self)
+    }
+
     /// The same settings with every row of the pool.
     pub fn enough_rows(self) -> Settings {
         Settings {

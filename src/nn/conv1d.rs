@@ -31,6 +31,11 @@ pub enum Padding {
     Same,
 }
 
+crate::choice!(Padding {
+    Valid => "valid",
+    Same => "same",
+});
+
 impl Padding {
     /// Output length for input length `length` and kernel size `kernel`; `None` if no window fits.
     pub fn output_length(self, length: usize, kernel: usize) -> Option<usize> {

@@ -45,6 +45,12 @@ pub enum LossSemantics {
     ClassicNormaliseClip,
 }
 
+// The URL and the form say `classic` for the 2020-era formula (its serde name is longer).
+crate::choice!(LossSemantics {
+    KerasFit => "keras_fit",
+    ClassicNormaliseClip => "classic",
+});
+
 /// A loss and the semantics to compute it with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LossConfig {

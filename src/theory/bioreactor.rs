@@ -24,24 +24,11 @@ pub enum Pattern {
     Xor,
 }
 
-impl Pattern {
-    /// Every pattern, in the order the page lists them.
-    pub const ALL: [Pattern; 3] = [Pattern::Linear, Pattern::Window, Pattern::Xor];
-
-    /// The short name used in URLs.
-    pub fn code(self) -> &'static str {
-        match self {
-            Pattern::Linear => "linear",
-            Pattern::Window => "window",
-            Pattern::Xor => "xor",
-        }
-    }
-
-    /// The pattern named `code`.
-    pub fn from_code(code: &str) -> Option<Pattern> {
-        Pattern::ALL.into_iter().find(|p| p.code() == code)
-    }
-}
+crate::choice!(Pattern {
+    Linear => "linear",
+    Window => "window",
+    Xor => "xor",
+});
 
 /// One simulated run.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -103,7 +90,7 @@ mod tests {
 
     #[test]
     fn runs_are_seeded_in_range_and_both_classes_occur() {
-        for pattern in Pattern::ALL {
+        for &pattern in <Pattern as crate::choice::Choice>::ALL {
             let runs = simulate(pattern, 80, 1);
             assert_eq!(runs, simulate(pattern, 80, 1));
             assert_ne!(runs, simulate(pattern, 80, 2));
@@ -113,7 +100,7 @@ mod tests {
                 assert!((25.0..40.0).contains(&r.temperature) && (6.0..8.0).contains(&r.ph));
                 assert!(r.inputs().iter().all(|v| v.abs() <= 1.0));
             }
-            assert_eq!(Pattern::from_code(pattern.code()), Some(pattern));
+            assert_eq!(pattern.to_string().parse::<Pattern>(), Ok(pattern));
         }
     }
 }

@@ -132,8 +132,6 @@ pub mod ranges {
     pub const BIAS: Bounds<f64> = Bounds::new(-8.0, 2.0);
     /// The window shown (clamped again to the windows the sequence has).
     pub const WINDOW: Bounds<usize> = Bounds::new(0, 10_000);
-    /// Padding.
-    pub const PADDINGS: &[&str] = &["valid", "same"];
     /// Shapes panel: sequence length L.
     pub const LENGTH: Bounds<usize> = Bounds::new(1, 1000);
     /// Shapes panel: kernel size K.

@@ -14,9 +14,9 @@ pub enum NeuronActivation {
     Engine(Activation),
 }
 
-impl NeuronActivation {
+impl crate::choice::Choice for NeuronActivation {
     /// The choices the lesson offers.
-    pub const ALL: [NeuronActivation; 5] = [
+    const ALL: &'static [NeuronActivation] = &[
         NeuronActivation::Step,
         NeuronActivation::Engine(Activation::Linear),
         NeuronActivation::Engine(Activation::Sigmoid),
@@ -25,18 +25,30 @@ impl NeuronActivation {
     ];
 
     /// The short name used in URLs (`step`, or Keras's name).
-    pub fn code(self) -> &'static str {
+    fn code(self) -> &'static str {
         match self {
             NeuronActivation::Step => "step",
             NeuronActivation::Engine(a) => a.keras_name(),
         }
     }
+}
 
-    /// The activation named `code`.
-    pub fn from_code(code: &str) -> Option<NeuronActivation> {
-        NeuronActivation::ALL.into_iter().find(|a| a.code() == code)
+impl std::str::FromStr for NeuronActivation {
+    type Err = crate::choice::UnknownChoice;
+
+    fn from_str(text: &str) -> Result<NeuronActivation, crate::choice::UnknownChoice> {
+        <NeuronActivation as crate::choice::Choice>::from_code(text)
+            .ok_or_else(|| crate::choice::UnknownChoice(text.to_string()))
     }
+}
 
+impl std::fmt::Display for NeuronActivation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(crate::choice::Choice::code(*self))
+    }
+}
+
+impl NeuronActivation {
     /// `f(z)` for each `z`.
     ///
     /// # Shapes
@@ -119,8 +131,8 @@ mod tests {
         assert_eq!(step.output, 1.0);
         let sigmoid = NeuronActivation::Engine(Activation::Sigmoid);
         assert!((neuron(&[0.0], &[1.0], 0.0, sigmoid).output - 0.5).abs() < 1e-7);
-        for a in NeuronActivation::ALL {
-            assert_eq!(NeuronActivation::from_code(a.code()), Some(a));
+        for &a in <NeuronActivation as crate::choice::Choice>::ALL {
+            assert_eq!(a.to_string().parse::<NeuronActivation>(), Ok(a));
         }
         let c = curve(NeuronActivation::Step, -1.0, 1.0, 3);
         assert_eq!(c, vec![(-1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]);

@@ -158,16 +158,12 @@ impl PlaneModel {
 pub mod ranges {
     use crate::bounds::Bounds;
 
-    /// Data patterns.
-    pub const PATTERNS: &[&str] = &["linear", "window", "xor"];
     /// Hidden neurons (0: one neuron alone).
     pub const HIDDEN: Bounds<usize> = Bounds::new(0, 8);
     /// Hidden-layer sizes the page offers.
     pub const HIDDEN_CHOICES: [usize; 4] = [0, 2, 4, 8];
-    /// Hidden-layer activations (Keras names).
-    pub const ACTIVATIONS: &[&str] = &["tanh", "relu", "sigmoid"];
     /// Learning rates offered.
-    pub const LEARNING_RATES: &[&str] = &["0.05", "0.5", "2", "10"];
+    pub const LEARNING_RATES: &[f32] = &[0.05, 0.5, 2.0, 10.0];
     /// Gradient steps a link may ask for.
     pub const STEPS: Bounds<usize> = Bounds::new(0, 5000);
     /// Seed of the simulated runs and the initial weights.
@@ -183,12 +179,35 @@ pub fn majority_share(runs: &[Run]) -> f64 {
     high.max(runs.len() - high) as f64 / runs.len() as f64
 }
 
-/// The hidden activation named `code` (a Keras name in [`ranges::ACTIVATIONS`]); tanh otherwise.
-pub fn activation_from_code(code: &str) -> Activation {
-    match code {
-        "relu" => Activation::Relu,
-        "sigmoid" => Activation::Sigmoid,
-        _ => Activation::Tanh,
+/// The hidden layer's activation (the page offers these three).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum HiddenActivation {
+    /// tanh (Playground's default).
+    #[default]
+    Tanh,
+    /// ReLU.
+    Relu,
+    /// The logistic sigmoid.
+    Sigmoid,
+}
+
+crate::choice!(HiddenActivation {
+    Tanh => "tanh",
+    Relu => "relu",
+    Sigmoid => "sigmoid",
+});
+
+impl HiddenActivation {
+    /// The engine's activation.
+    pub fn activation(self) -> Activation {
+        match self {
+            HiddenActivation::Tanh => Activation::Tanh,
+            HiddenActivation::Relu => Activation::Relu,
+            HiddenActivation::Sigmoid => Activation::Sigmoid,
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! and language and progress in `localStorage` (they persist across visits).
 
 use crate::bounds::Bounds;
+use crate::choice::Choice;
 use crate::lang::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -150,33 +151,37 @@ fn notify(notice: UrlNotice) {
     on_cleanup(move || notices.update(|n| n.retain(|o| o.key != key)));
 }
 
-/// The setting `key` of the URL, checked by `check` (which returns the value to use and, when it
-/// is not the one given, what is allowed), mirrored back on every change.
-fn query_param<T>(
-    key: &'static str,
-    default: T,
-    check: impl Fn(T) -> Result<T, (T, String)>,
-) -> RwSignal<T>
+/// How a link's text for a setting reads.
+enum Reading<T> {
+    /// A value the page can use.
+    Usable(T),
+    /// A readable value the page cannot use: the value used instead, and what is allowed.
+    Replaced(T, String),
+    /// Not a value of the setting's kind.
+    Unreadable,
+}
+
+/// The setting `key` of the URL, read by `read`, mirrored back on every change (dropped from the
+/// address when it equals `default`).
+fn query_param<T>(key: &'static str, default: T, read: impl Fn(&str) -> Reading<T>) -> RwSignal<T>
 where
-    T: FromStr + ToString + PartialEq + Clone + Send + Sync + 'static,
+    T: ToString + PartialEq + Clone + Send + Sync + 'static,
 {
     let given = use_query_map().get_untracked().get(key);
     let initial = match given {
         None => default.clone(),
-        Some(text) => match text.parse::<T>() {
-            Ok(value) => match check(value) {
-                Ok(value) => value,
-                Err((used, allowed)) => {
-                    notify(UrlNotice {
-                        key,
-                        given: crate::lang::quoted(&text),
-                        used: used.to_string(),
-                        allowed: Some(allowed),
-                    });
-                    used
-                }
-            },
-            Err(_) => {
+        Some(text) => match read(&text) {
+            Reading::Usable(value) => value,
+            Reading::Replaced(used, allowed) => {
+                notify(UrlNotice {
+                    key,
+                    given: crate::lang::quoted(&text),
+                    used: used.to_string(),
+                    allowed: Some(allowed),
+                });
+                used
+            }
+            Reading::Unreadable => {
                 notify(UrlNotice {
                     key,
                     given: crate::lang::quoted(&text),
@@ -203,7 +208,10 @@ pub fn use_query_param<T>(key: &'static str, default: T) -> RwSignal<T>
 where
     T: FromStr + ToString + PartialEq + Clone + Send + Sync + 'static,
 {
-    query_param(key, default, Ok)
+    query_param(key, default, |text| match text.parse() {
+        Ok(value) => Reading::Usable(value),
+        Err(_) => Reading::Unreadable,
+    })
 }
 
 /// A numeric setting mirrored in the URL query and held inside `bounds` (the same bounds its form
@@ -213,24 +221,45 @@ pub fn use_bounded_param<T>(key: &'static str, default: T, bounds: Bounds<T>) ->
 where
     T: FromStr + ToString + Display + PartialOrd + Copy + Send + Sync + 'static,
 {
-    query_param(key, default, move |v| {
-        bounds.check(v).map_err(|near| (near, bounds.to_string()))
+    query_param(key, default, move |text| match text.parse() {
+        Ok(value) => match bounds.check(value) {
+            Ok(value) => Reading::Usable(value),
+            Err(near) => Reading::Replaced(near, bounds.to_string()),
+        },
+        Err(_) => Reading::Unreadable,
     })
 }
 
-/// A setting that is one of `choices`, mirrored in the URL query: anything else is replaced by
-/// `default`, with a notice.
-pub fn use_choice_param(
-    key: &'static str,
-    default: &'static str,
-    choices: &'static [&'static str],
-) -> RwSignal<String> {
-    query_param(key, default.to_string(), move |v| {
-        if choices.contains(&v.as_str()) {
-            Ok(v)
-        } else {
-            Err((default.to_string(), choices.join(", ")))
-        }
+/// A setting that is one of a [`Choice`]'s values, mirrored in the URL query by its name: any
+/// other name is replaced by `default`, with a notice listing the names.
+pub fn use_choice_param<T>(key: &'static str, default: T) -> RwSignal<T>
+where
+    T: Choice + Display,
+{
+    query_param(key, default, move |text| match T::from_code(text) {
+        Some(value) => Reading::Usable(value),
+        None => Reading::Replaced(default, T::codes()),
+    })
+}
+
+/// A setting that is one of the values `listed` (a learning rate from a short list, say),
+/// mirrored in the URL query: a readable value not in the list is replaced by `default`, with a
+/// notice listing them.
+pub fn use_listed_param<T>(key: &'static str, default: T, listed: &'static [T]) -> RwSignal<T>
+where
+    T: FromStr + Display + PartialEq + Copy + Send + Sync + 'static,
+{
+    query_param(key, default, move |text| match text.parse::<T>() {
+        Ok(value) if listed.contains(&value) => Reading::Usable(value),
+        Ok(_) => Reading::Replaced(
+            default,
+            listed
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        Err(_) => Reading::Unreadable,
     })
 }
 

@@ -25,6 +25,13 @@ extern "C" {
 /// other work queued beside it no task nears 50 ms.
 pub const CHUNK_ROWS: usize = 32;
 
+/// The page's clock in milliseconds (`performance.now()`; 0 where there is none).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Resolves in a new task (a `setTimeout(0)`), letting the browser handle events meanwhile.
 pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -6,10 +6,13 @@ use crate::lang::Lang;
 use crate::nn::SavedModel;
 use crate::training::job::{FromWorker, JobFailure, ToWorker, TrainJob};
 use crate::training::{EpochRecord, History, StopReason};
+use crate::ui::tasks::now_ms;
 use crate::ui::worker::TrainingWorker;
 use leptos::prelude::*;
 
+mod pipeline;
 mod predictions;
+pub use pipeline::{RunQueue, Score, use_predictions};
 pub use predictions::Predicted;
 
 /// Where a run stands.
@@ -66,12 +69,6 @@ impl Status {
             Status::Failed(..) | Status::Finished(StopReason::Diverged { .. })
         )
     }
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// One training run and its worker. Cheap to copy (all signals).

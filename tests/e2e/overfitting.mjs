@@ -66,7 +66,7 @@ export async function overfittingScenario(browser, { base, shots }) {
   });
 
   await step('overfitting: settings from the URL, Korean', async () => {
-    await browser.goto(`${base}overfitting?rows=200&batch=32&lr=0.001&seed=3&lang=ko`);
+    await browser.goto(`${base}overfitting?rows=200&bs=32&lr=0.001&seed=3&lang=ko`);
     await waitFor(browser, `${textOf('[data-testid=over-implied]')}.startsWith('훈련 160행 · 검증 40행 · 에포크마다 가중치 갱신 5번')`, 'the implied numbers in Korean');
     assert.equal(await browser.eval(`document.querySelector('#over-seed').value`), '3');
     assert.equal(await browser.eval(`document.querySelectorAll('main math').length > 0 && document.querySelectorAll('.math-error').length === 0`), true);

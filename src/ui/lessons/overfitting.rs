@@ -1,5 +1,5 @@
 //! Lesson: overfitting and hyperparameters (beyond the lecture, which names them as next topics).
-//! A small CNN trained in the worker on the simulated motif data ([`crate::theory::overfitting`]):
+//! A small CNN trained in the worker on the simulated motif data ([`crate::lab::overfitting`]):
 //! too few rows against enough, training and validation curves splitting, early stopping, and the
 //! learning rate, filters, kernel size, batch size and epochs explained by runs the student
 //! compares in a table. Settings `?rows= ?lr= ?f= ?k= ?epochs= ?batch= ?es= ?patience= ?seed=`.
@@ -55,7 +55,7 @@ pub fn OverfittingLesson() -> impl IntoView {
                 <Ko>
                     <ul>
                         <li>"\"100행으로 학습\"과 \"5,000행으로 학습\"을 차례로 누르고, 곡선 비교 그래프에서 점선(검증)이 어떻게 다른지 보세요."<ShowMe target="#over-experiments" /></li>
-                        <li>"곡선이 벌어지지 않는 가장 적은 행 수를 찾아보세요 (200? 500?)."<ShowMe target="input[name=over-rows]" /></li>
+                        <li>"200, 500, 1,000, 2,000행을 차례로 학습해 진단이 더는 과적합이라고 하지 않는 가장 적은 행 수를 찾아보세요. 생각보다 많습니다: 시드 1에서는 2,000행입니다."<ShowMe target="input[name=over-rows]" /></li>
                         <li>"100행 실행에서 시드만 바꿔 보세요. 검증 행이 20개뿐이라 최저 검증 손실의 에포크가 크게 흔들립니다."<ShowMe target="#over-seed" /></li>
                         <li>"조기 종료를 켜고 인내를 1과 20으로 바꿔 보세요. 너무 짧으면 검증 손실의 잡음에 속아 너무 일찍 멈춥니다."<ShowMe target="[data-testid=over-es]" /></li>
                     </ul>
@@ -63,7 +63,7 @@ pub fn OverfittingLesson() -> impl IntoView {
                 <En>
                     <ul>
                         <li>"Press \"Train on 100 rows\", then \"Train on 5,000 rows\", and compare the dashed (validation) curves in the comparison chart."<ShowMe target="#over-experiments" /></li>
-                        <li>"Find the fewest rows at which the curves no longer split (200? 500?)."<ShowMe target="input[name=over-rows]" /></li>
+                        <li>"Train on 200, 500, 1,000 and 2,000 rows in turn and find the fewest rows at which the diagnosis no longer says overfitting. It takes more than you might guess: with seed 1, 2,000 rows."<ShowMe target="input[name=over-rows]" /></li>
                         <li>"Change only the seed of the 100-row run: with just 20 validation rows, the epoch of the lowest validation loss moves a lot."<ShowMe target="#over-seed" /></li>
                         <li>"Turn on early stopping and try patience 1 and 20: too short a patience is fooled by noise and stops too soon."<ShowMe target="[data-testid=over-es]" /></li>
                     </ul>

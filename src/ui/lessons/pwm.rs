@@ -5,7 +5,7 @@
 use crate::bio::formats::NamedMotif;
 use crate::bio::motif::ranges;
 use crate::bio::motif::{Background, MotifError, Pfm, Pwm};
-use crate::bio::scan::{Score, WindowScore, scan};
+use crate::bio::scan::{ScoreKind, WindowScore, scan};
 use crate::bio::{ScanError, SequenceError, parse_sequence};
 use crate::lang::Lang;
 use crate::ui::i18n::{Bi, tr, use_lang};
@@ -57,7 +57,7 @@ pub fn PwmLesson() -> impl IntoView {
     let sites = use_query_param("sites", DEFAULT_SITES.to_string());
     let pseudocount = use_bounded_param("pc", DEFAULT_PSEUDOCOUNT, ranges::PSEUDOCOUNT);
     let target = use_query_param("seq", DEFAULT_TARGET.to_string());
-    let log_odds = use_choice_param("score", "ll", ranges::SCORES);
+    let kind = use_choice_param("score", ScoreKind::LogLikelihood);
     let gc_percent = use_bounded_param("gc", 50.0f64, ranges::GC_PERCENT);
     let imported = RwSignal::new(None::<NamedMotif>);
 
@@ -68,13 +68,9 @@ pub fn PwmLesson() -> impl IntoView {
     let pwm: Memo<Result<Pwm, MotifError>> =
         Memo::new(move |_| pfm.get().and_then(|pfm| pfm.normalize(pseudocount.get())));
     let score = Memo::new(move |_| {
-        if log_odds.get() == "lo" {
-            let background =
-                Background::from_gc(gc_percent.get() / 100.0).unwrap_or_else(Background::uniform);
-            Score::LogOdds(background)
-        } else {
-            Score::LogLikelihood
-        }
+        let background =
+            Background::from_gc(gc_percent.get() / 100.0).unwrap_or_else(Background::uniform);
+        kind.get().score(background)
     });
     let scores: Memo<Result<Vec<WindowScore>, ScanProblem>> = Memo::new(move |_| {
         let pwm = pwm.get().map_err(|_| ScanProblem::NoMotif)?;
@@ -115,12 +111,9 @@ pub fn PwmLesson() -> impl IntoView {
             NamedMotif { id, name, pfm }
         })
     });
-    let y_label = Signal::derive(move || {
-        if log_odds.get() == "lo" {
-            Bi::new("로그 오즈 (log2, 비트)", "log-odds (log2, bits)")
-        } else {
-            Bi::new("로그 가능도 (ln)", "log-likelihood (ln)")
-        }
+    let y_label = Signal::derive(move || match kind.get() {
+        ScoreKind::LogOdds => Bi::new("로그 오즈 (log2, 비트)", "log-odds (log2, bits)"),
+        ScoreKind::LogLikelihood => Bi::new("로그 가능도 (ln)", "log-likelihood (ln)"),
     });
     let exact = move || {
         scores.with(|s| {
@@ -249,12 +242,12 @@ pub fn PwmLesson() -> impl IntoView {
                     name="score-kind"
                     legend=Bi::new("점수", "Score")
                     options=vec![
-                        ("ll".to_string(), Bi::new("로그 가능도 (ln, 강의)", "log-likelihood (ln, as in the lecture)")),
-                        ("lo".to_string(), Bi::new("배경 대비 로그 오즈 (log2)", "log-odds against a background (log2)")),
+                        (ScoreKind::LogLikelihood, Bi::new("로그 가능도 (ln, 강의)", "log-likelihood (ln, as in the lecture)")),
+                        (ScoreKind::LogOdds, Bi::new("배경 대비 로그 오즈 (log2)", "log-odds against a background (log2)")),
                     ]
-                    value=log_odds
+                    value=kind
                 />
-                <Show when=move || log_odds.get() == "lo">
+                <Show when=move || kind.get() == ScoreKind::LogOdds>
                     <div class="field slider">
                         <label for="pwm-gc">{tr("배경 GC 함량 (%)", "Background GC content (%)")}</label>
                         <input id="pwm-gc" type="number" min="1" max="99" step="1"

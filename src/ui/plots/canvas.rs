@@ -6,6 +6,7 @@
 //! lab page that alone took 60–100 ms per plot when training ended).
 
 use super::backend::MeasuredCanvas;
+use crate::ui::tasks::now_ms;
 use leptos::prelude::*;
 use plotters::prelude::*;
 
@@ -100,12 +101,6 @@ fn use_observed_width(canvas: NodeRef<leptos::html::Canvas>) -> ReadSignal<Optio
 
 /// The shortest interval between two redraws of one canvas.
 pub const MIN_REDRAW_MS: f64 = 100.0;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
 
 /// What a canvas still has to draw.
 #[derive(Default)]

@@ -36,7 +36,8 @@ pub fn DownloadButton(
     /// The button text.
     label: Bi,
     /// The file name offered.
-    filename: &'static str,
+    #[prop(into)]
+    filename: String,
     /// The MIME type.
     #[prop(default = "text/plain")]
     mime: &'static str,
@@ -57,7 +58,7 @@ pub fn DownloadButton(
             disabled=move || !enabled.get()
             on:click=move |_| {
                 if let Some(text) = contents.run(()) {
-                    download_text(filename, &text, mime);
+                    download_text(&filename, &text, mime);
                 }
             }
         >

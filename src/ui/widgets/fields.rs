@@ -13,7 +13,8 @@ use std::str::FromStr;
 #[component]
 pub fn NumberField<T>(
     /// Element id (ties the label to the input).
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The label.
     label: Bi,
     /// The value, read and written.
@@ -44,9 +45,10 @@ where
         None => v.to_string(),
     };
     let range_id = format!("{id}-range");
+    let error_id = format!("{id}-error");
     view! {
         <div class="field number">
-            <label for=id>{move || label.get(lang.get())}</label>
+            <label for=id.clone()>{move || label.get(lang.get())}</label>
             <input
                 id=id
                 type="number"
@@ -81,7 +83,7 @@ where
                 }
             })}
             <Show when=move || refused.with(Option::is_some)>
-                <p class="field-error" role="alert" data-testid=format!("{id}-error")>
+                <p class="field-error" role="alert" data-testid=error_id.clone()>
                     {move || {
                         let used = real_minus(shown(value.get()));
                         let typed = real_minus(refused.get().unwrap_or_default());
@@ -106,24 +108,29 @@ where
     }
 }
 
-/// A labelled drop-down list of `(value, label)` options bound to a string signal.
+/// A labelled drop-down list of `(value, label)` options (a `Choice`'s values, or numbers from a
+/// list) bound to a signal; each option's value is the value's text.
 #[component]
-pub fn SelectField(
+pub fn SelectField<T>(
     /// Element id.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The label.
     label: Bi,
     /// The options.
-    options: Vec<(&'static str, Bi)>,
+    options: Vec<(T, Bi)>,
     /// The chosen value, read and written.
-    value: RwSignal<String>,
-) -> impl IntoView {
+    value: RwSignal<T>,
+) -> impl IntoView
+where
+    T: FromStr + Display + PartialEq + Copy + Send + Sync + 'static,
+{
     let lang = use_lang();
     let items = options
         .into_iter()
         .map(|(v, text)| {
             view! {
-                <option value=v selected=move || value.with(|c| c == v)>
+                <option value=v.to_string() selected=move || value.with(|c| *c == v)>
                     {move || text.get(lang.get())}
                 </option>
             }
@@ -131,8 +138,15 @@ pub fn SelectField(
         .collect_view();
     view! {
         <div class="field select">
-            <label for=id>{move || label.get(lang.get())}</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+            <label for=id.clone()>{move || label.get(lang.get())}</label>
+            <select
+                id=id
+                on:change=move |ev| {
+                    if let Ok(chosen) = event_target_value(&ev).parse::<T>() {
+                        value.set(chosen);
+                    }
+                }
+            >
                 {items}
             </select>
         </div>

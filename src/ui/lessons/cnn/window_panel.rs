@@ -21,20 +21,13 @@ pub const DEFAULT_SEQUENCE: &str = "GCTACAAGTCAGTTGCAAGA";
 pub fn WindowPanel() -> impl IntoView {
     let lang = use_lang();
     let text = use_query_param("seq", DEFAULT_SEQUENCE.to_string());
-    let same = use_choice_param("pad", "valid", ranges::PADDINGS);
+    let padding = use_choice_param("pad", Padding::Valid);
     let t = use_bounded_param("t", 0usize, ranges::WINDOW);
     let bias = use_bounded_param("bias", -3.0f64, ranges::BIAS);
     let filter = motif_filter();
     let parsed = Memo::new(move |_| text.with(|s| parse_sequence(s)));
     let error =
         Signal::derive(move || parsed.with(|p| p.as_ref().err().map(|e| e.message(lang.get()))));
-    let padding = Memo::new(move |_| {
-        if same.get() == "same" {
-            Padding::Same
-        } else {
-            Padding::Valid
-        }
-    });
     let windows = {
         let filter = filter.clone();
         Memo::new(move |_| {
@@ -204,7 +197,7 @@ pub fn WindowPanel() -> impl IntoView {
             <SequenceInput id="cnn-seq" label=Bi::new("서열", "Sequence") hint=Bi::new("A, C, G, T (U는 T로, N은 0.25 네 개로)", "A, C, G, T (U reads as T, N as four 0.25s)") value=text />
             <ErrorMessage message=error />
             <div class="field-row">
-                <RadioGroup name="cnn-pad" legend=Bi::new("패딩", "Padding") options=vec![("valid".to_string(), Bi::new("valid (패딩 없음)", "valid (no padding)")), ("same".to_string(), Bi::new("same (0으로 채움)", "same (zero-padded)"))] value=same />
+                <RadioGroup name="cnn-pad" legend=Bi::new("패딩", "Padding") options=vec![(Padding::Valid, Bi::new("valid (패딩 없음)", "valid (no padding)")), (Padding::Same, Bi::new("same (0으로 채움)", "same (zero-padded)"))] value=padding />
                 <Slider id="cnn-bias" label=Bi::new("편향 b", "Bias b") value=bias bounds=ranges::BIAS step=0.5 decimals=1 />
             </div>
             <div class="button-row">

@@ -4,17 +4,15 @@
 use super::state::Expr;
 use crate::lab::expression::{RegressionReport, report};
 use crate::nn::SavedModel;
+use crate::training::job::PredictJob;
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::plots::Scatter;
-use crate::ui::training::TrainingSession;
+use crate::ui::training::{TrainingSession, use_predictions};
 use leptos::prelude::*;
 
 /// The current model's weights, if they belong to the current settings.
 pub fn current_model(expr: &Expr) -> Option<SavedModel> {
-    if !expr.run.has_model_for(expr.job_key.get()) {
-        return None;
-    }
-    expr.run.model.get()
+    expr.run.trained_model(expr.job_key.get())
 }
 
 /// Predicts `sequences` (fitted to the model's length) with `model` in `session`'s worker, in
@@ -34,40 +32,31 @@ pub async fn predict_values(
     Some(z.iter().map(|&v| scaler.invert(f64::from(v))).collect())
 }
 
-/// The test predictions of the current model (in value units), recomputed when it changes.
-pub fn use_test_predictions(expr: Expr) -> RwSignal<Option<Vec<f64>>> {
-    let predictions = RwSignal::new(None);
-    let generation = StoredValue::new(0u64);
-    Effect::new(move || {
-        expr.run.model.track();
-        expr.data.track();
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        predictions.set(None);
-        let (Some(model), Some(data)) = (current_model(&expr), expr.data.get()) else {
-            return;
-        };
-        let sequences: Vec<String> = data
-            .split
-            .test
-            .iter()
-            .map(|&i| data.rows[i].sequence.clone())
-            .collect();
-        leptos::task::spawn_local(async move {
-            let values = predict_values(expr.run, model, expr, sequences).await;
-            if generation.get_value() == mine {
-                predictions.set(values);
-            }
-        });
-    });
-    predictions
+/// The test predictions of the current model (in value units), redone in the worker when the
+/// model or the data change.
+pub fn use_test_predictions(expr: Expr) -> Signal<Option<Vec<f64>>> {
+    use_predictions(
+        expr.run,
+        move || {
+            let model = current_model(&expr)?;
+            let data = expr.data.get()?;
+            let scaler = expr.scaler()?;
+            let sequences = data.test().sequences;
+            let length = model.spec.input_shape.first().copied();
+            Some((PredictJob::sequences(0, model, sequences, length), scaler))
+        },
+        |predicted, scaler| {
+            let (z, _) = predicted.ok()?;
+            Some(z.iter().map(|&v| scaler.invert(f64::from(v))).collect())
+        },
+    )
 }
 
 /// Scatter and metrics of the test set.
 #[component]
 pub fn ResultsPanel(
     /// The test predictions (absent until a model exists and has been run).
-    predictions: RwSignal<Option<Vec<f64>>>,
+    predictions: Signal<Option<Vec<f64>>>,
 ) -> impl IntoView {
     let expr = expect_context::<Expr>();
     let lang = use_lang();

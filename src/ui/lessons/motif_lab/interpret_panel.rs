@@ -8,9 +8,8 @@ use crate::bio::alphabet::Symbol;
 use crate::bio::motif::{Background, Pwm};
 use crate::bio::parse_sequence;
 use crate::bio::scan::{Score, scan};
-use crate::interpret::{
-    MotifMatch, activation_motifs_of, best_match, consensus_agreement, mutagenesis, weight_pwm,
-};
+use crate::interpret::{consensus_agreement, mutagenesis};
+use crate::lab::motif::Interpretation;
 use crate::nn::Layer;
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::plots::canvas::use_next_task;
@@ -19,33 +18,6 @@ use crate::ui::tasks::forward_prefix_chunked;
 use crate::ui::widgets::NumberField;
 use leptos::prelude::*;
 use ndarray::Ix3;
-
-/// Basset's threshold: windows above half the filter's largest activation.
-pub const THRESHOLD: f32 = 0.5;
-
-/// One filter, seen three ways.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FilterView {
-    /// 0-based filter number.
-    pub index: usize,
-    /// The PWM of the windows that activate it (None if it never activates).
-    pub activation: Option<Pwm>,
-    /// Windows counted.
-    pub windows: usize,
-    /// Its weights as a PWM.
-    pub weights: Pwm,
-    /// The best alignment with the planted motif.
-    pub matched: MotifMatch,
-}
-
-/// Every filter and the index of the one most like the planted motif.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Interpretation {
-    /// All filters, in order.
-    pub filters: Vec<FilterView>,
-    /// The best-matching filter.
-    pub best: usize,
-}
 
 /// The filters of the current model over the training sequences, computed in short tasks (the
 /// first layer's activations a few rows at a time) once a model arrives; a newer model cancels
@@ -81,32 +53,7 @@ pub fn use_interpretation(lab: Lab) -> Memo<Option<Interpretation>> {
             ) else {
                 return;
             };
-            let motifs = activation_motifs_of(&conv, activations.view(), x, THRESHOLD);
-            let filters: Vec<FilterView> = motifs
-                .into_iter()
-                .enumerate()
-                .map(|(index, motif)| {
-                    let weights = weight_pwm(&conv, index);
-                    let activation = motif.pwm();
-                    let matched = best_match(activation.as_ref().unwrap_or(&weights), &planted, 4);
-                    FilterView {
-                        index,
-                        activation,
-                        windows: motif.windows,
-                        weights,
-                        matched,
-                    }
-                })
-                .collect();
-            let best = (0..filters.len()).max_by(|&a, &b| {
-                filters[a]
-                    .matched
-                    .score
-                    .total_cmp(&filters[b].matched.score)
-            });
-            if let Some(best) = best {
-                result.set(Some(Interpretation { filters, best }));
-            }
+            result.set(Interpretation::new(&conv, activations.view(), x, &planted));
         });
     });
     Memo::new(move |_| result.get())
@@ -118,7 +65,7 @@ pub fn InterpretPanel(
     /// The filters (absent until a model exists).
     interpretation: Memo<Option<Interpretation>>,
     /// The test-set evaluation (its predictions choose the sequence mutagenesis opens on).
-    result: Memo<Option<TestResult>>,
+    result: Signal<Option<TestResult>>,
 ) -> impl IntoView {
     let lab = expect_context::<Lab>();
     let lang = use_lang();
@@ -252,7 +199,7 @@ pub fn InterpretPanel(
 #[component]
 fn Mutagenesis(
     /// The test-set evaluation.
-    result: Memo<Option<TestResult>>,
+    result: Signal<Option<TestResult>>,
 ) -> impl IntoView {
     let lab = expect_context::<Lab>();
     let lang = use_lang();

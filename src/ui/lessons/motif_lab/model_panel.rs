@@ -1,9 +1,10 @@
 //! Step 3 of the motif lab: the architecture and the training settings, with the live Keras summary.
 
 use super::state::Lab;
-use crate::lab::motif::ranges;
+use crate::lab::motif::{Output, ranges};
+use crate::nn::{LossSemantics, Padding};
 use crate::ui::i18n::{Bi, tr, use_lang};
-use crate::ui::widgets::{ErrorMessage, NumberField, SelectField, SummaryTable};
+use crate::ui::widgets::{ErrorMessage, KnobFields, NumberField, SelectField, SummaryTable};
 use leptos::prelude::*;
 
 /// Architecture form, summary table and hyperparameters (lecture defaults).
@@ -22,10 +23,10 @@ pub fn ModelPanel() -> impl IntoView {
                 <NumberField id="lab-filters" label=Bi::new("필터 수", "Filters") value=lab.filters bounds=ranges::FILTERS />
                 <NumberField id="lab-kernel" label=Bi::new("커널 크기", "Kernel size") value=lab.kernel bounds=ranges::KERNEL />
                 <SelectField id="lab-padding" label=Bi::new("패딩", "Padding") value=lab.padding
-                    options=vec![("same", Bi::new("same (강의 코드)", "same (lecture code)")), ("valid", Bi::new("valid (강의 출력)", "valid (lecture printout)"))] />
+                    options=vec![(Padding::Same, Bi::new("same (강의 코드)", "same (lecture code)")), (Padding::Valid, Bi::new("valid (강의 출력)", "valid (lecture printout)"))] />
                 <NumberField id="lab-pool" label=Bi::new("풀 크기", "Pool size") value=lab.pool bounds=ranges::POOL />
                 <SelectField id="lab-output" label=Bi::new("출력 활성화", "Output activation") value=lab.output
-                    options=vec![("sigmoid", Bi::new("sigmoid (강의)", "sigmoid (lecture)")), ("softmax", Bi::new("softmax", "softmax"))] />
+                    options=vec![(Output::Sigmoid, Bi::new("sigmoid (강의)", "sigmoid (lecture)")), (Output::Softmax, Bi::new("softmax", "softmax"))] />
             </div>
             <ErrorMessage message=error />
             <SummaryTable summary=Signal::derive(move || summary.get().ok()) />
@@ -33,16 +34,11 @@ pub fn ModelPanel() -> impl IntoView {
             <div class="field-row">
                 <SelectField id="lab-semantics" label=Bi::new("손실 계산 방식", "Loss semantics") value=lab.semantics
                     options=vec![
-                        ("keras_fit", Bi::new("오늘의 Keras (로짓)", "today's Keras (logits)")),
-                        ("classic", Bi::new("2020년 무렵 Keras (σ를 합으로 나누고 자르기)", "2020-era Keras (σ ÷ its sum, clipped)")),
+                        (LossSemantics::KerasFit, Bi::new("오늘의 Keras (로짓)", "today's Keras (logits)")),
+                        (LossSemantics::ClassicNormaliseClip, Bi::new("2020년 무렵 Keras (σ를 합으로 나누고 자르기)", "2020-era Keras (σ ÷ its sum, clipped)")),
                     ] />
-                <SelectField id="lab-optimizer" label=Bi::new("최적화기", "Optimiser") value=lab.optimizer
-                    options=vec![("adam", Bi::new("Adam", "Adam")), ("sgd", Bi::new("SGD (모멘텀 0.9)", "SGD (momentum 0.9)"))] />
-                <NumberField id="lab-lr" label=Bi::new("학습률", "Learning rate") value=lab.learning_rate bounds=ranges::LEARNING_RATE step="any" />
-                <NumberField id="lab-batch" label=Bi::new("배치 크기", "Batch size") value=lab.batch bounds=ranges::BATCH />
-                <NumberField id="lab-epochs" label=Bi::new("에포크", "Epochs") value=lab.epochs bounds=ranges::EPOCHS />
-                <NumberField id="lab-model-seed" label=Bi::new("모델 시드", "Model seed") value=lab.model_seed bounds=ranges::SEED />
             </div>
+            <KnobFields knobs=lab.knobs prefix="lab" />
         </section>
     }
 }

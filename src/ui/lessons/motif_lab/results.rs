@@ -3,12 +3,12 @@
 //! reads the answer.
 
 use super::state::Lab;
-use crate::data::SequenceTable;
 use crate::metrics::ConfusionMatrix;
-use crate::nn::{LossConfig, SavedModel, Sequential};
+use crate::nn::Sequential;
 use crate::training::job::PredictJob;
 use crate::ui::i18n::{En, Ko, tr, use_lang};
-use crate::ui::training::TrainingSession;
+use crate::ui::tasks::now_ms;
+use crate::ui::training::use_predictions;
 use crate::ui::widgets::ConfusionTable;
 use leptos::prelude::*;
 use ndarray::Array2;
@@ -30,86 +30,49 @@ pub struct TestResult {
 
 /// The model of `lab` rebuilt from its saved weights, if it belongs to the current settings.
 pub fn trained_model(lab: &Lab) -> Option<Sequential> {
-    if !lab.model_is_current() {
-        return None;
-    }
-    lab.run.model.with(|m| {
-        m.as_ref()
-            .and_then(|saved| Sequential::from_saved(saved).ok())
-    })
+    let saved = lab.run.trained_model(lab.job_key.get())?;
+    Sequential::from_saved(&saved).ok()
 }
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-/// Evaluates `model` on the experiment's test rows in `session`'s worker (`None` if it could not).
-async fn test_result(
-    session: TrainingSession,
-    model: SavedModel,
-    test: SequenceTable,
-    loss: LossConfig,
-) -> Option<TestResult> {
-    let start = now_ms();
-    // One forward pass gives the loss, the accuracy and the predictions.
-    // The targets as `[N, K]` straight from the table (the worker does the one-hot encoding).
-    let width = test.targets.first().map_or(0, Vec::len);
-    let targets =
-        Array2::from_shape_vec((test.targets.len(), width), test.targets.concat()).ok()?;
-    let job = PredictJob::evaluation(0, model, test, None, loss);
-    let (predictions, evaluation) = session.predict(job).await.ok()?;
-    let evaluation = evaluation?;
-    let confusion = ConfusionMatrix::from_predictions(predictions.view(), targets.view());
-    Some(TestResult {
-        loss: evaluation.loss,
-        accuracy: evaluation.accuracy.unwrap_or(0.0),
-        confusion,
-        predictions,
-        ms: now_ms() - start,
-    })
-}
-
-/// The evaluation every later step reads, recomputed (in short tasks) when the model or the
-/// settings change; a newer model cancels an older evaluation.
-pub fn use_test_result(lab: Lab) -> Memo<Option<TestResult>> {
-    let result = RwSignal::new(None::<TestResult>);
-    let generation = StoredValue::new(0u64);
-    Effect::new(move || {
-        lab.run.model.track();
-        lab.job_key.track();
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        result.set(None);
-        if !lab.model_is_current() {
-            return;
-        }
-        let Some(model) = lab.run.model.get() else {
-            return;
-        };
-        let test = lab
-            .experiment
-            .with_untracked(|e| e.as_ref().ok().map(|(experiment, _)| experiment.test()));
-        let Some(test) = test else {
-            return;
-        };
-        let loss = lab.config.get_untracked().loss;
-        leptos::task::spawn_local(async move {
-            let evaluated = test_result(lab.run, model, test, loss).await;
-            if generation.get_value() == mine {
-                result.set(evaluated);
-            }
-        });
-    });
-    Memo::new(move |_| result.get())
+/// The test-set evaluation every later step reads: one forward pass in the worker gives the loss,
+/// the accuracy and the predictions, redone when the model or the settings change.
+pub fn use_test_result(lab: Lab) -> Signal<Option<TestResult>> {
+    use_predictions(
+        lab.run,
+        move || {
+            let model = lab.run.trained_model(lab.job_key.get())?;
+            let test = lab
+                .experiment
+                .with(|e| e.as_ref().ok().map(|(experiment, _)| experiment.test()))?;
+            let loss = lab.settings.with_untracked(|s| s.config().loss);
+            // The targets as `[N, K]` straight from the table (the worker does the one-hot
+            // encoding).
+            let width = test.targets.first().map_or(0, Vec::len);
+            let targets =
+                Array2::from_shape_vec((test.targets.len(), width), test.targets.concat()).ok()?;
+            let job = PredictJob::evaluation(0, model, test, None, loss);
+            Some((job, (targets, now_ms())))
+        },
+        |predicted, (targets, start)| {
+            let (predictions, evaluation) = predicted.ok()?;
+            let evaluation = evaluation?;
+            let confusion = ConfusionMatrix::from_predictions(predictions.view(), targets.view());
+            Some(TestResult {
+                loss: evaluation.loss,
+                accuracy: evaluation.accuracy.unwrap_or(0.0),
+                confusion,
+                predictions,
+                ms: now_ms() - start,
+            })
+        },
+    )
 }
 
 /// Test metrics and the confusion matrix.
 #[component]
 pub fn ResultsPanel(
     /// The evaluation (absent until a model exists).
-    result: Memo<Option<TestResult>>,
+    result: Signal<Option<TestResult>>,
 ) -> impl IntoView {
     let lab = expect_context::<Lab>();
     let lang = use_lang();

@@ -1,7 +1,9 @@
 //! Steps 1 and 2 of the motif lab: the motif and the simulated sequences, then the split.
 
 use super::state::Lab;
-use crate::lab::motif::ranges;
+use crate::bio::simulate::Placement;
+use crate::data::SplitMethod;
+use crate::lab::motif::{MotifSource, ranges};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::plots::SequenceLogo;
 use crate::ui::widgets::{ErrorMessage, NumberField, RadioGroup, SelectField, SequenceInput};
@@ -88,21 +90,21 @@ pub fn SimulatePanel() -> impl IntoView {
                 name="motif-source"
                 legend=Bi::new("모티프", "Motif")
                 options=vec![
-                    ("matrix".to_string(), Bi::new("강의의 4 × 6 행렬 (고칠 수 있음)", "the lecture's 4 × 6 matrix (editable)")),
-                    ("consensus".to_string(), Bi::new("합의 서열 입력", "type a consensus")),
-                    ("text".to_string(), Bi::new("JASPAR / MEME 붙여 넣기", "paste JASPAR / MEME")),
+                    (MotifSource::Matrix, Bi::new("강의의 4 × 6 행렬 (고칠 수 있음)", "the lecture's 4 × 6 matrix (editable)")),
+                    (MotifSource::Consensus, Bi::new("합의 서열 입력", "type a consensus")),
+                    (MotifSource::Text, Bi::new("JASPAR / MEME 붙여 넣기", "paste JASPAR / MEME")),
                 ]
                 value=lab.source
             />
-            {move || match lab.source.get().as_str() {
-                "consensus" => view! {
+            {move || match lab.source.get() {
+                MotifSource::Consensus => view! {
                     <SequenceInput id="lab-consensus" label=Bi::new("합의 서열", "Consensus") value=lab.consensus rows=1
                         hint=Bi::new("합의 염기는 확률 0.85, 나머지는 0.05씩 받습니다.", "Each consensus base gets probability 0.85, the others 0.05 each.") />
                 }.into_any(),
-                "text" => view! {
+                MotifSource::Text => view! {
                     <SequenceInput id="lab-motif-text" label=Bi::new("JASPAR 또는 MEME 모티프", "JASPAR or MEME motif") value=lab.motif_text rows=6 />
                 }.into_any(),
-                _ => view! {
+                MotifSource::Matrix => view! {
                     <SequenceInput id="lab-matrix" label=Bi::new("빈도 행렬 (A, C, G, T 네 줄)", "Count matrix (four lines: A, C, G, T)") value=lab.matrix rows=4
                         hint=Bi::new("열마다 합이 1이 되도록 나눈 뒤 표본을 뽑습니다.", "Each column is divided by its sum before sampling.") />
                 }.into_any(),
@@ -116,7 +118,7 @@ pub fn SimulatePanel() -> impl IntoView {
                 <NumberField id="lab-positives" label=Bi::new("양성 서열 수", "Positive sequences") value=lab.positives bounds=ranges::POSITIVES />
                 <NumberField id="lab-negatives" label=Bi::new("음성 서열 수", "Negative sequences") value=lab.negatives bounds=ranges::NEGATIVES />
                 <SelectField id="lab-placement" label=Bi::new("모티프 위치", "Motif position") value=lab.placement
-                    options=vec![("center", Bi::new("가운데 (강의)", "middle (lecture)")), ("random", Bi::new("아무 곳", "anywhere"))] />
+                    options=vec![(Placement::Center, Bi::new("가운데 (강의)", "middle (lecture)")), (Placement::Random, Bi::new("아무 곳", "anywhere"))] />
                 <NumberField id="lab-seed" label=Bi::new("시드", "Seed") value=lab.sim_seed bounds=ranges::SEED />
             </div>
             <ErrorMessage message=data_error />
@@ -142,7 +144,8 @@ pub fn SplitPanel() -> impl IntoView {
         lab.experiment.with(|e| {
             e.as_ref().ok().map(|(experiment, _)| {
                 let (train, test) = (&experiment.split.train, &experiment.split.test);
-                let kept = (train.len() as f64 * (1.0 - lab.validation.get())).floor() as usize;
+                let kept =
+                    (train.len() as f64 * (1.0 - lab.knobs.validation.get())).floor() as usize;
                 SplitCounts {
                     train: experiment.class_counts(train),
                     test: experiment.class_counts(test),
@@ -171,18 +174,18 @@ pub fn SplitPanel() -> impl IntoView {
             <div class="field-row">
                 <NumberField id="lab-test" label=Bi::new("테스트 세트 비율", "Test fraction") value=lab.test_fraction bounds=ranges::TEST_FRACTION step="0.05" />
                 <NumberField id="lab-split-seed" label=Bi::new("나누기 시드", "Split seed") value=lab.split_seed bounds=ranges::SPLIT_SEED />
-                <NumberField id="lab-validation" label=Bi::new("검증 비율 (훈련 세트 중)", "Validation fraction (of training)") value=lab.validation bounds=ranges::VALIDATION step="0.05" />
+                <NumberField id="lab-validation" label=Bi::new("검증 비율 (훈련 세트 중)", "Validation fraction (of training)") value=lab.knobs.validation bounds=lab.knobs.ranges.validation step="0.05" />
             </div>
             <RadioGroup
                 name="lab-splitter"
                 legend=Bi::new("나누는 방법", "How the test rows are drawn")
                 options=vec![
-                    ("sklearn".to_string(), Bi::new("scikit-learn의 train_test_split (강의와 같은 나누기)", "scikit-learn's train_test_split (the lecture's split)")),
-                    ("seeded".to_string(), Bi::new("SeqLab의 시드 섞기 (ChaCha8)", "SeqLab's seeded shuffle (ChaCha8)")),
+                    (SplitMethod::ScikitLearn, Bi::new("scikit-learn의 train_test_split (강의와 같은 나누기)", "scikit-learn's train_test_split (the lecture's split)")),
+                    (SplitMethod::Seeded, Bi::new("SeqLab의 시드 섞기 (ChaCha8)", "SeqLab's seeded shuffle (ChaCha8)")),
                 ]
                 value=lab.splitter
             />
-            <Show when=move || lab.splitter.get() == "sklearn">
+            <Show when=move || lab.splitter.get() == SplitMethod::ScikitLearn>
                 <p class="hint" data-testid="lecture-split">{tr(
                     "scikit-learn과 numpy가 하는 그대로(MT19937 난수, numpy의 순열) 나눕니다. 시드 125, 테스트 비율 0.2면 강의의 나누기와 행 하나하나까지 같아서, 테스트 세트에 양성 194개와 음성 206개가 들어갑니다 (강의의 혼동 행렬 행 합).",
                     "Split exactly as scikit-learn and numpy do it (the MT19937 generator, numpy's permutation). With seed 125 and a test fraction of 0.2 it is the lecture's split row for row: 194 positives and 206 negatives in the test set (the row sums of the lecture's confusion matrix).",

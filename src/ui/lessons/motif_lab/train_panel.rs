@@ -1,7 +1,6 @@
 //! Step 4 of the motif lab: training in the Web Worker, through the shared [`TrainControls`].
 
 use super::state::Lab;
-use crate::training::job::TrainJob;
 use crate::ui::i18n::{Bi, tr};
 use crate::ui::widgets::{Metric, TrainControls};
 use leptos::prelude::*;
@@ -11,20 +10,14 @@ use leptos::prelude::*;
 pub fn TrainPanel() -> impl IntoView {
     let lab = expect_context::<Lab>();
     let train = Callback::new(move |_| {
-        let Some(train) = lab
+        let settings = lab.settings.get_untracked();
+        let Some(job) = lab
             .experiment
-            .with_untracked(|e| e.as_ref().ok().map(|(x, _)| x.train()))
+            .with_untracked(|e| e.as_ref().ok().map(|(x, _)| settings.job(x)))
         else {
             return;
         };
-        let job = TrainJob {
-            spec: lab.spec.get_untracked(),
-            model_seed: lab.model_seed.get_untracked(),
-            config: lab.config.get_untracked(),
-            train,
-            fit_length: None,
-        };
-        lab.run.start(job, lab.job_key.get_untracked());
+        lab.run.start(job, settings.key());
     });
     let ready = Signal::derive(move || lab.experiment.with(Result::is_ok) && lab.summary().is_ok());
     // Guessing the larger class scores its share of the rows.
@@ -38,7 +31,7 @@ pub fn TrainPanel() -> impl IntoView {
             <super::text::TrainText />
             <TrainControls
                 session=lab.run
-                epochs=lab.epochs
+                epochs=lab.knobs.epochs
                 ready=ready
                 key=lab.job_key
                 on_train=train

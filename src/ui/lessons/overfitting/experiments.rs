@@ -2,7 +2,7 @@
 //! offering runs that change only that setting (applied to the form, then trained).
 
 use super::state::Over;
-use crate::theory::overfitting::{POOL_ROWS, Settings};
+use crate::lab::overfitting::{POOL_ROWS, Settings};
 use crate::ui::i18n::{Bi, use_lang};
 use leptos::prelude::*;
 

@@ -2,9 +2,9 @@
 //! stopping and seed, with what they imply (validation rows, updates per epoch, parameters) shown
 //! live, then the shared Train / Stop / Continue controls and curves.
 
-use super::state::{Over, settings_key};
-use crate::theory::overfitting::ranges;
-use crate::theory::overfitting::{BATCH_SIZES, LEARNING_RATES, ROW_CHOICES};
+use super::state::Over;
+use crate::lab::overfitting::ranges;
+use crate::lab::overfitting::{BATCH_SIZES, LEARNING_RATES, ROW_CHOICES};
 use crate::ui::i18n::{Bi, tr, use_lang};
 use crate::ui::widgets::{Math, Metric, NumberField, RadioGroup, TrainControls};
 use leptos::prelude::*;
@@ -93,7 +93,7 @@ pub fn SettingsPanel() -> impl IntoView {
             s.updates_per_epoch()
         )
     };
-    let key = Signal::derive(move || settings_key(&settings.get()));
+    let key = Signal::derive(move || settings.get().key());
     let ready = Signal::derive(move || parameters.with(Result::is_ok));
     view! {
         <section class="panel" aria-labelledby="over-bench">

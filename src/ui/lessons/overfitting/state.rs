@@ -3,13 +3,13 @@
 //! hands over a run's weights they are scored on the test set in short tasks and the run's row is
 //! added (or updated, after Continue).
 
-use crate::theory::overfitting::ranges;
-use crate::theory::overfitting::{Bench, RunSummary, Settings, score_predictions, summarize};
+use crate::lab::knobs::keys;
+use crate::lab::overfitting::ranges;
+use crate::lab::overfitting::{Bench, RunSummary, Settings, score_predictions, summarize};
 use crate::training::{History, StopReason};
 use crate::ui::state::{use_bounded_param, use_query_param};
 use crate::ui::training::{Status, TrainingSession};
 use leptos::prelude::*;
-use std::hash::{Hash, Hasher};
 
 /// One row of the runs table: its number, summary and curves.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,13 +33,13 @@ pub struct Over {
     pub filters: RwSignal<usize>,
     /// Kernel size (`?k=`).
     pub kernel: RwSignal<usize>,
-    /// Epochs (`?epochs=`).
+    /// Epochs (`?ep=`).
     pub epochs: RwSignal<usize>,
-    /// Batch size (`?batch=`).
+    /// Batch size (`?bs=`).
     pub batch: RwSignal<usize>,
     /// Early stopping on or off (`?es=`).
     pub early_stopping: RwSignal<bool>,
-    /// Patience (`?patience=`).
+    /// Patience (`?pat=`).
     pub patience: RwSignal<usize>,
     /// Seed (`?seed=`).
     pub seed: RwSignal<u64>,
@@ -55,15 +55,6 @@ pub struct Over {
     pub plotted: RwSignal<Vec<usize>>,
 }
 
-/// Fingerprint of `settings` (ties a trained model to the settings it was trained with).
-pub fn settings_key(settings: &Settings) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    serde_json::to_string(settings)
-        .unwrap_or_default()
-        .hash(&mut hasher);
-    hasher.finish()
-}
-
 /// Runs drawn in the comparison chart at most.
 pub const MAX_PLOTTED: usize = 4;
 
@@ -74,14 +65,18 @@ impl Over {
         let seed = use_bounded_param("seed", defaults.seed, ranges::SEED);
         let over = Over {
             rows: use_bounded_param("rows", defaults.rows, ranges::ROWS),
-            learning_rate: use_bounded_param("lr", defaults.learning_rate, ranges::LEARNING_RATE),
+            learning_rate: use_bounded_param(
+                keys::LEARNING_RATE,
+                defaults.learning_rate,
+                ranges::LEARNING_RATE,
+            ),
             filters: use_bounded_param("f", defaults.filters, ranges::FILTERS),
             kernel: use_bounded_param("k", defaults.kernel_size, ranges::KERNEL),
-            epochs: use_bounded_param("epochs", defaults.epochs, ranges::EPOCHS),
-            batch: use_bounded_param("batch", defaults.batch_size, ranges::BATCH),
+            epochs: use_bounded_param(keys::EPOCHS, defaults.epochs, ranges::EPOCHS),
+            batch: use_bounded_param(keys::BATCH, defaults.batch_size, ranges::BATCH),
             early_stopping: use_query_param("es", defaults.patience.is_some()),
             patience: use_bounded_param(
-                "patience",
+                keys::PATIENCE,
                 defaults.patience.unwrap_or(5),
                 ranges::PATIENCE,
             ),
@@ -139,7 +134,7 @@ impl Over {
         let job = self.bench.with_untracked(|b| b.job(&settings));
         let id = self.running.get_untracked().map_or(1, |(id, _)| id + 1);
         self.running.set(Some((id, settings)));
-        self.session.start(job, settings_key(&settings));
+        self.session.start(job, settings.key());
     }
 
     /// Scores each model the worker hands over and records its run.
@@ -151,7 +146,7 @@ impl Over {
             let Some((id, settings)) = self.running.get_untracked() else {
                 return;
             };
-            if self.session.model_key.get_untracked() != Some(settings_key(&settings)) {
+            if self.session.model_key.get_untracked() != Some(settings.key()) {
                 return;
             }
             let reason = match self.session.status.get_untracked() {

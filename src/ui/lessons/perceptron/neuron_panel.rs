@@ -1,34 +1,23 @@
 //! One neuron with sliders: inputs, weights, bias and activation, the formula updating live and the
 //! activation's curve with the current `z` marked ([`crate::theory::neuron`]).
 
+use crate::choice::Choice;
 use crate::lang::numbers::{tex_factor, tex_number};
 use crate::nn::Activation;
 use crate::theory::neuron::ranges;
 use crate::theory::neuron::{NeuronActivation, curve, neuron};
 use crate::ui::i18n::{Bi, En, Ko, tr};
 use crate::ui::plots::{LineChart, Series};
-use crate::ui::state::{use_bounded_param, use_query_param};
+use crate::ui::state::{use_bounded_param, use_choice_param};
 use crate::ui::widgets::{Formulas, Math, RadioGroup, Slider, TryThis};
 use leptos::prelude::*;
-use std::str::FromStr;
 
-/// The activation as a URL setting.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct ActivationParam(NeuronActivation);
-
-impl FromStr for ActivationParam {
-    type Err = ();
-    fn from_str(s: &str) -> Result<Self, ()> {
-        NeuronActivation::from_code(s)
-            .map(ActivationParam)
-            .ok_or(())
-    }
-}
-
-impl std::fmt::Display for ActivationParam {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0.code())
-    }
+/// The activations the lesson offers, with their names.
+fn activation_options() -> Vec<(NeuronActivation, Bi)> {
+    NeuronActivation::ALL
+        .iter()
+        .map(|&a| (a, name(a)))
+        .collect()
 }
 
 fn name(a: NeuronActivation) -> Bi {
@@ -62,9 +51,7 @@ pub fn NeuronPanel() -> impl IntoView {
     let w1 = use_bounded_param("w1", 0.8f64, ranges::WEIGHT);
     let w2 = use_bounded_param("w2", -1.2f64, ranges::WEIGHT);
     let b = use_bounded_param("b", 0.3f64, ranges::WEIGHT);
-    let act = use_query_param("act", ActivationParam(NeuronActivation::Step));
-    let choice = RwSignal::new(act.get_untracked().0);
-    Effect::new(move || act.set(ActivationParam(choice.get())));
+    let choice = use_choice_param("act", NeuronActivation::Step);
     let out = Memo::new(move |_| {
         let f = |s: RwSignal<f64>| s.get() as f32;
         neuron(&[f(x1), f(x2)], &[f(w1), f(w2)], f(b), choice.get())
@@ -139,7 +126,7 @@ pub fn NeuronPanel() -> impl IntoView {
             <RadioGroup
                 name="n-act"
                 legend=Bi::new("활성화 함수", "Activation")
-                options=NeuronActivation::ALL.into_iter().map(|a| (a, name(a))).collect()
+                options=activation_options()
                 value=choice
             />
             <p class="formula" data-testid="neuron-sum"><Formulas parts=Signal::derive(sum_tex) /></p>

@@ -9,14 +9,17 @@ use crate::lang::numbers::tex_sum;
 use crate::theory::bioreactor::{PH_RANGE, Pattern, TEMPERATURE_RANGE, simulate};
 use crate::theory::plane::boundary::{Segment, contour};
 use crate::theory::plane::network::NetworkPicture;
-use crate::theory::plane::{PlaneModel, activation_from_code, majority_share, ranges};
+use crate::theory::plane::{HiddenActivation, PlaneModel, majority_share, ranges};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
 use crate::ui::plots::{Field, FieldColors, FieldPlot, LineChart, NetworkDiagram, Series};
-use crate::ui::state::{use_bounded_param, use_choice_param};
+use crate::ui::state::{use_bounded_param, use_choice_param, use_listed_param};
 use crate::ui::widgets::{Math, NumberField, RadioGroup, SelectField, TryThis};
 use leptos::prelude::*;
 use ndarray::Array2;
 use std::time::Duration;
+
+/// The learning rates as the list shows them (`ranges::LEARNING_RATES`).
+const RATE_LABELS: [&str; 4] = ["0.05", "0.5", "2", "10"];
 
 /// Runs in the dataset.
 const RUNS: usize = 80;
@@ -44,16 +47,16 @@ struct Trained {
 }
 
 /// Everything that defines the model: data, hidden size, hidden activation, learning rate, seed.
-type Key = (String, usize, String, String, u64);
+type Key = (Pattern, usize, HiddenActivation, f32, u64);
 
 /// The training panel.
 #[component]
 pub fn TrainPanel() -> impl IntoView {
     let lang = use_lang();
-    let data = use_choice_param("data", "linear", ranges::PATTERNS);
+    let data = use_choice_param("data", Pattern::Linear);
     let hidden = use_bounded_param("hidden", 0usize, ranges::HIDDEN);
-    let activation = use_choice_param("hact", "tanh", ranges::ACTIVATIONS);
-    let rate = use_choice_param("lr", "0.5", ranges::LEARNING_RATES);
+    let activation = use_choice_param("hact", HiddenActivation::Tanh);
+    let rate = use_listed_param("lr", 0.5f32, ranges::LEARNING_RATES);
     let seed = use_bounded_param("seed", 1u64, ranges::SEED);
     let steps = use_bounded_param("steps", 0usize, ranges::STEPS);
     // The steps taken: follows the buttons at once, and the URL's `steps` when not playing (the
@@ -101,7 +104,7 @@ pub fn TrainPanel() -> impl IntoView {
             h.clear();
         }
     });
-    let pattern = Memo::new(move |_| Pattern::from_code(&data.get()).unwrap_or(Pattern::Linear));
+    let pattern = Memo::new(move |_| data.get());
     let runs = Memo::new(move |_| simulate(pattern.get(), RUNS, seed.get()));
     let chance = Memo::new(move |_| runs.with(|r| majority_share(r)));
     // The model is kept between renders, so "one more step" trains one step, not all again.
@@ -109,15 +112,13 @@ pub fn TrainPanel() -> impl IntoView {
     let trained = Memo::new(move |_| {
         let key = key.get();
         let steps = live.get().min(MAX_STEPS);
-        let lr = key.3.parse::<f32>().unwrap_or(0.5);
         cache.update_value(|slot| {
             let reuse = matches!(slot, Some((k, m)) if *k == key && m.losses.len() <= steps);
             // A changed model waits for the reset to step 0 rather than training the old count.
             let changed = matches!(slot, Some((k, _)) if *k != key);
             if !reuse {
-                let model =
-                    PlaneModel::new(&runs.get(), key.1, activation_from_code(&key.2), lr, key.4);
-                *slot = Some((key.clone(), model));
+                let model = PlaneModel::new(&runs.get(), key.1, key.2.activation(), key.3, key.4);
+                *slot = Some((key, model));
             }
             if let Some((_, model)) = slot
                 && !changed
@@ -262,9 +263,9 @@ pub fn TrainPanel() -> impl IntoView {
                     name="p-data"
                     legend=Bi::new("데이터 모양", "Data pattern")
                     options=vec![
-                        ("linear".to_string(), Bi::new("직선으로 나뉨", "split by a line")),
-                        ("window".to_string(), Bi::new("최적 구간", "optimal window")),
-                        ("xor".to_string(), Bi::new("XOR 모양", "XOR-like")),
+                        (Pattern::Linear, Bi::new("직선으로 나뉨", "split by a line")),
+                        (Pattern::Window, Bi::new("최적 구간", "optimal window")),
+                        (Pattern::Xor, Bi::new("XOR 모양", "XOR-like")),
                     ]
                     value=data
                 />
@@ -274,9 +275,9 @@ pub fn TrainPanel() -> impl IntoView {
                         name="p-act"
                         legend=Bi::new("은닉층 활성화", "Hidden activation")
                         options=vec![
-                            ("tanh".to_string(), Bi::new("tanh", "tanh")),
-                            ("relu".to_string(), Bi::new("ReLU", "ReLU")),
-                            ("sigmoid".to_string(), Bi::new("시그모이드", "sigmoid")),
+                            (HiddenActivation::Tanh, Bi::new("tanh", "tanh")),
+                            (HiddenActivation::Relu, Bi::new("ReLU", "ReLU")),
+                            (HiddenActivation::Sigmoid, Bi::new("시그모이드", "sigmoid")),
                         ]
                         value=activation
                     />
@@ -286,7 +287,7 @@ pub fn TrainPanel() -> impl IntoView {
                 <SelectField
                     id="p-lr"
                     label=Bi::new("학습률", "Learning rate")
-                    options=ranges::LEARNING_RATES.iter().map(|&r| (r, Bi::new(r, r))).collect()
+                    options=ranges::LEARNING_RATES.iter().zip(RATE_LABELS).map(|(&r, label)| (r, Bi::new(label, label))).collect()
                     value=rate
                 />
                 <NumberField id="p-seed" label=Bi::new("시드", "Seed") value=seed bounds=ranges::SEED />
