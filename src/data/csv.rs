@@ -18,6 +18,12 @@
 //!   field, an unclosed quote, a bad letter with its position, a sequence longer than
 //!   [`Limits::max_length`], a value that is not a finite number). Lowercase and U are accepted
 //!   (stored as upper-case DNA).
+//! - Proteins ([`read_as`]): the sequences read in a chosen [`Alphabet`], or in the one
+//!   [`Alphabet::detect`] finds in the sequence column; a bad letter names the alphabet
+//!   ([`RowError::InvalidLetter`]). [`preview`] suggests a protein column when no column holds
+//!   DNA ([`Preview::alphabet`]). [`read`] is DNA, as it always was.
+//! - Variants ([`read_variants`]): a column of substitutions (`A108D,K156R`) and a wild type →
+//!   full protein sequences, every bad variant a row error.
 //! - Duplicates: **the first row of a sequence wins**; later rows with the same sequence are
 //!   rejected, as a plain duplicate (same value) or a conflicting one (another value), naming the
 //!   first line.
@@ -32,6 +38,7 @@ pub mod lines;
 mod sequences;
 mod sniff;
 mod table;
+mod variants;
 
 pub use crate::lang::{QUOTED_CHARS, quoted};
 pub use decode::{Decoded, Encoding, decode};
@@ -39,8 +46,9 @@ pub use errors::{FileError, RowError};
 pub use sequences::read_sequences;
 pub use sniff::Decimal;
 pub use table::{Accepted, Rejected, Table};
+pub use variants::{numbering_of, read_variants, variant_column};
 
-use crate::bio::alphabet::{SequenceError, to_text};
+use crate::bio::alphabet::{Alphabet, SequenceError, to_text};
 use crate::bio::parse_sequence;
 use crate::lang::Lang;
 use lines::LineProblem;
@@ -123,6 +131,9 @@ pub struct Preview {
     pub rows: Vec<Vec<String>>,
     /// More than one column could hold the sequences or the values.
     pub ambiguous: bool,
+    /// The alphabet of the suggested sequence column: DNA when any column holds DNA, protein when
+    /// none does but one holds protein letters.
+    pub alphabet: Alphabet,
 }
 
 impl Preview {
@@ -146,6 +157,10 @@ const PREVIEW_ROWS: usize = 6;
 
 fn is_sequence(field: &str) -> bool {
     !field.is_empty() && parse_sequence(field).is_ok()
+}
+
+fn is_protein(field: &str) -> bool {
+    !field.is_empty() && Alphabet::Protein.parse(field).is_ok()
 }
 
 fn is_number(field: &str, decimal: Decimal) -> bool {
@@ -198,9 +213,23 @@ pub fn preview(bytes: &[u8], limits: Limits) -> Result<Preview, FileError> {
             .count() as f64
             / body.len().max(1) as f64
     };
-    let sequence_like: Vec<usize> = (0..width)
+    let dna_like: Vec<usize> = (0..width)
         .filter(|&c| share(c, &is_sequence) >= MAJORITY)
         .collect();
+    // Protein only when no column holds DNA (so every DNA file reads as it always did).
+    let (alphabet, sequence_like, is_sequence): (_, _, &dyn Fn(&str) -> bool) =
+        if dna_like.is_empty() {
+            let protein_like: Vec<usize> = (0..width)
+                .filter(|&c| share(c, &is_protein) >= MAJORITY)
+                .collect();
+            if protein_like.is_empty() {
+                (Alphabet::Dna, dna_like, &is_sequence)
+            } else {
+                (Alphabet::Protein, protein_like, &is_protein)
+            }
+        } else {
+            (Alphabet::Dna, dna_like, &is_sequence)
+        };
     let numeric: Vec<usize> = (0..width)
         .filter(|&c| share(c, &|f| is_number(f, decimal)) >= MAJORITY)
         .collect();
@@ -262,6 +291,7 @@ pub fn preview(bytes: &[u8], limits: Limits) -> Result<Preview, FileError> {
         columns,
         rows,
         ambiguous: sequence_like.len() != 1 || value_candidates.len() != 1,
+        alphabet,
     })
 }
 
@@ -282,10 +312,49 @@ pub fn sequence_field(field: &str, max_length: usize) -> Result<String, RowError
     }
     match parse_sequence(field) {
         Ok(symbols) => Ok(to_text(&symbols)),
-        Err(SequenceError::Empty) => Err(RowError::EmptySequence),
-        Err(SequenceError::InvalidChar { ch, position }) => {
-            Err(RowError::InvalidBase { ch, position })
+        Err(SequenceError::Empty | SequenceError::NoLetters { .. }) => Err(RowError::EmptySequence),
+        Err(
+            SequenceError::InvalidChar { ch, position }
+            | SequenceError::InvalidLetter { ch, position, .. },
+        ) => Err(RowError::InvalidBase { ch, position }),
+    }
+}
+
+/// A sequence field checked in `alphabet` and upper-cased (DNA exactly as [`sequence_field`]).
+///
+/// # Errors
+/// [`RowError::EmptySequence`]; for DNA [`RowError::TooLong`] and [`RowError::InvalidBase`], for
+/// other alphabets [`RowError::TooManyLetters`] and [`RowError::InvalidLetter`], which name the
+/// alphabet.
+pub fn sequence_field_in(
+    field: &str,
+    alphabet: Alphabet,
+    max_length: usize,
+) -> Result<String, RowError> {
+    if alphabet == Alphabet::Dna {
+        return sequence_field(field, max_length);
+    }
+    if field.len() > max_length {
+        let length = field.chars().filter(|c| !c.is_whitespace()).count();
+        if length > max_length {
+            return Err(RowError::TooManyLetters {
+                length,
+                limit: max_length,
+                alphabet,
+            });
         }
+    }
+    match alphabet.normalize(field) {
+        Ok(text) => Ok(text),
+        Err(SequenceError::Empty | SequenceError::NoLetters { .. }) => Err(RowError::EmptySequence),
+        Err(
+            SequenceError::InvalidChar { ch, position }
+            | SequenceError::InvalidLetter { ch, position, .. },
+        ) => Err(RowError::InvalidLetter {
+            ch,
+            position,
+            alphabet,
+        }),
     }
 }
 
@@ -300,12 +369,71 @@ fn value_field(text: &str, decimal: Decimal) -> Result<f64, RowError> {
     }
 }
 
-/// Reads every row with `layout`.
+/// Reads every row with `layout`; the sequences are DNA (see [`read_as`] for other alphabets).
 ///
 /// # Errors
 /// The file-level [`FileError`]s, [`FileError::BadColumns`] if the two columns are the same or
 /// beyond [`Limits::max_columns`], [`FileError::HeaderOnly`] for a header without rows.
 pub fn read(bytes: &[u8], layout: &Layout, limits: Limits) -> Result<Table, FileError> {
+    read_rows(bytes, layout, limits, |field| {
+        sequence_field(field, limits.max_length)
+    })
+}
+
+/// Reads every row with `layout`, the sequences in `alphabet`, or (`None`) in the alphabet
+/// [`Alphabet::detect`] finds in the sequence column of every row. [`Table::alphabet`] says
+/// which.
+///
+/// # Errors
+/// As [`read`].
+pub fn read_as(
+    bytes: &[u8],
+    layout: &Layout,
+    alphabet: Option<Alphabet>,
+    limits: Limits,
+) -> Result<Table, FileError> {
+    let alphabet = match alphabet {
+        Some(alphabet) => alphabet,
+        None => detect_column(bytes, layout, limits)?,
+    };
+    let mut table = read_rows(bytes, layout, limits, |field| {
+        sequence_field_in(field, alphabet, limits.max_length)
+    })?;
+    table.alphabet = alphabet;
+    Ok(table)
+}
+
+/// The alphabet of the sequence column (every data row votes, see [`Alphabet::detect`]).
+fn detect_column(bytes: &[u8], layout: &Layout, limits: Limits) -> Result<Alphabet, FileError> {
+    let decoded = decode(bytes, limits.max_bytes)?;
+    let column = layout.sequence_column;
+    let mut fields: Vec<String> = Vec::new();
+    let mut header = layout.has_header;
+    for (_, raw) in lines::lines(decoded.text.as_ref()) {
+        let Ok(split) = lines::split(raw, layout.delimiter, limits.max_columns) else {
+            continue;
+        };
+        if split.is_empty() {
+            continue;
+        }
+        if std::mem::take(&mut header) {
+            continue;
+        }
+        if let Some(field) = split.get(column).filter(|f| f.len() <= limits.max_length) {
+            fields.push(field.to_string());
+        }
+    }
+    Ok(Alphabet::detect(fields.iter().map(String::as_str)))
+}
+
+/// The row loop of [`read`], [`read_as`] and [`read_variants`]: `sequence` checks the sequence
+/// column's field and returns the row's sequence.
+fn read_rows(
+    bytes: &[u8],
+    layout: &Layout,
+    limits: Limits,
+    mut sequence: impl FnMut(&str) -> Result<String, RowError>,
+) -> Result<Table, FileError> {
     let decoded = decode(bytes, limits.max_bytes)?;
     let text = decoded.text.as_ref();
     let needed = layout.sequence_column.max(layout.value_column);
@@ -358,7 +486,7 @@ pub fn read(bytes: &[u8], layout: &Layout, limits: Limits) -> Result<Table, File
                     found: fields.len(),
                 });
             }
-            let sequence = sequence_field(&fields[layout.sequence_column], limits.max_length)?;
+            let sequence = sequence(&fields[layout.sequence_column])?;
             let value = value_field(&fields[layout.value_column], layout.decimal)?;
             Ok((sequence, value))
         });
