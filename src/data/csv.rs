@@ -45,6 +45,7 @@ pub use decode::{Decoded, Encoding, decode};
 pub use errors::{FileError, RowError};
 pub use sequences::read_sequences;
 pub use sniff::Decimal;
+pub(crate) use table::reject_duplicates;
 pub use table::{Accepted, Rejected, Table};
 pub use variants::{numbering_of, read_variants, variant_column};
 
