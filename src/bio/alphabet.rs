@@ -10,6 +10,7 @@ use crate::lang::{Lang, Particle, with_particle};
 use std::fmt;
 
 pub mod chemistry;
+mod detect;
 pub mod letters;
 
 pub use chemistry::{AminoGroup, Rgb};

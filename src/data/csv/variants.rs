@@ -13,6 +13,8 @@ use crate::bio::variants::{Numbering, NumberingCheck, WildType, parse_notation};
 
 /// Reads the rows of `layout` whose `sequence_column` holds variants of `wild_type`, numbered by
 /// `numbering`; accepted rows carry the full protein sequence ([`Table::alphabet`] is protein).
+/// A wild type longer than [`Limits::max_length`] expands to nothing: every row is rejected with
+/// [`RowError::TooManyLetters`] (so a file of 200,000 `WT` rows never becomes gigabytes).
 ///
 /// # Errors
 /// As [`super::read`].
@@ -23,7 +25,15 @@ pub fn read_variants(
     numbering: Numbering,
     limits: Limits,
 ) -> Result<Table, FileError> {
+    let too_long = (wild_type.len() > limits.max_length).then_some(RowError::TooManyLetters {
+        length: wild_type.len(),
+        limit: limits.max_length,
+        alphabet: Alphabet::Protein,
+    });
     let mut table = read_rows(bytes, layout, limits, |field| {
+        if let Some(error) = &too_long {
+            return Err(error.clone());
+        }
         wild_type
             .expand(field, numbering)
             .map_err(|error| RowError::Variant { error })
@@ -76,4 +86,46 @@ pub fn numbering_of(
         }
     }
     Ok(wild_type.numbering_of(fields.iter().map(String::as_str)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::csv::Decimal;
+
+    #[test]
+    fn a_wild_type_longer_than_the_limit_expands_to_nothing() {
+        let wt = WildType::new("SKGEELFTGVVP").unwrap();
+        let layout = Layout {
+            delimiter: b',',
+            decimal: Decimal::Point,
+            has_header: false,
+            sequence_column: 0,
+            value_column: 1,
+        };
+        let bytes = b"E3V,1.0\nWT,2.0\n";
+        let small = Limits {
+            max_length: 5,
+            ..Limits::default()
+        };
+        let table = read_variants(bytes, &layout, &wt, Numbering::ZeroBased, small).unwrap();
+        assert!(table.rows.is_empty() && table.is_complete());
+        assert_eq!(
+            table.rejected[1].error,
+            RowError::TooManyLetters {
+                length: 12,
+                limit: 5,
+                alphabet: Alphabet::Protein
+            }
+        );
+        assert!(
+            table.rejected[1]
+                .error
+                .message(crate::lang::Lang::En)
+                .contains("12 aa long; the labs take at most 5 aa")
+        );
+        let table =
+            read_variants(bytes, &layout, &wt, Numbering::ZeroBased, Limits::default()).unwrap();
+        assert_eq!(table.rows[0].sequence, "SKGVELFTGVVP");
+    }
 }
