@@ -10,6 +10,9 @@
 //! - [`expression`]: the expression lab: real, simulated or uploaded rows, standardised targets,
 //!   regression reports, presets, learning-curve sizes.
 //! - [`overfitting`]: the overfitting lesson's bench, runs and diagnosis.
+//! - [`protein`]: the protein lab: avGFP variants (or an upload) → brightness regression on
+//!   `L × 21` one-hot proteins, single-mutant maps, in-silico scans, a search for brighter
+//!   variants, epistasis and tolerance vs structure.
 //! - [`keras_script`]: a Python script and a Jupyter notebook that rebuild a SeqLab model and its
 //!   training in Keras.
 
@@ -18,6 +21,7 @@ pub mod keras_script;
 pub mod knobs;
 pub mod motif;
 pub mod overfitting;
+pub mod protein;
 
 /// A fingerprint of `value`'s JSON (64-bit FNV-1a): the same settings give the same number on
 /// every machine and in every build, so a trained model can say which settings it belongs to.

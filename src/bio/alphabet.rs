@@ -1,4 +1,6 @@
-//! The DNA alphabet `{A, C, G, T}` (indices 0..3, the one-hot column order) plus `N` for unknown.
+//! The DNA alphabet `{A, C, G, T}` (indices 0..3, the one-hot column order) plus `N` for unknown,
+//! and every alphabet of the course ([`Alphabet`]: DNA, and protein's 20 amino acids + stop, see
+//! [`letters`]) with their logo colours ([`chemistry`]).
 //!
 //! Parsing is forgiving where biology is: lowercase is accepted, RNA's `U` is read as `T`, whitespace
 //! is ignored and FASTA header lines (starting with `>`) are skipped. Any other character is an
@@ -6,6 +8,13 @@
 
 use crate::lang::{Lang, Particle, with_particle};
 use std::fmt;
+
+pub mod chemistry;
+mod detect;
+pub mod letters;
+
+pub use chemistry::{AminoGroup, Rgb};
+pub use letters::{Alphabet, Letter, UnknownAlphabet};
 
 /// One of the four DNA bases, numbered in the one-hot column order A=0, C=1, G=2, T=3.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -88,9 +97,31 @@ impl Symbol {
             Symbol::N => Symbol::N,
         }
     }
+
+    /// The symbol of a letter parsed as [`Alphabet::Dna`].
+    ///
+    /// # Panics
+    /// If the letter's column is not a DNA column (a protein letter).
+    pub fn from_letter(letter: Letter) -> Symbol {
+        match letter {
+            Letter::Known(i) => Symbol::Base(Base::from_index(usize::from(i))),
+            Letter::Unknown => Symbol::N,
+        }
+    }
 }
 
-/// Why a text could not be read as a DNA/RNA sequence.
+impl From<Symbol> for Letter {
+    /// The [`Alphabet::Dna`] letter of a symbol.
+    fn from(symbol: Symbol) -> Letter {
+        match symbol {
+            Symbol::Base(base) => Letter::Known(base.index() as u8),
+            Symbol::N => Letter::Unknown,
+        }
+    }
+}
+
+/// Why a text could not be read as a sequence: DNA/RNA reports `Empty` and `InvalidChar`, the
+/// other alphabets `NoLetters` and `InvalidLetter` (which name the alphabet).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SequenceError {
     /// No sequence letters at all (empty, only whitespace, or only FASTA headers).
@@ -101,6 +132,20 @@ pub enum SequenceError {
         ch: char,
         /// Its 1-based position among the sequence letters (the matrix row it would occupy).
         position: usize,
+    },
+    /// No letters at all, in an alphabet other than DNA.
+    NoLetters {
+        /// The alphabet expected.
+        alphabet: Alphabet,
+    },
+    /// A character that is not a letter of `alphabet` (any alphabet other than DNA).
+    InvalidLetter {
+        /// The offending character.
+        ch: char,
+        /// Its 1-based position among the sequence letters.
+        position: usize,
+        /// The alphabet expected.
+        alphabet: Alphabet,
     },
 }
 
@@ -123,6 +168,41 @@ impl SequenceError {
                     format!(
                         "Position {position}: {shown} is not a base. Use A, C, G, T (lowercase \
                          and RNA's U are fine) or N for an unknown base."
+                    ),
+                )
+            }
+            SequenceError::NoLetters { alphabet } => lang.pick(
+                format!(
+                    "서열이 비어 있습니다. {} 서열을 입력하세요: {}.",
+                    alphabet.name(lang),
+                    alphabet.allowed(lang)
+                ),
+                format!(
+                    "The sequence is empty: type a {} sequence ({}).",
+                    alphabet.name(lang),
+                    alphabet.allowed(lang)
+                ),
+            ),
+            SequenceError::InvalidLetter {
+                ch,
+                position,
+                alphabet,
+            } => {
+                let shown = describe_char(*ch);
+                lang.pick(
+                    format!(
+                        "{position}번째 위치의 문자 {} {} 아닙니다. {} 서열에는 {}만 쓸 수 있습니다.",
+                        with_particle(&shown, Particle::Topic),
+                        with_particle(alphabet.letter_name(lang), Particle::Subject),
+                        alphabet.name(lang),
+                        alphabet.allowed(lang)
+                    ),
+                    format!(
+                        "Position {position}: {shown} is not {} {} of a {} sequence. Use {}.",
+                        article(alphabet.letter_name(lang)),
+                        alphabet.letter_name(lang),
+                        alphabet.name(lang),
+                        alphabet.allowed(lang)
                     ),
                 )
             }
@@ -156,27 +236,20 @@ pub fn describe_char(ch: char) -> String {
 /// [`SequenceError::Empty`] if no letter remains, [`SequenceError::InvalidChar`] for the first
 /// character that is not `A C G T U N` (in either case).
 pub fn parse_sequence(text: &str) -> Result<Vec<Symbol>, SequenceError> {
-    let mut symbols = Vec::with_capacity(text.len());
-    for line in text.lines() {
-        if line.trim_start().starts_with('>') {
-            continue;
-        }
-        for ch in line.chars().filter(|c| !c.is_whitespace()) {
-            match Symbol::from_char(ch) {
-                Some(symbol) => symbols.push(symbol),
-                None => {
-                    return Err(SequenceError::InvalidChar {
-                        ch,
-                        position: symbols.len() + 1,
-                    });
-                }
-            }
-        }
+    Ok(Alphabet::Dna
+        .parse(text)?
+        .into_iter()
+        .map(Symbol::from_letter)
+        .collect())
+}
+
+/// `a` or `an` before an English noun.
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
-    if symbols.is_empty() {
-        return Err(SequenceError::Empty);
-    }
-    Ok(symbols)
 }
 
 /// The reverse complement: the other strand read 5′→3′.

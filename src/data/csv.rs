@@ -18,6 +18,12 @@
 //!   field, an unclosed quote, a bad letter with its position, a sequence longer than
 //!   [`Limits::max_length`], a value that is not a finite number). Lowercase and U are accepted
 //!   (stored as upper-case DNA).
+//! - Proteins ([`read_as`]): the sequences read in a chosen [`Alphabet`], or in the one
+//!   [`Alphabet::detect`] finds in the sequence column; a bad letter names the alphabet
+//!   ([`RowError::InvalidLetter`]). [`preview`] suggests a protein column when no column holds
+//!   DNA ([`Preview::alphabet`]). [`read`] is DNA, as it always was.
+//! - Variants ([`read_variants`]): a column of substitutions (`A108D,K156R`) and a wild type →
+//!   full protein sequences, every bad variant a row error.
 //! - Duplicates: **the first row of a sequence wins**; later rows with the same sequence are
 //!   rejected, as a plain duplicate (same value) or a conflicting one (another value), naming the
 //!   first line.
@@ -26,21 +32,26 @@
 //! row quotes at most [`QUOTED_CHARS`] characters of a field, and duplicates are found by
 //! sorting row indices.
 
+mod alphabets;
 mod decode;
 mod errors;
 pub mod lines;
 mod sequences;
 mod sniff;
 mod table;
+mod variants;
 
 pub use crate::lang::{QUOTED_CHARS, quoted};
+pub use alphabets::{read_as, sequence_field_in};
 pub use decode::{Decoded, Encoding, decode};
 pub use errors::{FileError, RowError};
 pub use sequences::read_sequences;
 pub use sniff::Decimal;
+pub(crate) use table::reject_duplicates;
 pub use table::{Accepted, Rejected, Table};
+pub use variants::{numbering_of, read_variants, variant_column};
 
-use crate::bio::alphabet::{SequenceError, to_text};
+use crate::bio::alphabet::{Alphabet, SequenceError, to_text};
 use crate::bio::parse_sequence;
 use crate::lang::Lang;
 use lines::LineProblem;
@@ -123,6 +134,9 @@ pub struct Preview {
     pub rows: Vec<Vec<String>>,
     /// More than one column could hold the sequences or the values.
     pub ambiguous: bool,
+    /// The alphabet of the suggested sequence column: DNA when any column holds DNA, protein when
+    /// none does but one holds protein letters.
+    pub alphabet: Alphabet,
 }
 
 impl Preview {
@@ -146,6 +160,10 @@ const PREVIEW_ROWS: usize = 6;
 
 fn is_sequence(field: &str) -> bool {
     !field.is_empty() && parse_sequence(field).is_ok()
+}
+
+fn is_protein(field: &str) -> bool {
+    !field.is_empty() && Alphabet::Protein.parse(field).is_ok()
 }
 
 fn is_number(field: &str, decimal: Decimal) -> bool {
@@ -198,9 +216,23 @@ pub fn preview(bytes: &[u8], limits: Limits) -> Result<Preview, FileError> {
             .count() as f64
             / body.len().max(1) as f64
     };
-    let sequence_like: Vec<usize> = (0..width)
+    let dna_like: Vec<usize> = (0..width)
         .filter(|&c| share(c, &is_sequence) >= MAJORITY)
         .collect();
+    // Protein only when no column holds DNA (so every DNA file reads as it always did).
+    let (alphabet, sequence_like, is_sequence): (_, _, &dyn Fn(&str) -> bool) =
+        if dna_like.is_empty() {
+            let protein_like: Vec<usize> = (0..width)
+                .filter(|&c| share(c, &is_protein) >= MAJORITY)
+                .collect();
+            if protein_like.is_empty() {
+                (Alphabet::Dna, dna_like, &is_sequence)
+            } else {
+                (Alphabet::Protein, protein_like, &is_protein)
+            }
+        } else {
+            (Alphabet::Dna, dna_like, &is_sequence)
+        };
     let numeric: Vec<usize> = (0..width)
         .filter(|&c| share(c, &|f| is_number(f, decimal)) >= MAJORITY)
         .collect();
@@ -262,6 +294,7 @@ pub fn preview(bytes: &[u8], limits: Limits) -> Result<Preview, FileError> {
         columns,
         rows,
         ambiguous: sequence_like.len() != 1 || value_candidates.len() != 1,
+        alphabet,
     })
 }
 
@@ -282,10 +315,11 @@ pub fn sequence_field(field: &str, max_length: usize) -> Result<String, RowError
     }
     match parse_sequence(field) {
         Ok(symbols) => Ok(to_text(&symbols)),
-        Err(SequenceError::Empty) => Err(RowError::EmptySequence),
-        Err(SequenceError::InvalidChar { ch, position }) => {
-            Err(RowError::InvalidBase { ch, position })
-        }
+        Err(SequenceError::Empty | SequenceError::NoLetters { .. }) => Err(RowError::EmptySequence),
+        Err(
+            SequenceError::InvalidChar { ch, position }
+            | SequenceError::InvalidLetter { ch, position, .. },
+        ) => Err(RowError::InvalidBase { ch, position }),
     }
 }
 
@@ -300,12 +334,25 @@ fn value_field(text: &str, decimal: Decimal) -> Result<f64, RowError> {
     }
 }
 
-/// Reads every row with `layout`.
+/// Reads every row with `layout`; the sequences are DNA (see [`read_as`] for other alphabets).
 ///
 /// # Errors
 /// The file-level [`FileError`]s, [`FileError::BadColumns`] if the two columns are the same or
 /// beyond [`Limits::max_columns`], [`FileError::HeaderOnly`] for a header without rows.
 pub fn read(bytes: &[u8], layout: &Layout, limits: Limits) -> Result<Table, FileError> {
+    read_rows(bytes, layout, limits, |field| {
+        sequence_field(field, limits.max_length)
+    })
+}
+
+/// The row loop of [`read`], [`read_as`] and [`read_variants`]: `sequence` checks the sequence
+/// column's field and returns the row's sequence.
+fn read_rows(
+    bytes: &[u8],
+    layout: &Layout,
+    limits: Limits,
+    mut sequence: impl FnMut(&str) -> Result<String, RowError>,
+) -> Result<Table, FileError> {
     let decoded = decode(bytes, limits.max_bytes)?;
     let text = decoded.text.as_ref();
     let needed = layout.sequence_column.max(layout.value_column);
@@ -358,7 +405,7 @@ pub fn read(bytes: &[u8], layout: &Layout, limits: Limits) -> Result<Table, File
                     found: fields.len(),
                 });
             }
-            let sequence = sequence_field(&fields[layout.sequence_column], limits.max_length)?;
+            let sequence = sequence(&fields[layout.sequence_column])?;
             let value = value_field(&fields[layout.value_column], layout.decimal)?;
             Ok((sequence, value))
         });

@@ -1,10 +1,9 @@
 //! Sequences with their targets as plain data (what the page sends to the training worker), and
-//! their one-hot tensors.
+//! their one-hot tensors `[N, L, alphabet.size()]`: `[N, L, 4]` for DNA, `[N, L, 21]` for protein.
 
 use super::Dataset;
-use crate::bio::alphabet::SequenceError;
-use crate::bio::one_hot::one_hot_batch;
-use crate::bio::parse_sequence;
+use crate::bio::alphabet::{Alphabet, SequenceError};
+use crate::bio::one_hot::one_hot_batch_in;
 use crate::lang::Lang;
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
@@ -13,11 +12,14 @@ use std::fmt;
 /// Equal-length sequences and one target row each.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SequenceTable {
-    /// DNA/RNA text, one sequence per row.
+    /// Sequence text in `alphabet`, one sequence per row.
     pub sequences: Vec<String>,
     /// One target row per sequence (one-hot classes or values), all of the same width.
     #[serde(with = "crate::wire::rows_f32")]
     pub targets: Vec<Vec<f32>>,
+    /// The alphabet of the sequences (absent in tables saved before proteins: DNA).
+    #[serde(default)]
+    pub alphabet: Alphabet,
 }
 
 /// Why a table cannot become a dataset. Rows are 1-based.
@@ -25,7 +27,7 @@ pub struct SequenceTable {
 pub enum TableError {
     /// The table has no row.
     Empty,
-    /// A sequence that is not DNA.
+    /// A sequence that is not written in the table's alphabet.
     BadSequence {
         /// The row.
         row: usize,
@@ -40,6 +42,17 @@ pub enum TableError {
         expected: usize,
         /// This row's length.
         found: usize,
+    },
+    /// As `Length`, for an alphabet other than DNA (the message names its unit, `aa`).
+    LengthOf {
+        /// The row.
+        row: usize,
+        /// The first row's length.
+        expected: usize,
+        /// This row's length.
+        found: usize,
+        /// The table's alphabet.
+        alphabet: Alphabet,
     },
     /// A target row of another width, or a different number of targets and sequences.
     Targets {
@@ -68,6 +81,23 @@ impl TableError {
                 format!("{row}번째 행의 길이는 {found}인데 첫 행은 {expected}입니다."),
                 format!("Row {row} is {found} bases long but the first row is {expected}."),
             ),
+            TableError::LengthOf {
+                row,
+                expected,
+                found,
+                alphabet,
+            } => lang.pick(
+                format!(
+                    "{row}번째 행의 길이는 {found} {}인데 첫 행은 {expected} {}입니다.",
+                    alphabet.unit(),
+                    alphabet.unit()
+                ),
+                format!(
+                    "Row {row} is {found} {} long but the first row is {expected} {}.",
+                    alphabet.unit(),
+                    alphabet.unit()
+                ),
+            ),
             TableError::Targets { row } => lang.pick(
                 format!("{row}번째 행의 목표값 개수가 다릅니다."),
                 format!("Row {row} has a different number of target values."),
@@ -85,7 +115,7 @@ impl fmt::Display for TableError {
 impl std::error::Error for TableError {}
 
 impl SequenceTable {
-    /// One-hot inputs `[N, L, 4]` and targets `[N, K]`, all sequences of one length.
+    /// One-hot inputs `[N, L, alphabet.size()]` and targets `[N, K]`, all sequences of one length.
     ///
     /// # Errors
     /// [`TableError`] for an empty table, a bad or differently long sequence, or ragged targets.
@@ -94,8 +124,8 @@ impl SequenceTable {
     }
 
     /// Like [`SequenceTable::to_dataset`], but with `Some(length)` every sequence is cut to
-    /// `length` (its 3′ end dropped) or padded on the right with all-zero rows ("no base"), so
-    /// sequences of different lengths fit one tensor `[N, length, 4]`.
+    /// `length` (its 3′ or C-terminal end dropped) or padded on the right with all-zero rows ("no
+    /// letter"), so sequences of different lengths fit one tensor `[N, length, alphabet.size()]`.
     ///
     /// # Errors
     /// As [`SequenceTable::to_dataset`] (without the length check when fitting).
@@ -112,14 +142,24 @@ impl SequenceTable {
         }
         let mut symbols = Vec::with_capacity(self.sequences.len());
         for (i, text) in self.sequences.iter().enumerate() {
-            let parsed = parse_sequence(text)
+            let parsed = self
+                .alphabet
+                .parse(text)
                 .map_err(|error| TableError::BadSequence { row: i + 1, error })?;
             let first = symbols.first().map(Vec::len).filter(|&l| l != parsed.len());
             if let (Some(first), None) = (first, length) {
-                return Err(TableError::Length {
-                    row: i + 1,
-                    expected: first,
-                    found: parsed.len(),
+                return Err(match self.alphabet {
+                    Alphabet::Dna => TableError::Length {
+                        row: i + 1,
+                        expected: first,
+                        found: parsed.len(),
+                    },
+                    alphabet => TableError::LengthOf {
+                        row: i + 1,
+                        expected: first,
+                        found: parsed.len(),
+                        alphabet,
+                    },
                 });
             }
             if self.targets[i].len() != width {
@@ -129,23 +169,7 @@ impl SequenceTable {
         }
         let y = Array2::from_shape_vec((self.targets.len(), width), self.targets.concat())
             .expect("N × K targets");
-        let x = match length {
-            None => one_hot_batch(&symbols),
-            Some(length) => {
-                let mut x = ndarray::Array3::zeros((symbols.len(), length, 4));
-                for (n, sequence) in symbols.iter().enumerate() {
-                    for (t, &symbol) in sequence.iter().take(length).enumerate() {
-                        for (b, v) in crate::bio::one_hot::one_hot_row(symbol)
-                            .into_iter()
-                            .enumerate()
-                        {
-                            x[[n, t, b]] = v;
-                        }
-                    }
-                }
-                x
-            }
-        };
+        let x = one_hot_batch_in(self.alphabet, &symbols, length);
         Ok(Dataset::new(x.into_dyn(), y))
     }
 }
@@ -159,6 +183,7 @@ mod tests {
         let table = SequenceTable {
             sequences: vec!["ACG".into(), "uuN".into()],
             targets: vec![vec![1.0, 0.0], vec![0.0, 1.0]],
+            alphabet: Alphabet::Dna,
         };
         let data = table.to_dataset().unwrap();
         assert_eq!(data.x.shape(), &[2, 3, 4]);
@@ -199,6 +224,7 @@ mod tests {
         let mixed = SequenceTable {
             sequences: vec!["ACGT".into(), "AC".into()],
             targets: vec![vec![1.0], vec![2.0]],
+            alphabet: Alphabet::Dna,
         };
         assert!(
             mixed.to_dataset().is_err(),
@@ -212,5 +238,48 @@ mod tests {
             "a zero row"
         );
         assert_eq!(fitted.x[[0, 2, 2]], 1.0, "G is kept, the T cut off");
+    }
+
+    #[test]
+    fn protein_tables_are_21_columns_wide_and_old_tables_read_as_dna() {
+        let protein = SequenceTable {
+            sequences: vec!["MSKGE".into(), "MSK*X".into()],
+            targets: vec![vec![3.7], vec![1.3]],
+            alphabet: Alphabet::Protein,
+        };
+        let data = protein.to_dataset().unwrap();
+        assert_eq!(data.x.shape(), &[2, 5, 21]);
+        assert_eq!(data.x[[1, 3, 20]], 1.0, "the stop column");
+        let short = SequenceTable {
+            sequences: vec!["MSKGE".into(), "MSK".into()],
+            ..protein.clone()
+        };
+        let error = short.to_dataset().unwrap_err();
+        assert!(error.message(Lang::En).contains("3 aa long"), "{error}");
+        let bad = SequenceTable {
+            sequences: vec!["MSKGE".into(), "MSKGB".into()],
+            ..protein.clone()
+        };
+        assert!(matches!(
+            bad.to_dataset(),
+            Err(TableError::BadSequence {
+                row: 2,
+                error: SequenceError::InvalidLetter { ch: 'B', .. }
+            })
+        ));
+        // As DNA, the same letters are not bases.
+        let as_dna = SequenceTable {
+            alphabet: Alphabet::Dna,
+            ..protein.clone()
+        };
+        assert!(as_dna.to_dataset().is_err());
+        let json = serde_json::to_string(&protein).unwrap();
+        assert!(json.contains("\"alphabet\":\"protein\""), "{json}");
+        let back: SequenceTable = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, protein);
+        let old: SequenceTable =
+            serde_json::from_str(r#"{"sequences":["ACG"],"targets":[[1.0]]}"#).unwrap();
+        assert_eq!(old.alphabet, Alphabet::Dna);
+        assert_eq!(old.to_dataset().unwrap().x.shape(), &[1, 3, 4]);
     }
 }

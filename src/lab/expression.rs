@@ -199,6 +199,7 @@ impl ExpressionData {
                 .iter()
                 .map(|&i| vec![self.scaler.apply(self.rows[i].value) as f32])
                 .collect(),
+            alphabet: crate::bio::Alphabet::Dna,
         }
     }
 

@@ -162,6 +162,7 @@ impl MotifExperiment {
                     .to_vec()
                 })
                 .collect(),
+            alphabet: crate::bio::Alphabet::Dna,
         }
     }
 
@@ -306,6 +307,7 @@ mod tests {
         let table = SequenceTable {
             sequences: vec!["AC".into(), "GT".into()],
             targets: vec![POSITIVE.to_vec(), NEGATIVE.to_vec()],
+            alphabet: crate::bio::Alphabet::Dna,
         };
         let csv = predictions_csv(&table, &ndarray::array![[0.9, 0.2], [0.6, 0.3]]);
         assert_eq!(

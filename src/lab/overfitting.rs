@@ -311,6 +311,7 @@ mod tests {
                 .map(|r| r.to_vec())
                 .collect(),
             sequences: bench.test_sequences(),
+            alphabet: crate::bio::Alphabet::Dna,
         };
         assert_eq!(&sent.to_dataset().unwrap(), bench.test_set());
         let small = bench.job(&Settings::default()).train;

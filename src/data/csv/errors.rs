@@ -1,7 +1,8 @@
 //! What can be wrong with an uploaded table: the whole file ([`FileError`]) or one row
 //! ([`RowError`]), each with a message in both languages.
 
-use crate::bio::alphabet::describe_char;
+use crate::bio::alphabet::{Alphabet, describe_char};
+use crate::bio::variants::VariantError;
 use crate::lang::{Lang, Particle, grouped, with_particle};
 use std::fmt;
 
@@ -127,6 +128,38 @@ pub enum RowError {
         /// Its 1-based position in the sequence.
         position: usize,
     },
+    /// A character that is not a letter of `alphabet` (a protein upload; DNA reports
+    /// `InvalidBase`).
+    InvalidLetter {
+        /// The character.
+        ch: char,
+        /// Its 1-based position in the sequence.
+        position: usize,
+        /// The alphabet of the upload.
+        alphabet: Alphabet,
+    },
+    /// A sequence longer than the labs take, in an alphabet other than DNA (DNA reports
+    /// `TooLong`).
+    TooManyLetters {
+        /// Its length.
+        length: usize,
+        /// The longest allowed.
+        limit: usize,
+        /// The alphabet of the upload.
+        alphabet: Alphabet,
+    },
+    /// A variant that cannot be read or does not fit the wild type.
+    Variant {
+        /// What is wrong with it.
+        error: VariantError,
+    },
+    /// A stated number of mutations that differs from the substitutions the variant lists.
+    MutationCount {
+        /// The number in the row.
+        stated: usize,
+        /// Substitutions in the variant.
+        found: usize,
+    },
     /// The value field is not a number.
     NotANumber {
         /// The field's text.
@@ -183,6 +216,46 @@ impl RowError {
                     format!("letter {position} of the sequence, {shown}, is not a base (only A, C, G, T, U, N)."),
                 )
             }
+            RowError::InvalidLetter { ch, position, alphabet } => {
+                let shown = describe_char(*ch);
+                lang.pick(
+                    format!(
+                        "{} 서열의 {position}번째 글자 {} {} 아닙니다. {}만 쓸 수 있습니다.",
+                        alphabet.name(lang),
+                        with_particle(&shown, Particle::Topic),
+                        with_particle(alphabet.letter_name(lang), Particle::Subject),
+                        alphabet.allowed(lang)
+                    ),
+                    format!(
+                        "letter {position} of the {} sequence, {shown}, is not {} {}: use {}.",
+                        alphabet.name(lang),
+                        if alphabet.letter_name(lang).starts_with('a') { "an" } else { "a" },
+                        alphabet.letter_name(lang),
+                        alphabet.allowed(lang)
+                    ),
+                )
+            }
+            RowError::TooManyLetters { length, limit, alphabet } => lang.pick(
+                format!(
+                    "서열이 {} {}로, 실습에서 쓸 수 있는 최대 길이 {} {}보다 깁니다.",
+                    grouped(*length),
+                    alphabet.unit(),
+                    grouped(*limit),
+                    alphabet.unit()
+                ),
+                format!(
+                    "the sequence is {} {} long; the labs take at most {} {}.",
+                    grouped(*length),
+                    alphabet.unit(),
+                    grouped(*limit),
+                    alphabet.unit()
+                ),
+            ),
+            RowError::Variant { error } => error.message(lang),
+            RowError::MutationCount { stated, found } => lang.pick(
+                format!("돌연변이 수는 {stated}개라고 적혀 있지만 변이에는 치환이 {found}개 있습니다."),
+                format!("the row says {stated} mutations but the variant lists {found} substitutions."),
+            ),
             RowError::NotANumber { text } if text.contains(',') => lang.pick(
                 format!("값 {} 숫자가 아닙니다. 소수점을 쉼표로 쓴 것이라면 위의 '소수점 쉼표'를 켜세요.", with_particle(&format!("'{text}'"), Particle::Topic)),
                 format!("the value '{text}' is not a number: if the comma is a decimal comma, tick 'decimal comma' above."),

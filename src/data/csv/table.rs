@@ -2,13 +2,14 @@
 //! the duplicate rule (the first row of a sequence wins).
 
 use super::RowError;
+use crate::bio::Alphabet;
 
 /// One accepted row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Accepted {
     /// 1-based line in the file.
     pub line: usize,
-    /// Upper-case DNA (`U` turned into `T`).
+    /// Upper-case letters of the table's alphabet (DNA's `U` turned into `T`).
     pub sequence: String,
     /// The value (NaN for a list of sequences to predict).
     pub value: f64,
@@ -39,6 +40,8 @@ pub struct Table {
     pub joined_lines: usize,
     /// Lines in the file.
     pub lines: usize,
+    /// The alphabet the sequences were read in (DNA unless read otherwise).
+    pub alphabet: Alphabet,
 }
 
 impl Table {
@@ -73,7 +76,7 @@ impl Table {
 
 /// Moves every row whose sequence appeared on an earlier line to the rejected rows (the first row
 /// of a sequence wins), keeping both lists in file order.
-pub(super) fn reject_duplicates(table: &mut Table) {
+pub(crate) fn reject_duplicates(table: &mut Table) {
     let rows = &table.rows;
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by(|&a, &b| rows[a].sequence.cmp(&rows[b].sequence).then(a.cmp(&b)));

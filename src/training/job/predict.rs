@@ -38,7 +38,8 @@ pub struct PredictJob {
 }
 
 impl PredictJob {
-    /// A job scoring `sequences` with `model`, with no targets.
+    /// A job scoring DNA `sequences` with `model`, with no targets (for another alphabet, set
+    /// `rows.alphabet`).
     pub fn sequences(
         request: u64,
         model: SavedModel,
@@ -49,7 +50,11 @@ impl PredictJob {
         PredictJob {
             request,
             model,
-            rows: SequenceTable { sequences, targets },
+            rows: SequenceTable {
+                sequences,
+                targets,
+                alphabet: crate::bio::Alphabet::Dna,
+            },
             fit_length,
             loss: None,
         }

@@ -39,7 +39,11 @@ fn job(epochs: usize) -> TrainJob {
             optimizer: OptimizerConfig::default(),
             early_stopping: None,
         },
-        train: SequenceTable { sequences, targets },
+        train: SequenceTable {
+            sequences,
+            targets,
+            alphabet: crate::bio::Alphabet::Dna,
+        },
         fit_length: None,
     }
 }

@@ -186,7 +186,11 @@ fn a_test_set_is_evaluated_as_in_one_pass() {
             }
         })
         .collect();
-    let table = SequenceTable { sequences, targets };
+    let table = SequenceTable {
+        sequences,
+        targets,
+        alphabet: crate::bio::Alphabet::Dna,
+    };
     let loss = LossConfig {
         kind: LossKind::CategoricalCrossentropy,
         semantics: Default::default(),

@@ -1,0 +1,111 @@
+//! In-silico deep mutational scan: every position `i` of a sequence changed to every letter `a`
+//! (the 20 amino acids and the stop) and scored by the model, `S[i, a] = f(sequence with a at i)`
+//! (`S[i, own letter] = f(sequence)`), and `Δ[i, a] = S[i, a] − f(sequence)`. Beside the measured
+//! single mutants ([`super::SingleMap`], the same `[L, 21]` grid) it shows where the model agrees
+//! with the experiment.
+
+use super::{SingleMap, predict_all};
+use crate::bio::Alphabet;
+use crate::metrics;
+use ndarray::Array2;
+
+/// A scan of one sequence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scan {
+    /// The scanned sequence (upper case).
+    pub sequence: String,
+    /// The prediction for the sequence itself.
+    pub baseline: f32,
+    /// `[L, 21]`: the prediction with letter `a` (columns in [`Alphabet::Protein`] order) at
+    /// position `i`.
+    pub scores: Array2<f32>,
+}
+
+impl Scan {
+    /// `[L, 21]`: each prediction minus the baseline (0 on the sequence's own letters).
+    pub fn delta(&self) -> Array2<f32> {
+        self.scores.mapv(|s| s - self.baseline)
+    }
+}
+
+/// Scores all `21 · L` single-letter variants of `sequence` (an upper-case protein) with
+/// `predict`, a few hundred sequences per call.
+///
+/// # Panics
+/// If `sequence` has a letter outside the protein alphabet's columns (an `X`), or `predict`
+/// returns a different number of scores.
+pub fn deep_mutational_scan(
+    sequence: &str,
+    mut predict: impl FnMut(&[String]) -> Vec<f32>,
+) -> Scan {
+    let protein = Alphabet::Protein;
+    let size = protein.size();
+    let bytes = sequence.as_bytes();
+    assert!(
+        sequence.chars().all(|c| protein.index(c).is_some()),
+        "deep_mutational_scan: {sequence:?} is not an upper-case protein"
+    );
+    let mut variants = Vec::with_capacity(1 + size * bytes.len());
+    variants.push(sequence.to_string());
+    for i in 0..bytes.len() {
+        for column in 0..size {
+            let mut variant = bytes.to_vec();
+            variant[i] = protein.letter(column) as u8;
+            variants.push(String::from_utf8(variant).expect("ASCII letters"));
+        }
+    }
+    let predicted = predict_all(&variants, &mut predict);
+    let baseline = predicted[0];
+    let scores = Array2::from_shape_vec((bytes.len(), size), predicted[1..].to_vec())
+        .expect("L × 21 predictions");
+    Scan {
+        sequence: sequence.to_string(),
+        baseline,
+        scores,
+    }
+}
+
+/// How a scan of the wild type agrees with the measured single mutants.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Agreement {
+    /// Substitutions both predicted and measured.
+    pub pairs: usize,
+    /// Pearson r of predicted vs measured score over those.
+    pub pearson: f64,
+}
+
+/// Compares a scan (of the wild type) with the measured single mutants on the same grid.
+pub fn agreement(scan: &Scan, measured: &SingleMap) -> Agreement {
+    let (mut predicted, mut observed) = (Vec::new(), Vec::new());
+    for (p, m) in scan.scores.iter().zip(measured.scores.iter()) {
+        if m.is_finite() {
+            predicted.push(*p);
+            observed.push(*m);
+        }
+    }
+    Agreement {
+        pairs: predicted.len(),
+        pearson: metrics::pearson(&observed, &predicted),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scan_scores_every_letter_at_every_position() {
+        // A toy model: the number of W in the sequence.
+        let count_w = |seqs: &[String]| -> Vec<f32> {
+            seqs.iter().map(|s| s.matches('W').count() as f32).collect()
+        };
+        let scan = deep_mutational_scan("MWK", count_w);
+        assert_eq!(scan.baseline, 1.0);
+        assert_eq!(scan.scores.shape(), &[3, 21]);
+        let w = Alphabet::Protein.index('W').unwrap();
+        assert_eq!(scan.scores[[0, w]], 2.0);
+        assert_eq!(scan.scores[[1, w]], 1.0, "W at the W: the sequence itself");
+        assert_eq!(scan.delta()[[1, 0]], -1.0, "W → A loses the W");
+        assert_eq!(scan.delta()[[2, 20]], 0.0);
+    }
+}
