@@ -198,6 +198,14 @@ export async function labScenario(browser, { base, shots }) {
     execFileSync('python3', ['-m', 'py_compile', scriptPath]);
     const data = await download(browser, 'export-data', 'seqlab_motif_data.csv');
     assert.equal(data.trim().split('\n').length, 2001);
+    // The notebook: nbformat 4, its code cells are the script's code, the browser's test accuracy
+    // printed beside Keras's.
+    const notebook = JSON.parse(await download(browser, 'export-notebook', 'seqlab_motif_keras.ipynb'));
+    assert.equal(notebook.nbformat, 4);
+    const codes = notebook.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join(''));
+    assert.ok(codes.length >= 5 && codes.every((code) => script.includes(code)), 'notebook code = script code');
+    assert.ok(codes.at(-1).includes(`browser ${await browser.eval(text('test-accuracy'))}`), codes.at(-1));
+    assert.match(notebook.cells[0].source.join(''), /^# A SeqLab experiment in Keras/);
     for (const [testid, name] of [['export-history', 'seqlab-motif-history.csv'], ['export-filters', 'seqlab-motif-filters.meme']]) {
       assert.ok((await download(browser, testid, name)).length > 100, name);
     }

@@ -137,10 +137,16 @@ fn draw(
     let pad = ((high - low) * 0.1).max(0.5);
     let last = (scores.len() - 1) as f64;
     let font = |size: f64| ("sans-serif", size * s).into_font();
+    // Room for the longest tick ("−20.0") beside the rotated axis title.
+    let widest = [low - pad, high + pad]
+        .map(|y| crate::lang::numbers::signed(y, 1).chars().count())
+        .into_iter()
+        .max()
+        .unwrap_or(4);
     let mut chart = ChartBuilder::on(&root)
         .margin((10.0 * s) as u32)
         .x_label_area_size((44.0 * s) as u32)
-        .y_label_area_size((56.0 * s) as u32)
+        .y_label_area_size(((widest as f64 * 7.5 + 30.0) * s) as u32)
         .build_cartesian_2d(-0.5..last + 0.5, (low - pad)..(high + pad))?;
     chart
         .configure_mesh()
@@ -170,13 +176,10 @@ fn draw(
             .filter(|w| score(w) == f64::NEG_INFINITY)
             .map(|w| (w.start as f64, floor(forward)))
             .collect();
+        // A downward triangle (drawn, not a text glyph, so neighbours may touch).
+        let (w, h) = ((4.5 * s) as i32, (8.0 * s) as i32);
         chart.draw_series(marks.into_iter().map(|p| {
-            EmptyElement::at(p)
-                + Text::new(
-                    "▼",
-                    (-(5.0 * s) as i32, -(7.0 * s) as i32),
-                    font(12.0).color(&color),
-                )
+            EmptyElement::at(p) + Polygon::new(vec![(-w, -h), (w, -h), (0, 0)], color.filled())
         }))?;
         let points: Vec<(f64, f64)> = scores
             .iter()
