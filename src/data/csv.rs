@@ -22,6 +22,10 @@
 //!   rejected, as a plain duplicate (same value) or a conflicting one (another value), naming the
 //!   first line.
 //!
+//! - Tables of numbers ([`tabular`]): the bioreactor lab's uploads, any number of numeric columns,
+//!   the student picks the target and the features; [`numeric_hint`] tells a sequence lab that a
+//!   file is one.
+//!
 //! Memory stays within a small multiple of the file: lines are split one at a time, a rejected
 //! row quotes at most [`QUOTED_CHARS`] characters of a field, and duplicates are found by
 //! sorting row indices.
@@ -32,6 +36,7 @@ pub mod lines;
 mod sequences;
 mod sniff;
 mod table;
+pub mod tabular;
 
 pub use crate::lang::{QUOTED_CHARS, quoted};
 pub use decode::{Decoded, Encoding, decode};
@@ -39,6 +44,10 @@ pub use errors::{FileError, RowError};
 pub use sequences::read_sequences;
 pub use sniff::Decimal;
 pub use table::{Accepted, Rejected, Table};
+pub use tabular::{
+    NumericHint, TabularFileError, TabularLayout, TabularPreview, TabularRejected, TabularRowError,
+    TabularTable, numeric_hint, preview_tabular, read_tabular,
+};
 
 use crate::bio::alphabet::{SequenceError, to_text};
 use crate::bio::parse_sequence;
