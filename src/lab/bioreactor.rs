@@ -11,8 +11,8 @@
 //! ([`settings`]: the lab's typed settings, `spec()` and `config()`) and for the closed-form
 //! least-squares plane it is compared with ([`linear`]). A trained model is then read and used:
 //! partial dependence and response surfaces beside the simulator's truth ([`surface`]), the best
-//! conditions it proposes and whether it extrapolates there ([`optimize`], which also finds the
-//! simulator's true optimum), and how many runs a study needs ([`plans`]).
+//! conditions it proposes and whether it extrapolates there ([`proposal`], searched by [`optimize`],
+//! which also finds the simulator's true optimum), and how many runs a study needs ([`plans`]).
 //!
 //! Every condition has its optimum strictly inside its range ([`Condition::range`]): the titer is
 //! a hill, not a plane, so a linear model cannot find the best run and a small network can.
@@ -23,6 +23,7 @@ pub mod linear;
 pub mod model;
 pub mod optimize;
 pub mod plans;
+pub mod proposal;
 pub mod settings;
 pub mod simulate;
 pub mod surface;
@@ -32,8 +33,9 @@ pub use conditions::{Condition, Conditions, ranges};
 pub use design::{DesignKind, design};
 pub use linear::LinearFit;
 pub use model::{Params, State};
-pub use optimize::{Best, Proposal, SearchOptions, maximize, propose, true_optimum};
+pub use optimize::{Best, SearchOptions, maximize, true_optimum};
 pub use plans::{RUN_COUNTS, RunPlan, run_plans};
+pub use proposal::{Proposal, propose};
 pub use settings::{ModelPreset, Settings};
 pub use simulate::{Run, TimePoint, course, simulate_runs, titer};
 pub use surface::{Curve, Surface, partial_dependence, response_surface, simulator};
