@@ -6,13 +6,14 @@
 //!
 //! A simulated E. coli fed-batch expression run ([`model`]: balances and rates with their
 //! provenance; [`simulate`]: fixed-step RK4, the time course, measurement noise) is run at the
-//! conditions of a design ([`design`]: random, full grid or Latin hypercube). The runs become a
-//! table ([`table`]: split, standardised on the training runs) for the network
+//! conditions of a design ([`design`](mod@design): random, full grid or Latin hypercube). The
+//! runs become a table ([`table`]: split, standardised on the training runs) for the network
 //! ([`settings`]: the lab's typed settings, `spec()` and `config()`) and for the closed-form
 //! least-squares plane it is compared with ([`linear`]). A trained model is then read and used:
 //! partial dependence and response surfaces beside the simulator's truth ([`surface`]), the best
-//! conditions it proposes and whether it extrapolates there ([`proposal`], searched by [`optimize`],
-//! which also finds the simulator's true optimum), and how many runs a study needs ([`plans`]).
+//! conditions it proposes and whether it extrapolates there ([`proposal`], searched by
+//! [`optimize`], which also finds the simulator's true optimum), and how many runs a study needs
+//! ([`plans`]).
 //!
 //! Every condition has its optimum strictly inside its range ([`Condition::range`]): the titer is
 //! a hill, not a plane, so a linear model cannot find the best run and a small network can.
