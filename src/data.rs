@@ -1,12 +1,15 @@
 //! Datasets as tensors: inputs `x: [N, …]` (for sequences `[N, L, 4]` one-hot) and targets
 //! `y: [N, K]` (one-hot classes or regression values), with row selection for batching, and seeded
-//! train/test splits ([`split`], and scikit-learn's own for the lecture: [`sklearn_split`]); uploaded tables of sequences and values are read by [`csv`].
+//! train/test splits ([`split`], and scikit-learn's own for the lecture: [`sklearn_split`]); uploaded tables of sequences and values are read by [`csv`]; tables of numbers (the bioreactor
+//! lab's runs) are [`numeric`].
 
 pub mod csv;
+pub mod numeric;
 pub mod sklearn_split;
 pub mod split;
 pub mod table;
 
+pub use numeric::{NumericError, NumericTable};
 pub use split::{Split, SplitMethod, train_test_split};
 pub use table::{SequenceTable, TableError};
 

@@ -13,9 +13,13 @@
 //! - [`protein`]: the protein lab: avGFP variants (or an upload) → brightness regression on
 //!   `L × 21` one-hot proteins, single-mutant maps, in-silico scans, a search for brighter
 //!   variants, epistasis and tolerance vs structure.
+//! - [`bioreactor`]: the bioreactor lab: a simulated fed-batch run (conditions → protein titer),
+//!   designs of experiments, standardised tables, a closed-form linear baseline, partial
+//!   dependence, response surfaces and the search for the best conditions.
 //! - [`keras_script`]: a Python script and a Jupyter notebook that rebuild a SeqLab model and its
 //!   training in Keras.
 
+pub mod bioreactor;
 pub mod expression;
 pub mod keras_script;
 pub mod knobs;

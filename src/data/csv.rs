@@ -28,6 +28,10 @@
 //!   rejected, as a plain duplicate (same value) or a conflicting one (another value), naming the
 //!   first line.
 //!
+//! - Tables of numbers ([`tabular`]): the bioreactor lab's uploads, any number of numeric columns,
+//!   the student picks the target and the features; [`numeric_hint`] tells a sequence lab that a
+//!   file is one.
+//!
 //! Memory stays within a small multiple of the file: lines are split one at a time, a rejected
 //! row quotes at most [`QUOTED_CHARS`] characters of a field, and duplicates are found by
 //! sorting row indices.
@@ -39,6 +43,7 @@ pub mod lines;
 mod sequences;
 mod sniff;
 mod table;
+pub mod tabular;
 mod variants;
 
 pub use crate::lang::{QUOTED_CHARS, quoted};
@@ -49,6 +54,10 @@ pub use sequences::read_sequences;
 pub use sniff::Decimal;
 pub(crate) use table::reject_duplicates;
 pub use table::{Accepted, Rejected, Table};
+pub use tabular::{
+    NumericHint, TabularFileError, TabularLayout, TabularPreview, TabularRejected, TabularRowError,
+    TabularTable, numeric_hint, preview_tabular, read_tabular,
+};
 pub use variants::{numbering_of, read_variants, variant_column};
 
 use crate::bio::alphabet::{Alphabet, SequenceError, to_text};
