@@ -5,11 +5,13 @@
 
 pub mod csv;
 pub mod numeric;
+pub mod samples;
 pub mod sklearn_split;
 pub mod split;
 pub mod table;
 
 pub use numeric::{NumericError, NumericTable};
+pub use samples::{CodedSequences, Rows, Samples};
 pub use split::{Split, SplitMethod, train_test_split};
 pub use table::{SequenceTable, TableError};
 

@@ -18,7 +18,7 @@ pub use diagnosis::{Diagnosis, diagnose};
 pub use evaluate::{Evaluation, evaluate, evaluate_with_predictions};
 pub use history::{EpochRecord, History, StopReason};
 
-use crate::data::Dataset;
+use crate::data::{Rows, Samples};
 use crate::lang::{Lang, Particle, with_particle};
 use crate::metrics;
 use crate::nn::init::{SeededRng, seeded_rng};
@@ -103,8 +103,8 @@ pub struct Trainer {
     pub model: Sequential,
     optimizer: Optimizer,
     config: TrainConfig,
-    train: Dataset,
-    validation: Option<Dataset>,
+    train: Samples,
+    validation: Option<Samples>,
     rng: SeededRng,
     order: Vec<usize>,
     epochs_done: usize,
@@ -124,9 +124,10 @@ impl Trainer {
     /// left to train on.
     pub fn new(
         model: Sequential,
-        data: Dataset,
+        data: impl Into<Samples>,
         config: TrainConfig,
     ) -> Result<Trainer, TrainError> {
+        let data = data.into();
         if config.batch_size == 0 {
             return Err(TrainError::BatchSize);
         }
@@ -169,12 +170,12 @@ impl Trainer {
     }
 
     /// The rows trained on.
-    pub fn training_rows(&self) -> &Dataset {
+    pub fn training_rows(&self) -> &Samples {
         &self.train
     }
 
     /// The validation rows, if any.
-    pub fn validation_rows(&self) -> Option<&Dataset> {
+    pub fn validation_rows(&self) -> Option<&Samples> {
         self.validation.as_ref()
     }
 
@@ -231,7 +232,7 @@ impl Trainer {
             self.running = Running::default();
         }
         let end = (self.cursor + self.config.batch_size).min(self.train.len());
-        let batch = self.train.select(&self.order[self.cursor..end]);
+        let batch = self.train.batch(&self.order[self.cursor..end]);
         let output = self.model.forward(&batch.x, true);
         let (loss, from_logits) = self.config.loss.evaluate(&self.model, &output, &batch.y);
         self.batch += 1;

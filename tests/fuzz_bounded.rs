@@ -82,7 +82,9 @@ fn seed_jobs() -> [TrainJob; 3] {
 fn job_seeds() -> Vec<Vec<u8>> {
     let [lecture, regression, diverging] = seed_jobs();
     let mut bad = lecture.clone();
-    bad.train.sequences[3] = "ACGX".into();
+    if let seqlab::training::job::JobRows::Sequences(table) = &mut bad.train {
+        table.sequences[3] = "ACGX".into();
+    }
     let failure = JobRunner::start(bad).expect_err("a bad sequence fails");
     let mut from_worker = vec![FromWorker::Ready, failure.into()];
     let to_worker = [

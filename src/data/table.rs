@@ -1,9 +1,8 @@
 //! Sequences with their targets as plain data (what the page sends to the training worker), and
 //! their one-hot tensors `[N, L, alphabet.size()]`: `[N, L, 4]` for DNA, `[N, L, 21]` for protein.
 
-use super::Dataset;
+use super::{CodedSequences, Dataset, Samples};
 use crate::bio::alphabet::{Alphabet, SequenceError};
-use crate::bio::one_hot::one_hot_batch_in;
 use crate::lang::Lang;
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
@@ -130,6 +129,15 @@ impl SequenceTable {
     /// # Errors
     /// As [`SequenceTable::to_dataset`] (without the length check when fitting).
     pub fn to_dataset_fitted(&self, length: Option<usize>) -> Result<Dataset, TableError> {
+        Ok(self.to_samples_fitted(length)?.dense())
+    }
+
+    /// Like [`SequenceTable::to_dataset_fitted`], but the one-hot rows are kept as letter codes
+    /// ([`CodedSequences`]: one byte per position, expanded a batch at a time).
+    ///
+    /// # Errors
+    /// As [`SequenceTable::to_dataset_fitted`].
+    pub fn to_samples_fitted(&self, length: Option<usize>) -> Result<Samples, TableError> {
         let width = self
             .targets
             .first()
@@ -169,8 +177,13 @@ impl SequenceTable {
         }
         let y = Array2::from_shape_vec((self.targets.len(), width), self.targets.concat())
             .expect("N × K targets");
-        let x = one_hot_batch_in(self.alphabet, &symbols, length);
-        Ok(Dataset::new(x.into_dyn(), y))
+        let length = length.unwrap_or_else(|| symbols.first().map_or(0, Vec::len));
+        Ok(Samples::Coded(CodedSequences::new(
+            self.alphabet,
+            &symbols,
+            length,
+            y,
+        )))
     }
 }
 

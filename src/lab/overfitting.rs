@@ -229,7 +229,10 @@ impl Bench {
             spec: settings.spec(),
             model_seed: settings.seed,
             config: settings.config(),
-            train: self.experiment.table(&self.experiment.split.train[..rows]),
+            train: self
+                .experiment
+                .table(&self.experiment.split.train[..rows])
+                .into(),
             fit_length: None,
         }
     }
@@ -267,7 +270,7 @@ pub fn score_predictions(test: &Dataset, predictions: &Array2<f32>) -> Evaluatio
 /// Runs `settings` on `bench` to the end on this thread (what the worker does, batch by batch).
 pub fn run(bench: &Bench, settings: &Settings) -> RunSummary {
     let job = bench.job(settings);
-    let data = job.train.to_dataset().expect("valid sequences");
+    let data = job.train.samples(None).expect("valid sequences");
     let model = Sequential::new(job.spec, job.model_seed).expect("a valid model");
     let mut trainer =
         crate::training::Trainer::new(model, data, job.config).expect("a valid configuration");
@@ -314,13 +317,14 @@ mod tests {
             alphabet: crate::bio::Alphabet::Dna,
         };
         assert_eq!(&sent.to_dataset().unwrap(), bench.test_set());
-        let small = bench.job(&Settings::default()).train;
-        let large = bench.job(&Settings::default().enough_rows()).train;
-        assert_eq!(
-            (small.sequences.len(), large.sequences.len()),
-            (100, POOL_ROWS)
-        );
-        assert_eq!(small.sequences[..], large.sequences[..100]);
+        let sequences = |job: TrainJob| match job.train {
+            crate::training::job::JobRows::Sequences(table) => table.sequences,
+            crate::training::job::JobRows::Numbers(_) => Vec::new(),
+        };
+        let small = sequences(bench.job(&Settings::default()));
+        let large = sequences(bench.job(&Settings::default().enough_rows()));
+        assert_eq!((small.len(), large.len()), (100, POOL_ROWS));
+        assert_eq!(small[..], large[..100]);
         // No test sequence is a training row of any run.
         let test: std::collections::HashSet<_> = bench
             .experiment
@@ -329,7 +333,7 @@ mod tests {
             .iter()
             .map(|&r| &bench.experiment.sequences[r].sequence)
             .collect();
-        assert!(large.sequences.iter().all(|s| !test.contains(s)));
+        assert!(large.iter().all(|s| !test.contains(s)));
     }
 
     /// The lesson's claim, measured: on 100 rows the model memorises (training accuracy far above

@@ -1,7 +1,7 @@
 //! Scoring a model on a whole dataset in inference mode: the mean loss and, by the loss kind, the
 //! accuracy (classification) or r² (regression).
 
-use crate::data::Dataset;
+use crate::data::Rows;
 use crate::metrics;
 use crate::nn::{LossConfig, LossKind, Sequential};
 use ndarray::{Array2, Zip};
@@ -23,10 +23,10 @@ pub struct Evaluation {
 
 /// The mean loss and the metric of `model` on `data`, in inference mode, `batch_size` rows at a
 /// time.
-pub fn evaluate(
+pub fn evaluate<R: Rows + ?Sized>(
     model: &mut Sequential,
     loss: LossConfig,
-    data: &Dataset,
+    data: &R,
     batch_size: usize,
 ) -> Evaluation {
     evaluate_with_predictions(model, loss, data, batch_size).0
@@ -36,20 +36,20 @@ pub fn evaluate(
 ///
 /// # Shapes
 /// `data.x: [N, …input_shape]` → predictions `[N, K]`.
-pub fn evaluate_with_predictions(
+pub fn evaluate_with_predictions<R: Rows + ?Sized>(
     model: &mut Sequential,
     loss: LossConfig,
-    data: &Dataset,
+    data: &R,
     batch_size: usize,
 ) -> (Evaluation, Array2<f32>) {
     let n = data.len();
-    let mut predictions = Array2::zeros(data.y.raw_dim());
+    let mut predictions = Array2::zeros(data.targets().raw_dim());
     let mut loss_sum = 0.0;
     let mut start = 0;
     while start < n {
         let end = (start + batch_size.max(1)).min(n);
         let indices: Vec<usize> = (start..end).collect();
-        let batch = data.select(&indices);
+        let batch = data.batch(&indices);
         let output = model.forward(&batch.x, false);
         loss_sum +=
             f64::from(loss.evaluate(model, &output, &batch.y).0.loss) * (end - start) as f64;
@@ -61,7 +61,12 @@ pub fn evaluate_with_predictions(
             .for_each(|p, &o| *p = o);
         start = end;
     }
-    let evaluation = Evaluation::of(loss, loss_sum / n.max(1) as f64, &predictions, &data.y);
+    let evaluation = Evaluation::of(
+        loss,
+        loss_sum / n.max(1) as f64,
+        &predictions,
+        data.targets(),
+    );
     (evaluation, predictions)
 }
 

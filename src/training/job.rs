@@ -8,14 +8,16 @@
 //! stepped between training batches, so one never waits for the other to end.
 
 use super::{EpochRecord, Evaluation, History, StopReason, TrainConfig, Trainer};
-use crate::data::SequenceTable;
+use crate::data::Rows;
 use crate::lang::Lang;
 use crate::nn::saved::Shape;
 use crate::nn::{MODEL_LIMITS, ModelFileError, ModelSpec, SavedModel, Sequential};
 use serde::{Deserialize, Serialize};
 
 pub mod predict;
+mod rows;
 pub use predict::{PredictJob, PredictRunner};
+pub use rows::JobRows;
 
 /// Everything a training run needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,7 +29,7 @@ pub struct TrainJob {
     /// Batch size, epochs, validation, loss, optimiser, early stopping.
     pub config: TrainConfig,
     /// The training rows (the validation rows are split off them, as Keras does).
-    pub train: SequenceTable,
+    pub train: JobRows,
     /// Pad (zero rows) or cut every sequence to this length (`None`: they already agree).
     #[serde(default)]
     pub fit_length: Option<usize>,
@@ -194,12 +196,9 @@ impl JobRunner {
             .spec
             .check_training(job.config.batch_size, &MODEL_LIMITS)
             .map_err(|e| failed(&|l| e.message(l)))?;
-        let data = job
-            .train
-            .to_dataset_fitted(job.fit_length)
-            .map_err(|e| failed(&|l| e.message(l)))?;
+        let data = job.train.samples(job.fit_length)?;
         // The data must be what the model reads and the targets what it gives.
-        let sample = data.x.shape()[1..].to_vec();
+        let sample = data.sample_shape();
         if sample != job.spec.input_shape {
             let e = ModelFileError::WrongInput {
                 expected: Shape(sample),
@@ -212,9 +211,9 @@ impl JobRunner {
             .last()
             .map(|l| l.output_shape.clone())
             .unwrap_or_default();
-        if output != [data.y.ncols()] {
+        if output != [data.targets().ncols()] {
             let e = ModelFileError::WrongOutput {
-                expected: Shape(vec![data.y.ncols()]),
+                expected: Shape(vec![data.targets().ncols()]),
                 found: Shape(output),
             };
             return Err(failed(&|l| e.message(l)));

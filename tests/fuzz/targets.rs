@@ -259,7 +259,7 @@ fn small_job(job: &TrainJob) -> bool {
     let Ok(facts) = job.spec.facts() else {
         return true;
     };
-    let rows = job.train.sequences.len();
+    let rows = job.train.len();
     let input = job
         .spec
         .input_shape

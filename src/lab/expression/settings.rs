@@ -219,7 +219,7 @@ impl ExpressionSettings {
             spec: self.spec(length),
             model_seed: self.knobs.model_seed,
             config: self.config(),
-            train: data.train(limit),
+            train: data.train(limit).into(),
             fit_length,
         }
     }
@@ -298,7 +298,7 @@ mod tests {
         let job = settings.job(&data, Some(10));
         assert_eq!(job.fit_length, Some(60));
         assert_eq!(job.spec.input_shape, vec![60, 4]);
-        assert_eq!(job.train.sequences.len(), 10);
+        assert_eq!(job.train.len(), 10);
         assert!(job.config.early_stopping.is_some());
         assert_ne!(settings.key(1), settings.key(2));
     }

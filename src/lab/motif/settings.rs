@@ -322,7 +322,7 @@ impl MotifSettings {
             spec: self.spec(),
             model_seed: self.knobs.model_seed,
             config: self.config(),
-            train: experiment.train(),
+            train: experiment.train().into(),
             fit_length: None,
         }
     }
@@ -348,7 +348,7 @@ mod tests {
         let summary = settings.spec().summary().unwrap();
         assert_eq!(summary.total_params(), 312);
         let job = settings.job(&experiment);
-        assert_eq!(job.train.sequences.len(), 1600);
+        assert_eq!(job.train.len(), 1600);
         assert_eq!(job.config.batch_size, 100);
         assert_eq!(job.config.early_stopping, None);
     }

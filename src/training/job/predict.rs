@@ -3,14 +3,14 @@
 //! curve or an uploaded file never runs on the page's thread. [`PredictRunner`] is the worker's
 //! whole logic for it, stepped beside (and between the batches of) a training run.
 
-use super::{FromWorker, JobFailure};
-use crate::data::Dataset;
-use crate::data::SequenceTable;
+use super::{FromWorker, JobFailure, JobRows};
+use crate::bio::Alphabet;
+use crate::data::{Dataset, Rows, Samples, SequenceTable};
 use crate::lang::Lang;
 use crate::nn::saved::Shape;
 use crate::nn::{LossConfig, ModelFileError, SavedModel, Sequential};
 use crate::training::{Evaluation, evaluate_with_predictions};
-use ndarray::{Array2, Axis, Slice};
+use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
 /// Rows predicted per worker turn: a few milliseconds for the labs' models, so a `stop` or a
@@ -27,8 +27,8 @@ pub struct PredictJob {
     pub request: u64,
     /// The weights.
     pub model: SavedModel,
-    /// The sequences to score (targets are needed only with `loss`: an empty row each will do).
-    pub rows: SequenceTable,
+    /// The rows to score (targets are needed only with `loss`: an empty row each will do).
+    pub rows: JobRows,
     /// Pad (zero rows) or cut every sequence to this length (`None`: they already agree).
     #[serde(default)]
     pub fit_length: Option<usize>,
@@ -38,11 +38,21 @@ pub struct PredictJob {
 }
 
 impl PredictJob {
-    /// A job scoring DNA `sequences` with `model`, with no targets (for another alphabet, set
-    /// `rows.alphabet`).
+    /// A job scoring DNA `sequences` with `model`, with no targets.
     pub fn sequences(
         request: u64,
         model: SavedModel,
+        sequences: Vec<String>,
+        fit_length: Option<usize>,
+    ) -> PredictJob {
+        PredictJob::sequences_of(request, model, Alphabet::Dna, sequences, fit_length)
+    }
+
+    /// A job scoring `sequences` of `alphabet` with `model`, with no targets.
+    pub fn sequences_of(
+        request: u64,
+        model: SavedModel,
+        alphabet: Alphabet,
         sequences: Vec<String>,
         fit_length: Option<usize>,
     ) -> PredictJob {
@@ -50,11 +60,11 @@ impl PredictJob {
         PredictJob {
             request,
             model,
-            rows: SequenceTable {
+            rows: JobRows::Sequences(SequenceTable {
                 sequences,
                 targets,
-                alphabet: crate::bio::Alphabet::Dna,
-            },
+                alphabet,
+            }),
             fit_length,
             loss: None,
         }
@@ -65,14 +75,14 @@ impl PredictJob {
     pub fn evaluation(
         request: u64,
         model: SavedModel,
-        rows: SequenceTable,
+        rows: impl Into<JobRows>,
         fit_length: Option<usize>,
         loss: LossConfig,
     ) -> PredictJob {
         PredictJob {
             request,
             model,
-            rows,
+            rows: rows.into(),
             fit_length,
             loss: Some(loss),
         }
@@ -85,7 +95,7 @@ pub struct PredictRunner {
     request: u64,
     model: Sequential,
     /// `x: [N, …input_shape]`, `y: [N, K]` (or `[N, 0]` without a loss).
-    data: Dataset,
+    data: Samples,
     /// The loss to evaluate with, and the sum of its row losses so far.
     loss: Option<(LossConfig, f64)>,
     /// `[N, K]`, filled up to `next`.
@@ -110,19 +120,17 @@ impl PredictRunner {
         };
         let model = Sequential::from_saved(&job.model).map_err(|e| failed(&|l| e.message(l)))?;
         let k: usize = model.output_shape().iter().product();
-        let data = if job.rows.sequences.is_empty() {
+        let data = if job.rows.is_empty() {
             let mut input = vec![0];
             input.extend(&model.spec().input_shape);
-            Dataset {
+            Samples::Dense(Dataset {
                 x: ndarray::ArrayD::zeros(input),
                 y: Array2::zeros((0, k)),
-            }
+            })
         } else {
-            job.rows
-                .to_dataset_fitted(job.fit_length)
-                .map_err(|e| failed(&|l| e.message(l)))?
+            job.rows.samples(job.fit_length)?
         };
-        let sample = data.x.shape()[1..].to_vec();
+        let sample = data.sample_shape();
         if sample != model.spec().input_shape {
             let e = ModelFileError::WrongInput {
                 expected: Shape(sample),
@@ -131,9 +139,9 @@ impl PredictRunner {
             return Err(failed(&|l| e.message(l)));
         }
         // Targets are compared with the outputs only when there is a loss to evaluate.
-        if job.loss.is_some() && data.y.ncols() != k {
+        if job.loss.is_some() && data.targets().ncols() != k {
             let e = ModelFileError::WrongOutput {
-                expected: Shape(vec![data.y.ncols()]),
+                expected: Shape(vec![data.targets().ncols()]),
                 found: Shape(vec![k]),
             };
             return Err(failed(&|l| e.message(l)));
@@ -172,7 +180,7 @@ impl PredictRunner {
             let end = (self.next + PREDICT_CHUNK_ROWS).min(n);
             let y = match &mut self.loss {
                 Some((loss, sum)) => {
-                    let chunk = self.data.select(&(self.next..end).collect::<Vec<_>>());
+                    let chunk = self.data.batch(&(self.next..end).collect::<Vec<_>>());
                     let (part, y) = evaluate_with_predictions(
                         &mut self.model,
                         *loss,
@@ -183,12 +191,8 @@ impl PredictRunner {
                     y
                 }
                 None => {
-                    let chunk = self
-                        .data
-                        .x
-                        .slice_axis(Axis(0), Slice::from(self.next..end))
-                        .to_owned();
-                    self.model.predict(&chunk, PREDICT_CHUNK_ROWS)
+                    let chunk = self.data.batch(&(self.next..end).collect::<Vec<_>>());
+                    self.model.predict(&chunk.x, PREDICT_CHUNK_ROWS)
                 }
             };
             self.out
@@ -210,7 +214,7 @@ impl PredictRunner {
         }
         self.reported = true;
         let evaluation = self.loss.map(|(loss, sum)| {
-            Evaluation::of(loss, sum / n.max(1) as f64, &self.out, &self.data.y)
+            Evaluation::of(loss, sum / n.max(1) as f64, &self.out, self.data.targets())
         });
         vec![FromWorker::Predictions {
             request: self.request,

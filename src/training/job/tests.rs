@@ -2,6 +2,14 @@ use super::*;
 use crate::nn::{LossConfig, LossKind, OptimizerConfig, Padding};
 use crate::training::ValidationMode;
 
+/// The job's sequences, to spoil one.
+fn sequences(job: &mut TrainJob) -> &mut Vec<String> {
+    match &mut job.train {
+        JobRows::Sequences(table) => &mut table.sequences,
+        JobRows::Numbers(_) => unreachable!("a sequence job"),
+    }
+}
+
 fn job(epochs: usize) -> TrainJob {
     let sequences: Vec<String> = (0..40)
         .map(|i| {
@@ -39,11 +47,12 @@ fn job(epochs: usize) -> TrainJob {
             optimizer: OptimizerConfig::default(),
             early_stopping: None,
         },
-        train: SequenceTable {
+        train: crate::data::SequenceTable {
             sequences,
             targets,
             alphabet: crate::bio::Alphabet::Dna,
-        },
+        }
+        .into(),
         fit_length: None,
     }
 }
@@ -192,7 +201,7 @@ fn a_diverged_run_crosses_the_boundary_with_its_nan() {
 #[test]
 fn mixed_lengths_train_with_a_fit_length() {
     let mut uneven = job(1);
-    uneven.train.sequences[5] = "ACGT".into();
+    sequences(&mut uneven)[5] = "ACGT".into();
     assert!(
         JobRunner::start(uneven.clone()).is_err(),
         "without fitting, lengths must agree"
@@ -211,7 +220,7 @@ fn mixed_lengths_train_with_a_fit_length() {
 #[test]
 fn a_bad_job_fails_in_both_languages() {
     let mut bad = job(1);
-    bad.train.sequences[3] = "ACGX".into();
+    sequences(&mut bad)[3] = "ACGX".into();
     let Err(JobFailure { ko, en }) = JobRunner::start(bad) else {
         panic!("expected a failure")
     };

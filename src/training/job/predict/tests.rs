@@ -39,7 +39,7 @@ fn chunked_predictions_equal_one_pass_and_report_progress() {
     let rows = 2 * PREDICT_CHUNK_ROWS + 17;
     let job = PredictJob::sequences(5, model(), sequences(rows), None);
     let expected = {
-        let data = job.rows.to_dataset_fitted(None).unwrap();
+        let data = job.rows.samples(None).unwrap().dense();
         Sequential::from_saved(&job.model)
             .unwrap()
             .predict(&data.x, 32)
