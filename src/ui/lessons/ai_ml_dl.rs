@@ -7,7 +7,7 @@ mod sorter;
 mod splitter;
 
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
-use crate::ui::lessons::Lesson;
+use crate::ui::lessons::{Lesson, LessonInfo};
 use crate::ui::widgets::{CheckQuestion, Choice, ShowMe, TryThis};
 use leptos::prelude::*;
 
@@ -36,6 +36,21 @@ const AREAS: [(Bi, Bi, Bi); 3] = [
     ),
 ];
 
+/// This page in the course: AI ⊃ ML ⊃ DL, supervised learning, data splits (lecture items 1, 2, 4).
+pub const LESSON: Lesson = Lesson(&LessonInfo {
+    slug: "ai-ml-dl",
+    title: Bi::new(
+        "인공지능, 머신러닝, 딥러닝과 데이터",
+        "AI, machine learning, deep learning and data",
+    ),
+    nav_title: Bi::new("AI·ML·DL과 데이터", "AI, ML, DL and data"),
+    summary: Bi::new(
+        "X에서 Y를 맞히는 함수를 데이터에서 배웁니다: 분류와 회귀, 그리고 훈련·검증·테스트 세트.",
+        "Learn a function from X to Y from data: classification and regression, and training, validation and test sets.",
+    ),
+    page: || view! { <AiMlDlLesson /> }.into_any(),
+});
+
 /// The AI/ML/DL page (`/ai-ml-dl`).
 #[component]
 pub fn AiMlDlLesson() -> impl IntoView {
@@ -54,7 +69,7 @@ pub fn AiMlDlLesson() -> impl IntoView {
         .collect_view();
     view! {
         <article class="lesson">
-            <h1>{move || Lesson::AiMlDl.title().get(lang.get())}</h1>
+            <h1>{move || LESSON.title().get(lang.get())}</h1>
             <Ko>
                 <p class="lead">"이 과정의 모든 문제는 같은 모양입니다: 측정한 입력 X에서 알고 싶은 값 Y를 맞히는 함수를 데이터에서 배웁니다. 사람이 규칙을 적는 대신, 예시 (X, Y) 쌍이 규칙을 정합니다."</p>
             </Ko>
@@ -108,7 +123,7 @@ pub fn AiMlDlLesson() -> impl IntoView {
             </TryThis>
 
             <CheckQuestion
-                lesson=Lesson::AiMlDl
+                lesson=LESSON
                 question=Bi::new(
                     "생물반응기 실험으로 수율을 예측하는 모델을 설정 세 가지로 학습했습니다. 세 설정 중 하나를 고르려면 어느 세트에서 점수를 비교해야 할까요?",
                     "You fit a model that predicts the yield of bioreactor runs with three different settings. On which set should you compare their scores to pick one?",

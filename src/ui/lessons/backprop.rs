@@ -10,7 +10,7 @@ use crate::lang::numbers::signed;
 use crate::theory::backprop::ranges;
 use crate::theory::backprop::{PARAM_NAMES, SAMPLE, TinyNet};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
-use crate::ui::lessons::Lesson;
+use crate::ui::lessons::{Lesson, LessonInfo};
 use crate::ui::state::use_bounded_param;
 use crate::ui::widgets::{CheckQuestion, Choice, Math, ShowMe, TryThis};
 use leptos::prelude::*;
@@ -31,6 +31,21 @@ const CHAINS: [&str; 9] = [
 
 /// Most descent steps a link may ask for.
 const MAX_STEPS: usize = 200;
+
+/// This page in the course: Gradients, the chain rule, backpropagation, gradient descent (lecture item 6).
+pub const LESSON: Lesson = Lesson(&LessonInfo {
+    slug: "backprop",
+    title: Bi::new(
+        "기울기, 연쇄 법칙, 역전파",
+        "Gradients, the chain rule and backpropagation",
+    ),
+    nav_title: Bi::new("역전파", "Backpropagation"),
+    summary: Bi::new(
+        "작은 신경망을 한 단계씩 순전파·역전파하고, 기울기를 유한 차분과 비교하고, 학습률을 바꿔 봅니다.",
+        "Step a small network forward and backward, check its gradient against finite differences, and try learning rates.",
+    ),
+    page: || view! { <BackpropLesson /> }.into_any(),
+});
 
 /// The backpropagation page (`/backprop`).
 #[component]
@@ -87,7 +102,7 @@ pub fn BackpropLesson() -> impl IntoView {
     let loss_now = move || net.get().forward(SAMPLE).loss;
     view! {
         <article class="lesson">
-            <h1>{move || Lesson::Backprop.title().get(lang.get())}</h1>
+            <h1>{move || LESSON.title().get(lang.get())}</h1>
             <Ko>
                 <p class="lead">"가중치를 무작위로 바꿔 보며 손실이 줄기를 바라는 것은 가망이 없습니다: 매개변수가 수백 개면 가능한 조합이 끝없습니다. 대신 각 가중치를 조금 움직이면 손실이 얼마나 변하는지(편미분)를 모아 기울기 ∇L을 만들고, 그 반대 방향으로 걸어갑니다. 역전파는 연쇄 법칙으로 이 기울기를 출력에서 입력 쪽으로 한 번에 계산합니다."</p>
             </Ko>
@@ -169,7 +184,7 @@ pub fn BackpropLesson() -> impl IntoView {
                 </En>
             </TryThis>
             <CheckQuestion
-                lesson=Lesson::Backprop
+                lesson=LESSON
                 question=Bi::new(
                     "∂L/∂z_o = 0.2이고 h₁ = 0.6일 때 ∂L/∂v₁은?",
                     "If ∂L/∂z_o = 0.2 and h₁ = 0.6, what is ∂L/∂v₁?",

@@ -6,9 +6,24 @@ mod shapes_panel;
 mod window_panel;
 
 use crate::ui::i18n::{Bi, En, Ko, use_lang};
-use crate::ui::lessons::Lesson;
+use crate::ui::lessons::{Lesson, LessonInfo};
 use crate::ui::widgets::{CheckQuestion, Choice, ShowMe, TryThis};
 use leptos::prelude::*;
+
+/// This page in the course: A CNN's anatomy: a filter as a learnable PWM, shapes, same vs valid (lecture items 7, 14).
+pub const LESSON: Lesson = Lesson(&LessonInfo {
+    slug: "cnn",
+    title: Bi::new(
+        "CNN 해부: 필터는 배우는 PWM",
+        "CNN anatomy: a filter is a learnable PWM",
+    ),
+    nav_title: Bi::new("CNN 해부", "CNN anatomy"),
+    summary: Bi::new(
+        "필터가 원-핫 서열 위를 미끄러지는 모습과, same/valid 패딩에 따른 모양과 매개변수 수(312 대 292)를 봅니다.",
+        "Watch a filter slide over one-hot DNA, and work out shapes and parameter counts for same and valid padding (312 vs 292).",
+    ),
+    page: || view! { <CnnLesson /> }.into_any(),
+});
 
 /// The CNN page (`/cnn`).
 #[component]
@@ -16,7 +31,7 @@ pub fn CnnLesson() -> impl IntoView {
     let lang = use_lang();
     view! {
         <article class="lesson">
-            <h1>{move || Lesson::Cnn.title().get(lang.get())}</h1>
+            <h1>{move || LESSON.title().get(lang.get())}</h1>
             <Ko>
                 <p class="lead">"합성곱 신경망(CNN)은 이미지에서 모서리와 무늬를 찾듯, 서열에서는 짧은 모티프를 찾습니다. 같은 필터를 모든 위치에 적용하므로 모티프가 어디에 있든 찾아내고, 풀링은 \"근처 어딘가에 있었다\"만 남겨 위치를 조금 흐립니다."</p>
             </Ko>
@@ -44,7 +59,7 @@ pub fn CnnLesson() -> impl IntoView {
                 </En>
             </TryThis>
             <CheckQuestion
-                lesson=Lesson::Cnn
+                lesson=LESSON
                 question=Bi::new(
                     "길이 20 서열에 필터 길이 5, padding=\"valid\"인 Conv1D를 쓰면 출력 길이는?",
                     "A Conv1D with kernel size 5 and padding=\"valid\" on a length-20 sequence gives an output of length…",

@@ -15,10 +15,25 @@ mod text;
 mod upload_panel;
 
 use crate::ui::i18n::{Bi, use_lang};
-use crate::ui::lessons::Lesson;
+use crate::ui::lessons::{Lesson, LessonInfo};
 use crate::ui::widgets::{CheckQuestion, Choice};
 use leptos::prelude::*;
 use state::Expr;
+
+/// This page in the course: Sequence → expression regression on real or uploaded data (lecture item 17).
+pub const LESSON: Lesson = Lesson(&LessonInfo {
+    slug: "expression-lab",
+    title: Bi::new(
+        "발현 실험실: 서열로 발현량 예측하기",
+        "Expression lab: predict expression from sequence",
+    ),
+    nav_title: Bi::new("발현 실험실 (회귀)", "Expression lab (regression)"),
+    summary: Bi::new(
+        "실제 5′UTR 15,000개(기본) 또는 내 CSV로 발현량을 예측하는 CNN을 학습하고, 처음 보는 서열로 평가합니다.",
+        "Train a CNN that predicts expression from 15,000 real 5′UTRs (the default) or your own CSV, and test it on unseen sequences.",
+    ),
+    page: || view! { <ExpressionLab /> }.into_any(),
+});
 
 /// The expression lab page (`/expression-lab`; settings in the URL).
 #[component]
@@ -29,7 +44,7 @@ pub fn ExpressionLab() -> impl IntoView {
     let predictions = results::use_test_predictions(expr);
     view! {
         <article class="lesson lab">
-            <h1>{move || Lesson::ExpressionLab.title().get(lang.get())}</h1>
+            <h1>{move || LESSON.title().get(lang.get())}</h1>
             <text::Intro />
             <data_panel::DataPanel />
             <model_panel::ModelPanel />
@@ -40,7 +55,7 @@ pub fn ExpressionLab() -> impl IntoView {
             <export_panel::ExportPanel predictions=predictions />
             <text::Try />
             <CheckQuestion
-                lesson=Lesson::ExpressionLab
+                lesson=LESSON
                 question=Bi::new(
                     "테스트 r²가 0이라면 모델은 어떤 상태일까요?",
                     "What does a test r² of 0 mean?",

@@ -12,10 +12,25 @@ mod text;
 mod train_panel;
 
 use crate::ui::i18n::{Bi, use_lang};
-use crate::ui::lessons::Lesson;
+use crate::ui::lessons::{Lesson, LessonInfo};
 use crate::ui::widgets::{CheckQuestion, Choice};
 use leptos::prelude::*;
 use state::Lab;
+
+/// This page in the course: The lecture's CNN experiment end to end (lecture items 12–16).
+pub const LESSON: Lesson = Lesson(&LessonInfo {
+    slug: "motif-lab",
+    title: Bi::new(
+        "모티프 실험실: CNN으로 결합 부위 찾기",
+        "Motif lab: a CNN finds binding sites",
+    ),
+    nav_title: Bi::new("모티프 실험실 (CNN)", "Motif lab (CNN)"),
+    summary: Bi::new(
+        "강의의 CNN 실험을 그대로: 데이터를 만들고, 학습하고, 평가하고, 필터가 배운 모티프를 봅니다.",
+        "The lecture's CNN experiment: simulate data, train, evaluate, and see the motif the filters learned.",
+    ),
+    page: || view! { <MotifLab /> }.into_any(),
+});
 
 /// The motif lab page (`/motif-lab`; every setting is in the URL).
 #[component]
@@ -27,7 +42,7 @@ pub fn MotifLab() -> impl IntoView {
     let interpretation = interpret_panel::use_interpretation(lab);
     view! {
         <article class="lesson lab">
-            <h1>{move || Lesson::MotifLab.title().get(lang.get())}</h1>
+            <h1>{move || LESSON.title().get(lang.get())}</h1>
             <text::Intro />
             <simulate_panel::SimulatePanel />
             <simulate_panel::SplitPanel />
@@ -38,7 +53,7 @@ pub fn MotifLab() -> impl IntoView {
             <export_panel::ExportPanel result=result interpretation=interpretation />
             <text::Try />
             <CheckQuestion
-                lesson=Lesson::MotifLab
+                lesson=LESSON
                 question=Bi::new(
                     "양성 = 0번 클래스일 때, 모티프가 없는 서열을 양성이라고 예측하면 혼동 행렬의 어느 칸이고 무슨 오류일까요?",
                     "With positive = class 0, predicting a motif-free sequence as positive lands in which cell, and which error is it?",

@@ -3,7 +3,7 @@
 
 use crate::bio::alphabet::{Symbol, parse_sequence};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
-use crate::ui::lessons::Lesson;
+use crate::ui::lessons::{Lesson, LessonInfo};
 use crate::ui::state::use_query_param;
 use crate::ui::widgets::{
     CheckQuestion, Choice, ErrorMessage, OneHotTable, SequenceInput, ShowMe, TryThis,
@@ -12,6 +12,18 @@ use leptos::prelude::*;
 
 /// The lecture's example sequence.
 pub const DEFAULT_SEQUENCE: &str = "ATACAA";
+
+/// This page in the course: One-hot encoding of DNA (lecture item 9).
+pub const LESSON: Lesson = Lesson(&LessonInfo {
+    slug: "one-hot",
+    title: Bi::new("원-핫 인코딩", "One-hot encoding"),
+    nav_title: Bi::new("원-핫 인코딩", "One-hot encoding"),
+    summary: Bi::new(
+        "DNA 서열을 신경망이 읽을 수 있는 L × 4 행렬로 바꿉니다.",
+        "Turn a DNA sequence into the L × 4 matrix a neural network reads.",
+    ),
+    page: || view! { <OneHotLesson /> }.into_any(),
+});
 
 /// The one-hot lesson page (`/one-hot`, setting `?seq=`).
 #[component]
@@ -40,7 +52,7 @@ pub fn OneHotLesson() -> impl IntoView {
 
     view! {
         <article class="lesson">
-            <h1>{move || Lesson::OneHot.title().get(lang.get())}</h1>
+            <h1>{move || LESSON.title().get(lang.get())}</h1>
             <Ko>
                 <p class="lead">
                     "신경망은 숫자만 곱하고 더할 수 있습니다. 그래서 DNA 서열을 먼저 숫자로 바꿔야 합니다. 원-핫 인코딩은 네 염기에 각자의 열을 줍니다: 길이 L인 서열은 L × 4 행렬이 되고, i번째 행에는 i번째 염기의 열(A=0, C=1, G=2, T=3)에만 1이 있습니다."
@@ -114,7 +126,7 @@ pub fn OneHotLesson() -> impl IntoView {
             </TryThis>
 
             <CheckQuestion
-                lesson=Lesson::OneHot
+                lesson=LESSON
                 question=Bi::new(
                     "열 순서가 A, C, G, T일 때 G를 나타내는 행은 무엇일까요?",
                     "With the columns in the order A, C, G, T, which row encodes G?",

@@ -10,9 +10,21 @@ mod settings_panel;
 mod state;
 
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
-use crate::ui::lessons::Lesson;
+use crate::ui::lessons::{Lesson, LessonInfo};
 use crate::ui::widgets::{CheckQuestion, Choice, Formulas, ShowMe, TryThis};
 use leptos::prelude::*;
+
+/// This page in the course: Overfitting and hyperparameters, by experiment (the lecture's next topics, item 18).
+pub const LESSON: Lesson = Lesson(&LessonInfo {
+    slug: "overfitting",
+    title: Bi::new("과적합과 하이퍼파라미터", "Overfitting and hyperparameters"),
+    nav_title: Bi::new("과적합과 하이퍼파라미터", "Overfitting, hyperparameters"),
+    summary: Bi::new(
+        "적은 행과 충분한 행으로 같은 모델을 학습해 학습·검증 곡선이 갈라지는 것을 보고, 조기 종료와 학습률·필터·커널·배치·에포크를 실험으로 익힙니다.",
+        "Train one model on too few and on enough rows and watch the training and validation curves split; learn early stopping, learning rate, filters, kernel, batch size and epochs by experiment.",
+    ),
+    page: || view! { <OverfittingLesson /> }.into_any(),
+});
 
 /// The overfitting page (`/overfitting`).
 #[component]
@@ -34,7 +46,7 @@ pub fn OverfittingLesson() -> impl IntoView {
     };
     view! {
         <article class="lesson">
-            <h1>{move || Lesson::Overfitting.title().get(lang.get())}</h1>
+            <h1>{move || LESSON.title().get(lang.get())}</h1>
             <Ko>
                 <p class="lead">"모델은 에포크마다 훈련 행에 더 잘 맞아 갑니다. 하지만 중요한 것은 처음 보는 행에서의 성능입니다. 훈련 손실은 계속 내려가는데 검증 손실이 다시 올라가기 시작하면, 모델은 규칙 대신 훈련 행을 (잡음까지) 외우기 시작한 것입니다. 이것이 과적합입니다. 행이 적고 매개변수가 많을수록 잘 일어납니다."</p>
                 <p>"검증 손실이 가장 낮은 에포크 e*가 멈추기 가장 좋은 때입니다. 조기 종료는 검증 손실이 '인내' 에포크 동안 나아지지 않으면 학습을 멈추고 e*의 가중치로 되돌립니다. 테스트 세트는 이런 결정에 한 번도 쓰지 않았으므로, 마지막에 한 번 재는 테스트 정확도가 처음 보는 서열에 대한 정직한 추정입니다."</p>
@@ -70,7 +82,7 @@ pub fn OverfittingLesson() -> impl IntoView {
                 </En>
             </TryThis>
             <CheckQuestion
-                lesson=Lesson::Overfitting
+                lesson=LESSON
                 question=Bi::new(
                     "훈련 손실은 0.01까지 내려갔고, 검증 손실은 에포크 12에서 0.30으로 가장 낮았다가 에포크 60에서 0.80이 되었습니다. 가장 알맞은 다음 단계는?",
                     "The training loss fell to 0.01; the validation loss was lowest at epoch 12 (0.30) and reached 0.80 by epoch 60. The best next step is…",

@@ -6,9 +6,21 @@ mod neuron_panel;
 mod train_panel;
 
 use crate::ui::i18n::{Bi, En, Ko, use_lang};
-use crate::ui::lessons::Lesson;
+use crate::ui::lessons::{Lesson, LessonInfo};
 use crate::ui::widgets::{CheckQuestion, Choice};
 use leptos::prelude::*;
+
+/// This page in the course: The perceptron: weighted sum, activation, learning a boundary (lecture item 3).
+pub const LESSON: Lesson = Lesson(&LessonInfo {
+    slug: "perceptron",
+    title: Bi::new("퍼셉트론: 뉴런 하나", "The perceptron: one neuron"),
+    nav_title: Bi::new("퍼셉트론", "Perceptron"),
+    summary: Bi::new(
+        "가중합과 활성화 함수를 직접 움직이고, 뉴런 하나와 은닉층이 생물반응기 데이터를 나누는 모습을 봅니다.",
+        "Move a weighted sum and its activation by hand, then watch one neuron and a hidden layer learn to split bioreactor data.",
+    ),
+    page: || view! { <PerceptronLesson /> }.into_any(),
+});
 
 /// The perceptron page (`/perceptron`).
 #[component]
@@ -16,7 +28,7 @@ pub fn PerceptronLesson() -> impl IntoView {
     let lang = use_lang();
     view! {
         <article class="lesson">
-            <h1>{move || Lesson::Perceptron.title().get(lang.get())}</h1>
+            <h1>{move || LESSON.title().get(lang.get())}</h1>
             <Ko>
                 <p class="lead">"퍼셉트론은 신경망의 벽돌 한 장입니다: 입력 x에 가중치 w를 곱해 더하고, 편향 b를 더한 뒤 활성화 함수를 통과시킵니다. 이런 뉴런을 입력층 → 은닉층 → 출력층으로 이으면 신경망이 됩니다."</p>
             </Ko>
@@ -26,7 +38,7 @@ pub fn PerceptronLesson() -> impl IntoView {
             <neuron_panel::NeuronPanel />
             <train_panel::TrainPanel />
             <CheckQuestion
-                lesson=Lesson::Perceptron
+                lesson=LESSON
                 question=Bi::new(
                     "뉴런 하나(시그모이드)가 XOR 모양 데이터를 나누지 못하는 이유는?",
                     "Why can't a single sigmoid neuron separate the XOR-like data?",

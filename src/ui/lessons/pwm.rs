@@ -9,7 +9,7 @@ use crate::bio::scan::{ScoreKind, WindowScore, scan};
 use crate::bio::{ScanError, SequenceError, parse_sequence};
 use crate::lang::Lang;
 use crate::ui::i18n::{Bi, tr, use_lang};
-use crate::ui::lessons::Lesson;
+use crate::ui::lessons::{Lesson, LessonInfo};
 use crate::ui::plots::{ScoreTrack, SequenceLogo};
 use crate::ui::state::{use_bounded_param, use_choice_param, use_query_param};
 use crate::ui::widgets::{
@@ -49,6 +49,19 @@ impl ScanProblem {
         }
     }
 }
+
+/// This page in the course: PFM → PWM → scanning, log-likelihood and log-odds (lecture items 10–11).
+pub const LESSON: Lesson = Lesson(&LessonInfo {
+    slug: "pwm",
+    title: Bi::new("모티프: PFM → PWM → 스캐닝", "Motifs: PFM → PWM → scanning"),
+    nav_title: Bi::new("모티프와 PWM", "Motifs and PWMs"),
+    summary: Bi::new(
+        "정렬된 결합 부위에서 빈도 행렬과 확률 행렬을 만들고, 서열을 훑어 모티프를 찾습니다.",
+        "Count aligned binding sites into a frequency and a weight matrix, then scan a \
+        sequence for the motif.",
+    ),
+    page: || view! { <PwmLesson /> }.into_any(),
+});
 
 /// The PWM lesson page (`/pwm`; settings `?sites=`, `?pc=`, `?seq=`, `?score=ll|lo`, `?gc=`).
 #[component]
@@ -141,7 +154,7 @@ pub fn PwmLesson() -> impl IntoView {
 
     view! {
         <article class="lesson">
-            <h1>{move || Lesson::Pwm.title().get(lang.get())}</h1>
+            <h1>{move || LESSON.title().get(lang.get())}</h1>
             <text::Intro />
 
             <section class="panel">
@@ -281,7 +294,7 @@ pub fn PwmLesson() -> impl IntoView {
             <text::Try />
 
             <CheckQuestion
-                lesson=Lesson::Pwm
+                lesson=LESSON
                 question=Bi::new(
                     "TACAA, TACGA, TACAA에 의사빈도 0.5를 쓰면, 3번 위치에서 A의 확률은 얼마일까요?",
                     "With TACAA, TACGA, TACAA and a pseudocount of 0.5, what is the probability of A at position 3?",

@@ -6,7 +6,7 @@ use crate::lang::numbers::{signed, with_sign};
 use crate::theory::softmax::ranges;
 use crate::theory::softmax::{LECTURE_PROBABILITIES, example, logits_for};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
-use crate::ui::lessons::Lesson;
+use crate::ui::lessons::{Lesson, LessonInfo};
 use crate::ui::state::{use_bounded_param, use_query_param};
 use crate::ui::widgets::{
     CheckQuestion, Choice, Formulas, NumberField, RadioGroup, ShowMe, TryThis,
@@ -43,6 +43,18 @@ fn parse(text: &str) -> Vec<f32> {
 fn number(v: f32) -> String {
     signed(f64::from(v), 4)
 }
+
+/// This page in the course: Softmax and cross-entropy (lecture item 5).
+pub const LESSON: Lesson = Lesson(&LessonInfo {
+    slug: "softmax-cross-entropy",
+    title: Bi::new("소프트맥스와 교차 엔트로피", "Softmax and cross-entropy"),
+    nav_title: Bi::new("소프트맥스와 손실", "Softmax and loss"),
+    summary: Bi::new(
+        "로짓을 확률로 바꾸고, 정답 확률로 손실을 매기고, 그 기울기 p − y를 봅니다.",
+        "Turn logits into probabilities, score the true class's probability, and see the gradient p − y.",
+    ),
+    page: || view! { <SoftmaxLesson /> }.into_any(),
+});
 
 /// The softmax / cross-entropy page (`/softmax-cross-entropy`).
 #[component]
@@ -129,7 +141,7 @@ pub fn SoftmaxLesson() -> impl IntoView {
     };
     view! {
         <article class="lesson">
-            <h1>{move || Lesson::Softmax.title().get(lang.get())}</h1>
+            <h1>{move || LESSON.title().get(lang.get())}</h1>
             <Ko>
                 <p class="lead">"분류 신경망의 마지막 층은 클래스마다 점수 z(로짓)를 냅니다. 소프트맥스는 이 점수를 합이 1인 확률로 바꾸고, 교차 엔트로피는 정답 클래스의 확률이 낮을수록 큰 벌점을 줍니다."</p>
             </Ko>
@@ -206,7 +218,7 @@ pub fn SoftmaxLesson() -> impl IntoView {
                 </En>
             </TryThis>
             <CheckQuestion
-                lesson=Lesson::Softmax
+                lesson=LESSON
                 question=Bi::new(
                     "예측 확률이 [0.2, 0.5, 0.3]이고 정답이 클래스 1일 때 교차 엔트로피는?",
                     "Predicted probabilities [0.2, 0.5, 0.3], true class 1: what is the cross-entropy?",
