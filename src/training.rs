@@ -246,7 +246,8 @@ impl Trainer {
             });
             return None;
         }
-        self.model.backward(&loss.grad.into_dyn(), from_logits);
+        self.model
+            .backward_params(&loss.grad.into_dyn(), from_logits);
         self.optimizer.step(&mut self.model.params_mut());
         // A finite loss can still give a non-finite update (a learning rate of ∞, an overflowing
         // step): the weights are checked too, or the next epoch would report NaN as "completed".

@@ -166,3 +166,73 @@ fn a_batch_of_the_wrong_shape_panics_with_both_shapes() {
     let mut model = Sequential::new(ModelSpec::lecture(Padding::Valid), 0).unwrap();
     model.forward(&ArrayD::zeros(IxDyn(&[3, 19, 4])), false);
 }
+
+/// One-hot protein-like inputs: `rows` of `length` positions over `width` letters.
+fn one_hot_rows(rows: usize, length: usize, width: usize, seed: u64) -> ArrayD<f32> {
+    let mut state = seed;
+    ArrayD::from_shape_fn(IxDyn(&[rows, length, width]), |idx| {
+        let (r, p, c) = (idx[0], idx[1], idx[2]);
+        state = (r * 7919 + p * 104_729) as u64 ^ seed;
+        f32::from(u8::from(c == (state % width as u64) as usize))
+    })
+}
+
+/// Training's backward pass (no input gradient before the first weights) fills the same
+/// gradients as the full one, for a dense model on sparse one-hot rows (the sparse path) and for
+/// the lecture's CNN; and the sparse forward pass is `x · W + b`.
+#[test]
+fn training_backward_and_the_sparse_path_give_the_full_gradients() {
+    let protein = ModelSpec {
+        input_shape: vec![30, 21],
+        layers: vec![LayerSpec::Flatten, dense(8), dense(1)],
+    };
+    let cases = [
+        (protein, one_hot_rows(6, 30, 21, 3)),
+        (ModelSpec::lecture(Padding::Same), one_hot_rows(6, 20, 4, 5)),
+    ];
+    for (spec, x) in cases {
+        let mut full = Sequential::new(spec.clone(), 2).unwrap();
+        let mut lean = Sequential::new(spec, 2).unwrap();
+        let (a, b) = (full.forward(&x, true), lean.forward(&x, true));
+        assert_eq!(a, b);
+        let grad = a.mapv(|v| v - 0.5);
+        full.backward(&grad, false);
+        lean.backward_params(&grad, false);
+        for (p, q) in full.params().iter().zip(lean.params()) {
+            let diff = (&p.grad - &q.grad)
+                .mapv(f32::abs)
+                .fold(0.0f32, |m, &v| m.max(v));
+            assert!(diff <= 1e-6, "{}: {diff}", p.name);
+        }
+    }
+    // The first dense layer of the protein model saw 30 ones among 630 inputs: sparse.
+    let mut model = Sequential::new(
+        ModelSpec {
+            input_shape: vec![630],
+            layers: vec![dense(4)],
+        },
+        1,
+    )
+    .unwrap();
+    let x = one_hot_rows(5, 30, 21, 9)
+        .into_shape_with_order(IxDyn(&[5, 630]))
+        .unwrap();
+    let y = model.forward(&x, false);
+    let params = model.params();
+    let x2 = x.clone().into_dimensionality::<ndarray::Ix2>().unwrap();
+    let w = params[0]
+        .value
+        .clone()
+        .into_dimensionality::<ndarray::Ix2>()
+        .unwrap();
+    let expected = x2.dot(&w)
+        + &params[1]
+            .value
+            .clone()
+            .into_dimensionality::<ndarray::Ix1>()
+            .unwrap();
+    let diff = (&y.into_dimensionality::<ndarray::Ix2>().unwrap() - &expected)
+        .mapv(f32::abs)
+        .fold(0.0f32, |m, &v| m.max(v));
+    assert!(diff <= 1e-6, "{diff}");
+}

@@ -198,11 +198,21 @@ impl Conv1d {
     /// # Shapes
     /// `grad_output: [B, L_out, F]` → d loss / d input `[B, L, C]`.
     pub fn backward(&mut self, grad_output: &ArrayD<f32>) -> ArrayD<f32> {
+        self.backward_with(grad_output, true)
+            .expect("the input gradient was asked for")
+    }
+
+    /// The backward pass from d loss / d output, with the input gradient only if `input_grad`.
+    pub fn backward_with(
+        &mut self,
+        grad_output: &ArrayD<f32>,
+        input_grad: bool,
+    ) -> Option<ArrayD<f32>> {
         let mut grad_z = grad_output.clone();
         self.config
             .activation
             .backward(&mut grad_z, &self.cache.z, &self.cache.y);
-        self.backward_preactivation(&grad_z)
+        self.backward_preactivation_with(&grad_z, input_grad)
     }
 
     /// Backward pass from d loss / d z (the activation already accounted for).
@@ -210,6 +220,20 @@ impl Conv1d {
     /// # Shapes
     /// `grad_z: [B, L_out, F]` → `[B, L, C]`.
     pub fn backward_preactivation(&mut self, grad_z: &ArrayD<f32>) -> ArrayD<f32> {
+        self.backward_preactivation_with(grad_z, true)
+            .expect("the input gradient was asked for")
+    }
+
+    /// [`Conv1d::backward_preactivation`], with the input gradient only if `input_grad` (the
+    /// first layer's is never used: no `dcols` product, no `col2im`).
+    ///
+    /// # Shapes
+    /// `grad_z: [B, L_out, F]` → `[B, L, C]`.
+    pub fn backward_preactivation_with(
+        &mut self,
+        grad_z: &ArrayD<f32>,
+        input_grad: bool,
+    ) -> Option<ArrayD<f32>> {
         let (b, l, c) = self.cache.input_shape;
         let (k, f) = (self.config.kernel_size, self.config.filters);
         let rows = self.cache.cols.nrows();
@@ -224,10 +248,13 @@ impl Conv1d {
             .into_shape_with_order(IxDyn(&[k, c, f]))
             .expect("K·C·F values");
         self.bias.grad = grad_z.sum_axis(Axis(0)).into_dyn();
+        if !input_grad {
+            return None;
+        }
         // dcols: [B·L_out, F] · [F, K·C] → [B·L_out, K·C]
         let mut grad_cols = Array2::zeros((rows, k * c));
         general_mat_mul(1.0, &grad_z, &self.kernel_matrix().t(), 0.0, &mut grad_cols);
-        col2im(&grad_cols, (b, l, c), k, self.config.padding.left(k)).into_dyn()
+        Some(col2im(&grad_cols, (b, l, c), k, self.config.padding.left(k)).into_dyn())
     }
 
     /// The trainable parameters: kernel, then bias.

@@ -137,6 +137,27 @@ impl Layer {
         }
     }
 
+    /// The backward pass that only fills the parameter gradients when `input_grad` is false (for
+    /// the first layer with parameters: nothing before it needs a gradient). `preactivation`:
+    /// `grad` is d loss / d z (see [`Layer::backward_preactivation`]).
+    pub fn backward_with(
+        &mut self,
+        grad: &ArrayD<f32>,
+        preactivation: bool,
+        input_grad: bool,
+    ) -> Option<ArrayD<f32>> {
+        match (self, input_grad) {
+            (Layer::Dense(l), false) if preactivation => l.backward_preactivation_with(grad, false),
+            (Layer::Dense(l), false) => l.backward_with(grad, false),
+            (Layer::Conv1d(l), false) if preactivation => {
+                l.backward_preactivation_with(grad, false)
+            }
+            (Layer::Conv1d(l), false) => l.backward_with(grad, false),
+            (layer, _) if preactivation => Some(layer.backward_preactivation(grad)),
+            (layer, _) => Some(layer.backward(grad)),
+        }
+    }
+
     /// The activation applied last by this layer (linear if none).
     pub fn activation(&self) -> Activation {
         match self {

@@ -149,6 +149,25 @@ impl Sequential {
         grad
     }
 
+    /// The backward pass of training: fills every parameter gradient and stops at the first layer
+    /// with parameters (no input gradient is made that nothing reads).
+    pub fn backward_params(&mut self, grad: &ArrayD<f32>, from_logits: bool) {
+        let Some(first) = self.layers.iter().position(|l| !l.params().is_empty()) else {
+            return;
+        };
+        let last = self.layers.len() - 1;
+        let mut grad = grad.clone();
+        for (i, layer) in self.layers.iter_mut().enumerate().rev() {
+            if i < first {
+                break;
+            }
+            match layer.backward_with(&grad, from_logits && i == last, i != first) {
+                Some(next) => grad = next,
+                None => break,
+            }
+        }
+    }
+
     /// Every trainable parameter, first layer first (kernel, then bias).
     pub fn params_mut(&mut self) -> Vec<&mut Param> {
         self.layers.iter_mut().flat_map(Layer::params_mut).collect()
