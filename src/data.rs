@@ -9,11 +9,13 @@ pub mod samples;
 pub mod sklearn_split;
 pub mod split;
 pub mod table;
+pub mod variant_table;
 
 pub use numeric::{NumericError, NumericTable};
 pub use samples::{CodedSequences, Rows, Samples};
 pub use split::{Split, SplitMethod, train_test_split};
 pub use table::{SequenceTable, TableError};
+pub use variant_table::VariantTable;
 
 use ndarray::{Array2, ArrayD, Axis};
 

@@ -12,6 +12,7 @@
 
 use flate2::read::GzDecoder;
 use seqlab::bio::variants::{Numbering, WildType, notation};
+use seqlab::data::Rows;
 use seqlab::data::csv::Limits;
 use seqlab::lab::protein::epistasis::{errors, measured_pairs, predict_pairs};
 use seqlab::lab::protein::scan::agreement;
@@ -46,10 +47,12 @@ fn train(
         ..Settings::default()
     };
     let started = Instant::now();
-    let model = Sequential::new(settings.spec(237), settings.model_seed).unwrap();
-    let rows = split.train(data).to_dataset().unwrap();
-    assert_eq!(rows.x.shape(), &[39_621, 237, 21]);
-    let mut trainer = Trainer::new(model, rows, settings.config()).unwrap();
+    // What the page sends the worker: the variants, expanded to one-hot codes there.
+    let job = settings.job(data, split);
+    let model = Sequential::new(job.spec, job.model_seed).unwrap();
+    let rows = job.train.samples(None).unwrap();
+    assert_eq!((rows.len(), rows.sample_shape()), (39_621, vec![237, 21]));
+    let mut trainer = Trainer::new(model, rows, job.config).unwrap();
     let reason = trainer.fit();
     let epochs = trainer.history().epochs.len();
     let mut model = trainer.model.clone();
@@ -90,7 +93,7 @@ fn dense_and_linear_presets_on_avgfp() {
         "the hidden layer learns the threshold"
     );
     assert!(
-        dense_epochs < Settings::default().epochs,
+        dense_epochs < Settings::default().knobs.epochs,
         "early stopping ended the run"
     );
 

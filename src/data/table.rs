@@ -3,6 +3,7 @@
 
 use super::{CodedSequences, Dataset, Samples};
 use crate::bio::alphabet::{Alphabet, SequenceError};
+use crate::bio::variants::VariantError;
 use crate::lang::Lang;
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
@@ -58,6 +59,13 @@ pub enum TableError {
         /// The row.
         row: usize,
     },
+    /// A variant that does not fit its wild type.
+    Variant {
+        /// The row.
+        row: usize,
+        /// What is wrong with it.
+        error: VariantError,
+    },
 }
 
 impl TableError {
@@ -96,6 +104,10 @@ impl TableError {
                     alphabet.unit(),
                     alphabet.unit()
                 ),
+            ),
+            TableError::Variant { row, error } => lang.pick(
+                format!("{row}번째 행: {}", error.message(lang)),
+                format!("Row {row}: {}", error.message(lang)),
             ),
             TableError::Targets { row } => lang.pick(
                 format!("{row}번째 행의 목표값 개수가 다릅니다."),

@@ -319,7 +319,7 @@ mod tests {
         assert_eq!(&sent.to_dataset().unwrap(), bench.test_set());
         let sequences = |job: TrainJob| match job.train {
             crate::training::job::JobRows::Sequences(table) => table.sequences,
-            crate::training::job::JobRows::Numbers(_) => Vec::new(),
+            _ => Vec::new(),
         };
         let small = sequences(bench.job(&Settings::default()));
         let large = sequences(bench.job(&Settings::default().enough_rows()));

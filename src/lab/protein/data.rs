@@ -3,12 +3,12 @@
 //! training with the targets standardised on the training rows.
 
 use crate::bio::Alphabet;
-use crate::bio::variants::{Numbering, Substitution, WildType};
+use crate::bio::variants::{Numbering, Substitution, WildType, notation};
 use crate::data::csv::{
     Accepted, Decimal, FileError, Limits, Rejected, RowError, Table, decode, lines, quoted,
     reject_duplicates,
 };
-use crate::data::{SequenceTable, Split, train_test_split};
+use crate::data::{SequenceTable, Split, VariantTable, train_test_split};
 use crate::lab::expression::{Standardizer, ValuesError};
 
 /// Header names of the variant column (lower case, compared by `contains`).
@@ -243,6 +243,22 @@ impl ProteinSplit {
                 .map(|&i| vec![self.scaler.apply(data.table.rows[i].value) as f32])
                 .collect(),
             alphabet: Alphabet::Protein,
+        }
+    }
+
+    /// `rows` of `data` as variants of its wild type with standardised targets (0-based
+    /// substitutions: what a job carries).
+    pub fn variants(&self, data: &ProteinData, rows: &[usize]) -> VariantTable {
+        VariantTable {
+            wild_type: data.wild_type.as_str().to_string(),
+            variants: rows
+                .iter()
+                .map(|&i| notation(&data.substitutions[i], Numbering::ZeroBased))
+                .collect(),
+            targets: rows
+                .iter()
+                .map(|&i| vec![self.scaler.apply(data.table.rows[i].value) as f32])
+                .collect(),
         }
     }
 

@@ -8,15 +8,15 @@
 //! with the best epoch's weights restored — as the expression lab, and as the data README's Keras
 //! reference run.
 
+use super::{ProteinData, ProteinSplit};
+use crate::lab::knobs::{KnobRanges, Knobs, Optimizer};
 use crate::nn::{
-    Activation, AdamConfig, Conv1dConfig, DenseConfig, LayerSpec, LossConfig, LossKind,
-    LossSemantics, ModelSpec, OptimizerConfig, Padding,
+    Activation, Conv1dConfig, DenseConfig, LayerSpec, LossConfig, LossKind, LossSemantics,
+    ModelSpec, Padding,
 };
-use crate::training::{EarlyStopping, Monitor, TrainConfig, ValidationMode};
+use crate::training::TrainConfig;
+use crate::training::job::TrainJob;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::hash::{Hash, Hasher};
-use std::str::FromStr;
 
 /// The valid values of every setting of the protein lab: its form fields and its URL both use
 /// these.
@@ -44,71 +44,47 @@ pub mod ranges {
     pub const KERNEL: Bounds<usize> = Bounds::new(1, 21);
     /// Custom: hidden dense units (0: none, an additive model after the convolutions).
     pub const DENSE: Bounds<usize> = Bounds::new(0, 256);
-    /// Where the rows come from.
-    pub const SOURCES: &[&str] = &["builtin", "upload"];
-    /// Architectures.
-    pub const PRESETS: &[&str] = &["dense", "linear", "cnn", "custom"];
 }
 
-/// Defines a unit enum with serde names, `Display` and `FromStr` on the same names.
-macro_rules! named_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
-        }
-
-        impl $name {
-            /// Every value, in the form's order.
-            pub const ALL: &[$name] = &[$($name::$variant),+];
-        }
-
-        impl fmt::Display for $name {
-            /// The URL and serde name.
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(match self { $($name::$variant => $text),+ })
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = String;
-
-            /// The URL and serde name.
-            fn from_str(text: &str) -> Result<$name, String> {
-                match text {
-                    $($text => Ok($name::$variant),)+
-                    other => Err(format!("not a {}: {other:?}", stringify!($name))),
-                }
-            }
-        }
-    };
+/// Where the rows come from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Source {
+    /// The built-in avGFP variants (44,024 rows).
+    #[default]
+    #[serde(rename = "builtin")]
+    BuiltIn,
+    /// The student's own table (sequences, or variants of a wild type).
+    #[serde(rename = "upload")]
+    Upload,
 }
 
-named_enum! {
-    /// Where the rows come from.
-    Source {
-        /// The built-in avGFP variants (44,024 rows).
-        BuiltIn = "builtin",
-        /// The student's own table (sequences, or variants of a wild type).
-        Upload = "upload",
-    }
+crate::choice!(Source {
+    BuiltIn => "builtin",
+    Upload => "upload",
+});
+
+/// The architectures on `[L, 21]` one-hot proteins.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Preset {
+    /// Flatten → Dense(64, relu) → Dense(1): one hidden layer, enough for avGFP's threshold
+    /// (318,657 parameters for 237 residues).
+    #[default]
+    Dense,
+    /// Flatten → Dense(1): an additive model, one weight per residue and amino acid.
+    Linear,
+    /// Conv1D(32, 9, same, relu) → Flatten → Dense(64, relu) → Dense(1).
+    Cnn,
+    /// The student's own: [`CustomModel`].
+    Custom,
 }
 
-named_enum! {
-    /// The architectures on `[L, 21]` one-hot proteins.
-    Preset {
-        /// Flatten → Dense(64, relu) → Dense(1): one hidden layer, enough for avGFP's threshold
-        /// (318,657 parameters for 237 residues).
-        Dense = "dense",
-        /// Flatten → Dense(1): an additive model, one weight per residue and amino acid.
-        Linear = "linear",
-        /// Conv1D(32, 9, same, relu) → Flatten → Dense(64, relu) → Dense(1).
-        Cnn = "cnn",
-        /// The student's own: [`CustomModel`].
-        Custom = "custom",
-    }
-}
+crate::choice!(Preset {
+    Dense => "dense",
+    Linear => "linear",
+    Cnn => "cnn",
+    Custom => "custom",
+});
 
 /// The custom architecture: `conv_layers` × Conv1D(filters, kernel, same, relu) → Flatten →
 /// Dense(dense, relu) (none when 0) → Dense(1).
@@ -118,14 +94,14 @@ pub struct CustomModel {
     pub conv_layers: usize,
     /// Filters per convolution.
     pub filters: usize,
-    /// Kernel size.
+    /// Kernel size (residues).
     pub kernel_size: usize,
     /// Hidden dense units (0: none).
     pub dense: usize,
 }
 
 impl Default for CustomModel {
-    /// One Conv1D(16, 9) and Dense(32).
+    /// One Conv1D(16, 9) and a Dense(32).
     fn default() -> CustomModel {
         CustomModel {
             conv_layers: 1,
@@ -136,36 +112,36 @@ impl Default for CustomModel {
     }
 }
 
-/// Every setting of the protein lab.
+/// The shared knobs' ranges in the protein lab.
+pub const KNOB_RANGES: KnobRanges = KnobRanges {
+    epochs: ranges::EPOCHS,
+    batch: ranges::BATCH,
+    learning_rate: ranges::LEARNING_RATE,
+    validation: ranges::VALIDATION,
+    patience: ranges::PATIENCE,
+};
+
+/// The protein lab's settings.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     /// Where the rows come from.
     pub source: Source,
     /// Share of the rows held out for testing.
     pub test_fraction: f64,
-    /// Seed of the train/test split.
+    /// Seed of the split.
     pub split_seed: u64,
     /// The architecture.
     pub preset: Preset,
-    /// The custom architecture (used when `preset` is [`Preset::Custom`]).
+    /// Its sizes when custom.
     pub custom: CustomModel,
-    /// Epochs at most.
-    pub epochs: usize,
-    /// Rows per gradient step.
-    pub batch_size: usize,
-    /// Adam's learning rate.
-    pub learning_rate: f32,
-    /// Early-stopping patience in epochs (0: off).
-    pub patience: usize,
-    /// Share of the training rows held out for validation (the last ones, as Keras).
-    pub validation: f64,
-    /// Seed of the initial weights and the shuffling.
-    pub model_seed: u64,
+    /// Epochs, batch, optimiser, learning rate, validation, patience, model seed.
+    pub knobs: Knobs,
 }
 
 impl Default for Settings {
-    /// The data README's reference run: built-in data, 10 % test (seed 1), the dense preset,
-    /// Adam 0.001, batch 128, up to 50 epochs, validation 0.1, patience 3, model seed 0.
+    /// The built-in data split 90/10 (seed 1), the dense preset, Adam 0.001, batch 128, at most 50
+    /// epochs with early stopping after 3 without improvement, validation 0.1: the data README's
+    /// Keras reference run.
     fn default() -> Settings {
         Settings {
             source: Source::BuiltIn,
@@ -173,44 +149,25 @@ impl Default for Settings {
             split_seed: 1,
             preset: Preset::Dense,
             custom: CustomModel::default(),
-            epochs: 50,
-            batch_size: 128,
-            learning_rate: 0.001,
-            patience: 3,
-            validation: 0.1,
-            model_seed: 0,
+            knobs: Knobs {
+                epochs: 50,
+                batch: 128,
+                learning_rate: 0.001,
+                optimizer: Optimizer::Adam,
+                validation: 0.1,
+                patience: 3,
+                model_seed: 0,
+            },
         }
     }
 }
 
-impl Hash for Settings {
-    /// Every field; the floating-point ones by their bits (so a settings value can key a cache of
-    /// trained models).
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.source.hash(state);
-        self.test_fraction.to_bits().hash(state);
-        self.split_seed.hash(state);
-        self.preset.hash(state);
-        self.custom.hash(state);
-        self.epochs.hash(state);
-        self.batch_size.hash(state);
-        self.learning_rate.to_bits().hash(state);
-        self.patience.hash(state);
-        self.validation.to_bits().hash(state);
-        self.model_seed.hash(state);
-    }
-}
-
 impl Settings {
-    /// Every numeric field clamped to its range (a URL or an old saved state may hold anything).
+    /// The settings with every number moved into [`ranges`].
     pub fn clamped(self) -> Settings {
         Settings {
             test_fraction: ranges::TEST_FRACTION.clamp(self.test_fraction),
-            epochs: ranges::EPOCHS.clamp(self.epochs),
-            batch_size: ranges::BATCH.clamp(self.batch_size),
-            learning_rate: ranges::LEARNING_RATE.clamp(self.learning_rate),
-            patience: ranges::PATIENCE.clamp(self.patience),
-            validation: ranges::VALIDATION.clamp(self.validation),
+            knobs: self.knobs.clamped(&KNOB_RANGES),
             custom: CustomModel {
                 conv_layers: ranges::CONV_LAYERS.clamp(self.custom.conv_layers),
                 filters: ranges::FILTERS.clamp(self.custom.filters),
@@ -221,7 +178,7 @@ impl Settings {
         }
     }
 
-    /// The architecture for proteins of `length` residues (input `[length, 21]`, one output).
+    /// The architecture for proteins of `length` residues, `[length, 21]` one-hot.
     pub fn spec(&self, length: usize) -> ModelSpec {
         let conv = |filters, kernel_size| {
             LayerSpec::Conv1d(Conv1dConfig {
@@ -261,31 +218,31 @@ impl Settings {
         }
     }
 
-    /// The training settings: MSE (Keras semantics) on z-scores, Adam at `learning_rate`,
-    /// `validation` of the training rows (the last ones), shuffled batches seeded by `model_seed`,
-    /// early stopping on the validation loss with the best weights restored (off at patience 0).
+    /// The training settings: MSE (Keras semantics) on z-scores with the shared knobs (early
+    /// stopping on the validation loss with the best weights restored; off at patience 0).
     pub fn config(&self) -> TrainConfig {
-        TrainConfig {
-            batch_size: self.batch_size,
-            epochs: self.epochs,
-            validation_split: self.validation,
-            validation_mode: ValidationMode::LastRows,
-            shuffle: true,
-            seed: self.model_seed,
-            loss: LossConfig {
-                kind: LossKind::MeanSquaredError,
-                semantics: LossSemantics::KerasFit,
-            },
-            optimizer: OptimizerConfig::Adam(AdamConfig {
-                learning_rate: self.learning_rate,
-                ..AdamConfig::default()
-            }),
-            early_stopping: (self.patience > 0).then_some(EarlyStopping {
-                monitor: Monitor::ValLoss,
-                patience: self.patience,
-                restore_best_weights: true,
-            }),
+        self.knobs.config(LossConfig {
+            kind: LossKind::MeanSquaredError,
+            semantics: LossSemantics::KerasFit,
+        })
+    }
+
+    /// The worker's job: the model trained on `split`'s training rows of `data`, sent as variants
+    /// of the wild type (a few bytes a row instead of the whole protein).
+    pub fn job(&self, data: &ProteinData, split: &ProteinSplit) -> TrainJob {
+        TrainJob {
+            spec: self.spec(data.wild_type.len()),
+            model_seed: self.knobs.model_seed,
+            config: self.config(),
+            train: split.variants(data, &split.split.train).into(),
+            fit_length: None,
         }
+    }
+
+    /// A fingerprint of everything a run depends on: these settings and `rows_id`, a fingerprint
+    /// of the rows (an upload's name and size).
+    pub fn key(&self, rows_id: u64) -> u64 {
+        crate::lab::fingerprint(&(self, rows_id))
     }
 }
 
@@ -328,25 +285,25 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_values_clamp() {
-        for preset in Preset::ALL {
-            assert_eq!(preset.to_string().parse::<Preset>(), Ok(*preset));
-            let json = serde_json::to_string(preset).unwrap();
-            assert_eq!(json, format!("\"{preset}\""));
-        }
-        let names: Vec<String> = Preset::ALL.iter().map(ToString::to_string).collect();
-        assert_eq!(names, ranges::PRESETS);
-        let sources: Vec<String> = Source::ALL.iter().map(ToString::to_string).collect();
-        assert_eq!(sources, ranges::SOURCES);
+        crate::choice::assert_serde_names::<Preset>();
+        crate::choice::assert_serde_names::<Source>();
         assert!("conv".parse::<Preset>().is_err());
         let wild = Settings {
             test_fraction: 3.0,
-            learning_rate: f32::NAN,
-            epochs: 0,
+            knobs: Knobs {
+                learning_rate: f32::NAN,
+                epochs: 0,
+                ..Settings::default().knobs
+            },
             ..Settings::default()
         }
         .clamped();
         assert_eq!(
-            (wild.test_fraction, wild.learning_rate, wild.epochs),
+            (
+                wild.test_fraction,
+                wild.knobs.learning_rate,
+                wild.knobs.epochs
+            ),
             (0.5, 1e-6, 1)
         );
         let back: Settings =
@@ -354,25 +311,15 @@ mod tests {
         assert_eq!(back, Settings::default());
         let config = Settings::default().config();
         assert_eq!(config.early_stopping.unwrap().patience, 3);
-        assert!(
-            Settings {
-                patience: 0,
-                ..Settings::default()
-            }
-            .config()
-            .early_stopping
-            .is_none()
-        );
-        let hash = |s: &Settings| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            s.hash(&mut h);
-            h.finish()
-        };
         let other = Settings {
-            learning_rate: 0.01,
+            knobs: Knobs {
+                learning_rate: 0.01,
+                ..Settings::default().knobs
+            },
             ..Settings::default()
         };
-        assert_ne!(hash(&Settings::default()), hash(&other));
-        assert_eq!(hash(&Settings::default()), hash(&Settings::default()));
+        assert_ne!(Settings::default().key(0), other.key(0));
+        assert_eq!(Settings::default().key(0), Settings::default().key(0));
+        assert_ne!(Settings::default().key(0), Settings::default().key(1));
     }
 }

@@ -3,19 +3,28 @@
 
 use super::JobFailure;
 use crate::data::numeric::NumericTable;
-use crate::data::{Samples, SequenceTable};
+use crate::data::{Samples, SequenceTable, VariantTable};
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 
-/// A job's rows. On the wire it is the table itself (a sequence table has `sequences`, a table
-/// of numbers `features`), so a job written before tables of numbers existed still reads.
+/// A job's rows. On the wire it is the table itself (a sequence table has `sequences`, a variant
+/// table `variants`, a table of numbers `features`), so a job written before the other kinds
+/// existed still reads.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum JobRows {
     /// Sequences and their targets, one-hot encoded in the worker.
     Sequences(SequenceTable),
+    /// Variants of one wild type (expanded to proteins in the worker).
+    Variants(VariantTable),
     /// Rows of numbers (features and targets).
     Numbers(NumericTable),
+}
+
+impl From<VariantTable> for JobRows {
+    fn from(table: VariantTable) -> JobRows {
+        JobRows::Variants(table)
+    }
 }
 
 impl From<SequenceTable> for JobRows {
@@ -35,6 +44,7 @@ impl JobRows {
     pub fn len(&self) -> usize {
         match self {
             JobRows::Sequences(t) => t.sequences.len(),
+            JobRows::Variants(t) => t.len(),
             JobRows::Numbers(t) => t.len(),
         }
     }
@@ -57,6 +67,7 @@ impl JobRows {
             JobRows::Sequences(t) => t
                 .to_samples_fitted(fit_length)
                 .map_err(|e| failed(&|l| e.message(l))),
+            JobRows::Variants(t) => t.to_samples().map_err(|e| failed(&|l| e.message(l))),
             JobRows::Numbers(t) => t
                 .to_dataset()
                 .map(Samples::Dense)

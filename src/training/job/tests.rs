@@ -6,7 +6,7 @@ use crate::training::ValidationMode;
 fn sequences(job: &mut TrainJob) -> &mut Vec<String> {
     match &mut job.train {
         JobRows::Sequences(table) => &mut table.sequences,
-        JobRows::Numbers(_) => unreachable!("a sequence job"),
+        _ => unreachable!("a sequence job"),
     }
 }
 
