@@ -33,8 +33,8 @@ pub mod tolerance;
 
 pub use data::{ProteinData, ProteinSplit};
 pub use maps::{Histogram, MutationSummary, SingleMap, by_mutations, histogram};
-pub use scan::{Scan, deep_mutational_scan};
-pub use search::{Proposal, SearchConfig, search};
+pub use scan::{Scan, deep_mutational_scan, scan_sequences};
+pub use search::{Proposal, Search, SearchConfig, search};
 pub use settings::{Preset, Settings, Source};
 
 /// The avGFP wild type the built-in variants refer to (`data/avgfp/wt_aa.txt`, 237 residues).

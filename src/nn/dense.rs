@@ -40,23 +40,34 @@ pub struct Dense {
 /// Inputs with at most one non-zero entry in this many take the sparse path.
 pub const SPARSE_BELOW: usize = 8;
 
-/// The last forward pass's input: dense, or only its non-zero entries (row by row).
+/// The last forward pass's input: dense, or only its non-zero entries.
 #[derive(Clone, Debug)]
 enum Input {
     Dense(Array2<f32>),
-    Sparse {
-        /// `[B, in]`.
-        shape: (usize, usize),
-        /// Row `r`'s entries are `entries[offsets[r]..offsets[r + 1]]`.
-        offsets: Vec<usize>,
-        /// (column, value) of every non-zero entry.
-        entries: Vec<(u32, f32)>,
-    },
+    Sparse(SparseRows),
+}
+
+/// The non-zero entries of a `[B, in]` input, row by row.
+#[derive(Clone, Debug)]
+struct SparseRows {
+    /// `B`.
+    rows: usize,
+    /// Row `r`'s entries are `entries[offsets[r]..offsets[r + 1]]`.
+    offsets: Vec<usize>,
+    /// (column, value) of every non-zero entry.
+    entries: Vec<(u32, f32)>,
+}
+
+impl SparseRows {
+    /// Row `r`'s (column, value) entries.
+    fn row(&self, r: usize) -> &[(u32, f32)] {
+        &self.entries[self.offsets[r]..self.offsets[r + 1]]
+    }
 }
 
 /// `x`'s non-zero entries row by row, or `None` when it is not sparse enough (or too narrow) to
 /// gain from skipping zeros.
-fn sparse_entries(x: &ndarray::ArrayView2<'_, f32>) -> Option<(Vec<usize>, Vec<(u32, f32)>)> {
+fn sparse_entries(x: &ndarray::ArrayView2<'_, f32>) -> Option<SparseRows> {
     let (rows, cols) = x.dim();
     if cols < 64 || u32::try_from(cols).is_err() {
         return None;
@@ -76,7 +87,11 @@ fn sparse_entries(x: &ndarray::ArrayView2<'_, f32>) -> Option<(Vec<usize>, Vec<(
         }
         offsets.push(entries.len());
     }
-    Some((offsets, entries))
+    Some(SparseRows {
+        rows,
+        offsets,
+        entries,
+    })
 }
 
 impl Dense {
@@ -150,18 +165,14 @@ impl Dense {
             self.bias.value[[j]]
         });
         match sparse_entries(&x) {
-            Some((offsets, entries)) => {
+            Some(sparse) => {
                 let kernel = self.kernel_matrix();
                 for (r, mut out) in z.rows_mut().into_iter().enumerate() {
-                    for &(c, v) in &entries[offsets[r]..offsets[r + 1]] {
+                    for &(c, v) in sparse.row(r) {
                         out.scaled_add(v, &kernel.row(c as usize));
                     }
                 }
-                self.input = Input::Sparse {
-                    shape: x.dim(),
-                    offsets,
-                    entries,
-                };
+                self.input = Input::Sparse(sparse);
             }
             None => {
                 general_mat_mul(1.0, &x, &self.kernel_matrix(), 1.0, &mut z);
@@ -234,17 +245,13 @@ impl Dense {
                 general_mat_mul(1.0, &x.t(), &grad_z, 0.0, &mut grad_w);
                 x.nrows()
             }
-            Input::Sparse {
-                shape,
-                offsets,
-                entries,
-            } => {
+            Input::Sparse(sparse) => {
                 for (r, dz) in grad_z.rows().into_iter().enumerate() {
-                    for &(c, v) in &entries[offsets[r]..offsets[r + 1]] {
+                    for &(c, v) in sparse.row(r) {
                         grad_w.row_mut(c as usize).scaled_add(v, &dz);
                     }
                 }
-                shape.0
+                sparse.rows
             }
         };
         self.kernel.grad = grad_w.into_dyn();

@@ -28,16 +28,12 @@ impl Scan {
     }
 }
 
-/// Scores all `21 · L` single-letter variants of `sequence` (an upper-case protein) with
-/// `predict`, a few hundred sequences per call.
+/// The `1 + 21 · L` sequences a scan of `sequence` scores: the sequence itself, then position by
+/// position every letter in [`Alphabet::Protein`] order.
 ///
 /// # Panics
-/// If `sequence` has a letter outside the protein alphabet's columns (an `X`), or `predict`
-/// returns a different number of scores.
-pub fn deep_mutational_scan(
-    sequence: &str,
-    mut predict: impl FnMut(&[String]) -> Vec<f32>,
-) -> Scan {
+/// If `sequence` has a letter outside the protein alphabet's columns (an `X`).
+pub fn scan_sequences(sequence: &str) -> Vec<String> {
     let protein = Alphabet::Protein;
     let size = protein.size();
     let bytes = sequence.as_bytes();
@@ -54,15 +50,40 @@ pub fn deep_mutational_scan(
             variants.push(String::from_utf8(variant).expect("ASCII letters"));
         }
     }
-    let predicted = predict_all(&variants, &mut predict);
-    let baseline = predicted[0];
-    let scores = Array2::from_shape_vec((bytes.len(), size), predicted[1..].to_vec())
-        .expect("L × 21 predictions");
-    Scan {
-        sequence: sequence.to_string(),
-        baseline,
-        scores,
+    variants
+}
+
+impl Scan {
+    /// The scan of `sequence` from the predictions of [`scan_sequences`]`(sequence)`, in order.
+    ///
+    /// # Panics
+    /// If there are not `1 + 21 · L` predictions.
+    pub fn from_predictions(sequence: &str, predicted: &[f32]) -> Scan {
+        let length = sequence.len();
+        let size = Alphabet::Protein.size();
+        assert_eq!(predicted.len(), 1 + length * size, "one prediction per variant");
+        Scan {
+            sequence: sequence.to_string(),
+            baseline: predicted[0],
+            scores: Array2::from_shape_vec((length, size), predicted[1..].to_vec())
+                .expect("L × 21 predictions"),
+        }
     }
+}
+
+/// Scores all `21 · L` single-letter variants of `sequence` (an upper-case protein) with
+/// `predict`, a few hundred sequences per call.
+///
+/// # Panics
+/// If `sequence` has a letter outside the protein alphabet's columns (an `X`), or `predict`
+/// returns a different number of scores.
+pub fn deep_mutational_scan(
+    sequence: &str,
+    mut predict: impl FnMut(&[String]) -> Vec<f32>,
+) -> Scan {
+    let variants = scan_sequences(sequence);
+    let predicted = predict_all(&variants, &mut predict);
+    Scan::from_predictions(sequence, &predicted)
 }
 
 /// How a scan of the wild type agrees with the measured single mutants.

@@ -105,6 +105,99 @@ fn extensions(
     out
 }
 
+/// A beam search in rounds, for a predictor that answers later (the worker): each round asks
+/// for the candidates' scores ([`Search::candidates`]), takes them ([`Search::score`]) and keeps
+/// the beam; [`Search::proposals`] ranks everything scored.
+#[derive(Clone, Debug)]
+pub struct Search {
+    config: SearchConfig,
+    wild_type: WildType,
+    seen: HashSet<Vec<Substitution>>,
+    scored: Vec<(Vec<Substitution>, f32)>,
+    frontier: Vec<Vec<Substitution>>,
+    pending: Vec<Vec<Substitution>>,
+    rounds: usize,
+}
+
+impl Search {
+    /// A search of `wild_type`'s variants with `config`.
+    pub fn new(wild_type: &WildType, config: SearchConfig) -> Search {
+        Search {
+            config,
+            wild_type: wild_type.clone(),
+            seen: HashSet::new(),
+            scored: Vec::new(),
+            frontier: vec![Vec::new()],
+            pending: Vec::new(),
+            rounds: 0,
+        }
+    }
+
+    /// The variants of the next round, to be scored in this order (`None` when the search is
+    /// over).
+    pub fn candidates(&mut self) -> Option<&[Vec<Substitution>]> {
+        if self.rounds >= self.config.max_mutations {
+            return None;
+        }
+        let (wild_type, allow_stop) = (&self.wild_type, self.config.allow_stop);
+        let mut candidates = Vec::new();
+        for base in &self.frontier {
+            for v in extensions(wild_type, base, allow_stop) {
+                if self.seen.insert(v.clone()) {
+                    candidates.push(v);
+                }
+            }
+        }
+        if candidates.is_empty() {
+            return None;
+        }
+        self.pending = candidates;
+        Some(&self.pending)
+    }
+
+    /// The predictions for the candidates just given, in their order.
+    ///
+    /// # Panics
+    /// If there is not one score per candidate.
+    pub fn score(&mut self, predicted: &[f32]) {
+        assert_eq!(predicted.len(), self.pending.len(), "one score per candidate");
+        let mut level: Vec<(Vec<Substitution>, f32)> = std::mem::take(&mut self.pending)
+            .into_iter()
+            .zip(predicted.iter().copied())
+            .collect();
+        level.sort_by(|a, b| b.1.total_cmp(&a.1));
+        self.frontier = level
+            .iter()
+            .take(self.config.beam_width.max(1))
+            .map(|(v, _)| v.clone())
+            .collect();
+        self.scored.extend(level);
+        self.rounds += 1;
+    }
+
+    /// The best proposals so far, highest prediction first (fewer substitutions first on a tie),
+    /// each with its distance to the nearest variant measured in `data`.
+    pub fn proposals(&self, data: &ProteinData) -> Vec<Proposal> {
+        let mut scored = self.scored.clone();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.len().cmp(&b.0.len())));
+        scored
+            .into_iter()
+            .take(self.config.proposals)
+            .map(|(substitutions, predicted)| Proposal {
+                sequence: self.wild_type.apply(&substitutions),
+                mutations: substitutions.len(),
+                nearest_measured: data
+                    .substitutions
+                    .iter()
+                    .map(|m| hamming(&substitutions, m))
+                    .min(),
+                substitutions,
+                predicted,
+            })
+            .collect()
+    }
+}
+
 /// Searches variants of `data`'s wild type with `predict` and returns the best `proposals`,
 /// highest prediction first (fewer substitutions first on a tie), each with its distance to the
 /// nearest variant measured in `data`.
@@ -113,47 +206,16 @@ pub fn search(
     mut predict: impl FnMut(&[String]) -> Vec<f32>,
     config: SearchConfig,
 ) -> Vec<Proposal> {
-    let wild_type = &data.wild_type;
-    let mut seen: HashSet<Vec<Substitution>> = HashSet::new();
-    let mut scored: Vec<(Vec<Substitution>, f32)> = Vec::new();
-    let mut frontier: Vec<Vec<Substitution>> = vec![Vec::new()];
-    for _ in 0..config.max_mutations {
-        let candidates: Vec<Vec<Substitution>> = frontier
+    let mut search = Search::new(&data.wild_type, config);
+    while let Some(candidates) = search.candidates() {
+        let sequences: Vec<String> = candidates
             .iter()
-            .flat_map(|base| extensions(wild_type, base, config.allow_stop))
-            .filter(|v| seen.insert(v.clone()))
+            .map(|v| data.wild_type.apply(v))
             .collect();
-        if candidates.is_empty() {
-            break;
-        }
-        let sequences: Vec<String> = candidates.iter().map(|v| wild_type.apply(v)).collect();
         let predicted = predict_all(&sequences, &mut predict);
-        let mut level: Vec<(Vec<Substitution>, f32)> =
-            candidates.into_iter().zip(predicted).collect();
-        level.sort_by(|a, b| b.1.total_cmp(&a.1));
-        frontier = level
-            .iter()
-            .take(config.beam_width.max(1))
-            .map(|(v, _)| v.clone())
-            .collect();
-        scored.extend(level);
+        search.score(&predicted);
     }
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.len().cmp(&b.0.len())));
-    scored
-        .into_iter()
-        .take(config.proposals)
-        .map(|(substitutions, predicted)| Proposal {
-            sequence: wild_type.apply(&substitutions),
-            mutations: substitutions.len(),
-            nearest_measured: data
-                .substitutions
-                .iter()
-                .map(|m| hamming(&substitutions, m))
-                .min(),
-            substitutions,
-            predicted,
-        })
-        .collect()
+    search.proposals(data)
 }
 
 #[cfg(test)]

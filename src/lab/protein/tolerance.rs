@@ -59,81 +59,126 @@ fn feature(s: &Substitution) -> usize {
 /// # Panics
 /// If `lambda` is not positive or `rows` is empty.
 pub fn fit_additive(data: &ProteinData, rows: &[usize], lambda: f64) -> AdditiveModel {
-    assert!(
-        lambda > 0.0 && !rows.is_empty(),
-        "fit_additive: λ > 0 and some rows"
-    );
-    let size = Alphabet::Protein.size();
-    let features = data.wild_type.len() * size;
-    let x: Vec<Vec<usize>> = rows
-        .iter()
-        .map(|&r| data.substitutions[r].iter().map(feature).collect())
-        .collect();
-    let y: Vec<f64> = rows.iter().map(|&r| data.table.rows[r].value).collect();
-    // Unknowns: [b, w_0 … w_{F−1}]; A v = Xᵀ X v + λ (0, w) with X's first column all ones.
-    let apply = |v: &[f64]| {
-        let mut out = vec![0.0; features + 1];
-        for row in &x {
+    let mut fit = AdditiveFit::new(data, rows, lambda);
+    while !fit.iterate(usize::MAX) {}
+    fit.model()
+}
+
+/// The ridge fit of the additive model in steps (conjugate gradient on the normal equations
+/// `(XᵀX + λ I_w) v = Xᵀy`), so a page can fit 40,000 variants a few iterations per task.
+#[derive(Clone, Debug)]
+pub struct AdditiveFit {
+    lambda: f64,
+    length: usize,
+    /// Each row's feature indices.
+    x: Vec<Vec<usize>>,
+    v: Vec<f64>,
+    r: Vec<f64>,
+    p: Vec<f64>,
+    rr: f64,
+    goal: f64,
+    iterations: usize,
+}
+
+/// The conjugate-gradient steps of an [`AdditiveFit`] at most.
+pub const MAX_ITERATIONS: usize = 2000;
+
+impl AdditiveFit {
+    /// Sets up the fit of `rows` of `data` with ridge penalty `lambda` (> 0).
+    ///
+    /// # Panics
+    /// If `lambda` is not positive or `rows` is empty.
+    pub fn new(data: &ProteinData, rows: &[usize], lambda: f64) -> AdditiveFit {
+        assert!(
+            lambda > 0.0 && !rows.is_empty(),
+            "fit_additive: λ > 0 and some rows"
+        );
+        let features = data.wild_type.len() * Alphabet::Protein.size();
+        let x: Vec<Vec<usize>> = rows
+            .iter()
+            .map(|&r| data.substitutions[r].iter().map(feature).collect())
+            .collect();
+        // Unknowns: [b, w_0 … w_{F−1}]; the right-hand side Xᵀy, X's first column all ones.
+        let mut rhs = vec![0.0; features + 1];
+        for (row, &r) in x.iter().zip(rows) {
+            let target = data.table.rows[r].value;
+            rhs[0] += target;
+            for &j in row {
+                rhs[j + 1] += target;
+            }
+        }
+        let rr = dot(&rhs, &rhs);
+        AdditiveFit {
+            lambda,
+            length: data.wild_type.len(),
+            x,
+            v: vec![0.0; features + 1],
+            p: rhs.clone(),
+            r: rhs,
+            rr,
+            goal: 1e-20 * rr.max(f64::MIN_POSITIVE),
+            iterations: 0,
+        }
+    }
+
+    /// `(XᵀX + λ I_w) v`.
+    fn apply(&self, v: &[f64]) -> Vec<f64> {
+        let mut out = vec![0.0; v.len()];
+        for row in &self.x {
             let r = v[0] + row.iter().map(|&j| v[j + 1]).sum::<f64>();
             out[0] += r;
             for &j in row {
                 out[j + 1] += r;
             }
         }
-        for j in 0..features {
-            out[j + 1] += lambda * v[j + 1];
+        for j in 1..v.len() {
+            out[j] += self.lambda * v[j];
         }
         out
-    };
-    let mut rhs = vec![0.0; features + 1];
-    for (row, &target) in x.iter().zip(&y) {
-        rhs[0] += target;
-        for &j in row {
-            rhs[j + 1] += target;
+    }
+
+    /// Runs up to `steps` more iterations; whether the fit has converged (residual below 1e-10 of
+    /// the right-hand side) or used [`MAX_ITERATIONS`].
+    pub fn iterate(&mut self, steps: usize) -> bool {
+        for _ in 0..steps {
+            if self.rr <= self.goal || self.iterations >= MAX_ITERATIONS {
+                return true;
+            }
+            let ap = self.apply(&self.p);
+            let alpha = self.rr / dot(&self.p, &ap);
+            self.v.iter_mut().zip(&self.p).for_each(|(v, p)| *v += alpha * p);
+            self.r.iter_mut().zip(&ap).for_each(|(r, ap)| *r -= alpha * ap);
+            let next = dot(&self.r, &self.r);
+            let beta = next / self.rr;
+            self.p
+                .iter_mut()
+                .zip(&self.r)
+                .for_each(|(p, r)| *p = r + beta * *p);
+            self.rr = next;
+            self.iterations += 1;
         }
+        self.rr <= self.goal || self.iterations >= MAX_ITERATIONS
     }
-    let (solution, iterations) = conjugate_gradient(apply, &rhs, 1e-10, 2000);
-    let mut counts = Array2::zeros((data.wild_type.len(), size));
-    for &j in x.iter().flatten() {
-        counts[[j / size, j % size]] += 1;
-    }
-    AdditiveModel {
-        intercept: solution[0],
-        effects: Array2::from_shape_vec((data.wild_type.len(), size), solution[1..].to_vec())
-            .expect("L × 21 weights"),
-        counts,
-        iterations,
+
+    /// The model as fitted so far.
+    pub fn model(&self) -> AdditiveModel {
+        let size = Alphabet::Protein.size();
+        let mut counts = Array2::zeros((self.length, size));
+        for &j in self.x.iter().flatten() {
+            counts[[j / size, j % size]] += 1;
+        }
+        AdditiveModel {
+            intercept: self.v[0],
+            effects: Array2::from_shape_vec((self.length, size), self.v[1..].to_vec())
+                .expect("L × 21 weights"),
+            counts,
+            iterations: self.iterations,
+        }
     }
 }
 
-/// Solves `A v = b` for a symmetric positive-definite `A` given as a product, until the residual
-/// norm is below `tolerance · ‖b‖` or after `max_iterations`; returns `v` and the iterations used.
-fn conjugate_gradient(
-    apply: impl Fn(&[f64]) -> Vec<f64>,
-    b: &[f64],
-    tolerance: f64,
-    max_iterations: usize,
-) -> (Vec<f64>, usize) {
-    let dot = |u: &[f64], v: &[f64]| u.iter().zip(v).map(|(a, b)| a * b).sum::<f64>();
-    let mut v = vec![0.0; b.len()];
-    let mut r = b.to_vec();
-    let mut p = r.clone();
-    let mut rr = dot(&r, &r);
-    let goal = tolerance * tolerance * rr.max(f64::MIN_POSITIVE);
-    for iteration in 0..max_iterations {
-        if rr <= goal {
-            return (v, iteration);
-        }
-        let ap = apply(&p);
-        let alpha = rr / dot(&p, &ap);
-        v.iter_mut().zip(&p).for_each(|(v, p)| *v += alpha * p);
-        r.iter_mut().zip(&ap).for_each(|(r, ap)| *r -= alpha * ap);
-        let next = dot(&r, &r);
-        let beta = next / rr;
-        p.iter_mut().zip(&r).for_each(|(p, r)| *p = r + beta * *p);
-        rr = next;
-    }
-    (v, max_iterations)
+fn dot(u: &[f64], v: &[f64]) -> f64 {
+    u.iter().zip(v).map(|(a, b)| a * b).sum::<f64>()
 }
 
 impl AdditiveModel {
