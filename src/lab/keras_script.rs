@@ -93,6 +93,37 @@ fn loss_line(kind: LossKind, semantics: LossSemantics) -> String {
 pub enum Alphabet {
     /// DNA/RNA: columns A, C, G, T (U read as T, N a row of 0.25).
     Dna,
+    /// Proteins: the 20 amino acids `ACDEFGHIKLMNPQRSTVWY` and the stop `*` (X a row of 1/20 on
+    /// the amino acids).
+    Protein,
+}
+
+impl Alphabet {
+    /// The Python one-hot function for this alphabet (it reads the global `LENGTH`).
+    fn one_hot(self) -> &'static str {
+        match self {
+            Alphabet::Dna => {
+                "def one_hot(sequence):\n    \"\"\"L x 4 matrix, columns A, C, G, T; U is read as T and N is a row of 0.25.\"\"\"\n    index = {\"A\": 0, \"C\": 1, \"G\": 2, \"T\": 3, \"U\": 3}\n    size = len(sequence) if LENGTH is None else LENGTH\n    matrix = np.zeros((size, 4), dtype=\"float32\")\n    for i, base in enumerate(sequence.upper()[:size]):\n        if base == \"N\":\n            matrix[i, :] = 0.25\n        else:\n            matrix[i, index[base]] = 1.0\n    return matrix"
+            }
+            Alphabet::Protein => {
+                "LETTERS = \"ACDEFGHIKLMNPQRSTVWY*\"  # 20 amino acids, then the stop\n\n\ndef one_hot(sequence):\n    \"\"\"L x 21 matrix in the order of LETTERS; X (unknown) is 1/20 on each amino acid.\"\"\"\n    size = len(sequence) if LENGTH is None else LENGTH\n    matrix = np.zeros((size, 21), dtype=\"float32\")\n    for i, letter in enumerate(sequence.upper()[:size]):\n        if letter == \"X\":\n            matrix[i, :20] = 1.0 / 20\n        else:\n            matrix[i, LETTERS.index(letter)] = 1.0\n    return matrix"
+            }
+        }
+    }
+
+    /// How the encoding reads (Korean, English).
+    fn described(self) -> (&'static str, &'static str) {
+        match self {
+            Alphabet::Dna => (
+                "L × 4 원-핫 행렬(열 A, C, G, T)",
+                "an L × 4 one-hot matrix (columns A, C, G, T)",
+            ),
+            Alphabet::Protein => (
+                "L × 21 원-핫 행렬(아미노산 20가지와 종결 *)",
+                "an L × 21 one-hot matrix (the 20 amino acids and the stop *)",
+            ),
+        }
+    }
 }
 
 /// The browser's own result of the run, printed beside Keras's so the two can be compared.
@@ -221,11 +252,12 @@ Keras starts from its own random weights, so its numbers differ a little from th
             Step {
                 title: ("데이터 읽기와 원-핫 인코딩", "Read the data and one-hot encode it"),
                 explanation: (
-                    format!("SeqLab이 쓴 {data_file}을 읽습니다. 서열마다 L × 4 원-핫 행렬(열 A, C, G, T)로 바꾸고, split 열로 훈련 세트와 테스트 세트를 나눕니다. 훈련 행은 브라우저가 학습한 순서 그대로여서 validation_split도 같은 행을 떼어 냅니다."),
-                    format!("Read {data_file}, written by SeqLab. Each sequence becomes an L × 4 one-hot matrix (columns A, C, G, T), and the split column says which rows are training and which are test rows. The training rows are in the order the browser trained on them, so validation_split holds out the same rows."),
+                    format!("SeqLab이 쓴 {data_file}을 읽습니다. 서열마다 {}로 바꾸고, split 열로 훈련 세트와 테스트 세트를 나눕니다. 훈련 행은 브라우저가 학습한 순서 그대로여서 validation_split도 같은 행을 떼어 냅니다.", self.alphabet.described().0),
+                    format!("Read {data_file}, written by SeqLab. Each sequence becomes {}, and the split column says which rows are training and which are test rows. The training rows are in the order the browser trained on them, so validation_split holds out the same rows.", self.alphabet.described().1),
                 ),
                 code: format!(
-                    "def one_hot(sequence):\n    \"\"\"L x 4 matrix, columns A, C, G, T; U is read as T and N is a row of 0.25.\"\"\"\n    index = {{\"A\": 0, \"C\": 1, \"G\": 2, \"T\": 3, \"U\": 3}}\n    size = len(sequence) if LENGTH is None else LENGTH\n    matrix = np.zeros((size, 4), dtype=\"float32\")\n    for i, base in enumerate(sequence.upper()[:size]):\n        if base == \"N\":\n            matrix[i, :] = 0.25\n        else:\n            matrix[i, index[base]] = 1.0\n    return matrix\n\n\nwith open(DATA_FILE, newline=\"\") as handle:\n    rows = list(csv.DictReader(handle))\nX = np.stack([one_hot(r[\"sequence\"]) for r in rows])\n{load_targets}\ntest = np.array([r[\"split\"] == \"test\" for r in rows])\ntrain = ~test\nprint(\"X\", X.shape, \"train\", int(train.sum()), \"test\", int(test.sum()))"
+                    "{}\n\n\nwith open(DATA_FILE, newline=\"\") as handle:\n    rows = list(csv.DictReader(handle))\nX = np.stack([one_hot(r[\"sequence\"]) for r in rows])\n{load_targets}\ntest = np.array([r[\"split\"] == \"test\" for r in rows])\ntrain = ~test\nprint(\"X\", X.shape, \"train\", int(train.sum()), \"test\", int(test.sum()))",
+                    self.alphabet.one_hot()
                 ),
             },
             Step {

@@ -12,6 +12,8 @@
 //! - [`search`]: a beam search for brighter variants, with the distance to the nearest measured
 //!   variant (how far the model extrapolates).
 //! - [`epistasis`]: pairs measured alone and together: observed vs additive vs model.
+//! - [`structure`]: the 3-D model's distance map, burial and distance to the chromophore, and
+//!   tolerance fitted to them.
 //! - [`tolerance`]: how much a position tolerates change (single mutants or an additive ridge
 //!   fit), and its correlation with burial in the structure.
 //!
@@ -29,11 +31,12 @@ pub mod maps;
 pub mod scan;
 pub mod search;
 pub mod settings;
+pub mod structure;
 pub mod tolerance;
 
 pub use data::{ProteinData, ProteinSplit};
 pub use maps::{Histogram, MutationSummary, SingleMap, by_mutations, histogram};
-pub use scan::{Scan, deep_mutational_scan, scan_sequences};
+pub use scan::{Scan, deep_mutational_scan, scan_sequences, scan_variants};
 pub use search::{Proposal, Search, SearchConfig, search};
 pub use settings::{Preset, Settings, Source};
 

@@ -309,3 +309,35 @@ pub fn router_base() -> &'static str {
 pub fn app_path(path: &str) -> String {
     format!("{}{path}", router_base())
 }
+
+/// A value shared between signals that compares by identity: two `Shared` are equal when they
+/// point at the same value, so a memo holding 44,000 rows never compares them row by row.
+#[derive(Debug)]
+pub struct Shared<T>(pub std::sync::Arc<T>);
+
+impl<T> Shared<T> {
+    /// Shares `value`.
+    pub fn new(value: T) -> Shared<T> {
+        Shared(std::sync::Arc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Shared<T> {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Shared<T>) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}

@@ -188,7 +188,7 @@ export async function scenario(browser, { base, root, shots }) {
     assert.ok(await browser.eval(`!!document.querySelector('.lesson-nav a[href="${basePath}pwm"] .done')`), 'progress persisted');
     await browser.goto(`${base}no-such-lesson?lang=en`);
     await waitFor(browser, `${textOf('h1')} === 'Page not found'`, 'the not-found page');
-    assert.equal(await browser.eval(`document.querySelectorAll('.not-found-lessons a').length`), 10, 'every lesson listed');
+    assert.equal(await browser.eval(`document.querySelectorAll('.not-found-lessons a').length`), 11, 'every lesson listed');
     // A trailing slash loads the lesson (the address loses the slash in place).
     await browser.goto(`${base}pwm/?lang=en`);
     await waitFor(browser, `document.querySelectorAll('[data-testid=scan-table] tbody tr').length === 2`, 'the PWM page at pwm/');

@@ -26,10 +26,22 @@ impl ExpressionModel {
     /// # Errors
     /// The [`ModelFileError`] of the first problem.
     pub fn from_json(text: &str, length: usize) -> Result<ExpressionModel, ModelFileError> {
+        ExpressionModel::from_json_reading(text, &[length, 4])
+    }
+
+    /// [`ExpressionModel::from_json`] for a network that reads `input` (`[237, 21]` for avGFP's
+    /// proteins).
+    ///
+    /// # Errors
+    /// The [`ModelFileError`] of the first problem.
+    pub fn from_json_reading(
+        text: &str,
+        input: &[usize],
+    ) -> Result<ExpressionModel, ModelFileError> {
         check_header(text, MODEL_FORMAT, None)?;
         let model: ExpressionModel =
             serde_json::from_str(text).map_err(|e| ModelFileError::from_json(&e))?;
-        model.model.check_fits(&[length, 4], &[1])?;
+        model.model.check_fits(input, &[1])?;
         Sequential::from_saved(&model.model)?;
         Ok(model)
     }

@@ -272,6 +272,19 @@ impl ProteinSplit {
         self.table(data, &self.split.test)
     }
 
+    /// Every row as `sequence,value,split` (full proteins) with the training rows first, in
+    /// training order, so Keras's `validation_split` holds out the same rows.
+    pub fn data_csv(&self, data: &ProteinData) -> String {
+        let mut out = String::from("sequence,value,split\n");
+        for (rows, part) in [(&self.split.train, "train"), (&self.split.test, "test")] {
+            for &i in rows {
+                let row = &data.table.rows[i];
+                out.push_str(&format!("{},{},{part}\n", row.sequence, row.value));
+            }
+        }
+        out
+    }
+
     /// The test rows' scores in their own unit (log10 brightness).
     pub fn test_scores(&self, data: &ProteinData) -> Vec<f64> {
         self.split

@@ -6,6 +6,7 @@
 
 use super::{SingleMap, predict_all};
 use crate::bio::Alphabet;
+use crate::bio::variants::{Numbering, Substitution, WildType, notation};
 use crate::metrics;
 use ndarray::Array2;
 
@@ -53,7 +54,46 @@ pub fn scan_sequences(sequence: &str) -> Vec<String> {
     variants
 }
 
+/// The same `1 + 21 · L` variants as [`scan_sequences`] for the variant `base` of `wild_type`,
+/// written as 0-based substitutions of the wild type (what a worker job carries): `base` itself,
+/// then position by position every letter.
+pub fn scan_variants(wild_type: &WildType, base: &[Substitution]) -> Vec<String> {
+    let protein = Alphabet::Protein;
+    let mut variants = Vec::with_capacity(1 + protein.size() * wild_type.len());
+    variants.push(notation(base, Numbering::ZeroBased));
+    for (index, from) in wild_type.as_str().chars().enumerate() {
+        for column in 0..protein.size() {
+            let to = protein.letter(column);
+            let mut variant: Vec<Substitution> =
+                base.iter().filter(|s| s.index != index).copied().collect();
+            if to != from {
+                variant.push(Substitution { index, from, to });
+                variant.sort();
+            }
+            variants.push(notation(&variant, Numbering::ZeroBased));
+        }
+    }
+    variants
+}
+
 impl Scan {
+    /// Of the amino-acid substitutions at `positions` (the 20 amino acids other than the one
+    /// there; no stops), how many are predicted at least `drop` darker than the sequence, and out
+    /// of how many.
+    pub fn darkened(&self, positions: &[usize], drop: f32) -> (usize, usize) {
+        let protein = Alphabet::Protein;
+        let stop = protein.size() - 1;
+        let bytes = self.sequence.as_bytes();
+        let mut counted = (0, 0);
+        for &i in positions.iter().filter(|&&i| i < bytes.len()) {
+            for column in (0..stop).filter(|&c| protein.letter(c) as u8 != bytes[i]) {
+                counted.1 += 1;
+                counted.0 += usize::from(self.scores[[i, column]] <= self.baseline - drop);
+            }
+        }
+        counted
+    }
+
     /// The scan of `sequence` from the predictions of [`scan_sequences`]`(sequence)`, in order.
     ///
     /// # Panics
@@ -61,7 +101,11 @@ impl Scan {
     pub fn from_predictions(sequence: &str, predicted: &[f32]) -> Scan {
         let length = sequence.len();
         let size = Alphabet::Protein.size();
-        assert_eq!(predicted.len(), 1 + length * size, "one prediction per variant");
+        assert_eq!(
+            predicted.len(),
+            1 + length * size,
+            "one prediction per variant"
+        );
         Scan {
             sequence: sequence.to_string(),
             baseline: predicted[0],
@@ -128,5 +172,35 @@ mod tests {
         assert_eq!(scan.scores[[1, w]], 1.0, "W at the W: the sequence itself");
         assert_eq!(scan.delta()[[1, 0]], -1.0, "W → A loses the W");
         assert_eq!(scan.delta()[[2, 20]], 0.0);
+    }
+
+    #[test]
+    fn scan_variants_name_the_scan_sequences() {
+        let wild_type = WildType::new("MWK").unwrap();
+        let base = wild_type.parse("K2R", Numbering::ZeroBased).unwrap();
+        let variants = scan_variants(&wild_type, &base);
+        let sequences = scan_sequences(&wild_type.apply(&base));
+        assert_eq!(variants.len(), sequences.len());
+        for (v, s) in variants.iter().zip(&sequences) {
+            assert_eq!(
+                &wild_type.expand(v, Numbering::ZeroBased).unwrap(),
+                s,
+                "{v}"
+            );
+        }
+        assert_eq!(variants[0], "K2R");
+    }
+
+    #[test]
+    fn darkened_counts_the_substitutions_that_lose_light() {
+        // A toy model: bright (4) unless position 1 holds something other than W.
+        let model = |seqs: &[String]| -> Vec<f32> {
+            seqs.iter()
+                .map(|s| if s.as_bytes()[1] == b'W' { 4.0 } else { 1.5 })
+                .collect()
+        };
+        let scan = deep_mutational_scan("MWK", model);
+        assert_eq!(scan.darkened(&[1], 1.0), (19, 19));
+        assert_eq!(scan.darkened(&[0, 2], 1.0), (0, 38));
     }
 }

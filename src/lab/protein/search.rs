@@ -160,7 +160,11 @@ impl Search {
     /// # Panics
     /// If there is not one score per candidate.
     pub fn score(&mut self, predicted: &[f32]) {
-        assert_eq!(predicted.len(), self.pending.len(), "one score per candidate");
+        assert_eq!(
+            predicted.len(),
+            self.pending.len(),
+            "one score per candidate"
+        );
         let mut level: Vec<(Vec<Substitution>, f32)> = std::mem::take(&mut self.pending)
             .into_iter()
             .zip(predicted.iter().copied())
@@ -208,10 +212,7 @@ pub fn search(
 ) -> Vec<Proposal> {
     let mut search = Search::new(&data.wild_type, config);
     while let Some(candidates) = search.candidates() {
-        let sequences: Vec<String> = candidates
-            .iter()
-            .map(|v| data.wild_type.apply(v))
-            .collect();
+        let sequences: Vec<String> = candidates.iter().map(|v| data.wild_type.apply(v)).collect();
         let predicted = predict_all(&sequences, &mut predict);
         search.score(&predicted);
     }

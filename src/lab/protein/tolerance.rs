@@ -146,8 +146,14 @@ impl AdditiveFit {
             }
             let ap = self.apply(&self.p);
             let alpha = self.rr / dot(&self.p, &ap);
-            self.v.iter_mut().zip(&self.p).for_each(|(v, p)| *v += alpha * p);
-            self.r.iter_mut().zip(&ap).for_each(|(r, ap)| *r -= alpha * ap);
+            self.v
+                .iter_mut()
+                .zip(&self.p)
+                .for_each(|(v, p)| *v += alpha * p);
+            self.r
+                .iter_mut()
+                .zip(&ap)
+                .for_each(|(r, ap)| *r -= alpha * ap);
             let next = dot(&self.r, &self.r);
             let beta = next / self.rr;
             self.p

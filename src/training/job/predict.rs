@@ -5,7 +5,7 @@
 
 use super::{FromWorker, JobFailure, JobRows};
 use crate::bio::Alphabet;
-use crate::data::{Dataset, Rows, Samples, SequenceTable};
+use crate::data::{Dataset, Rows, Samples, SequenceTable, VariantTable};
 use crate::lang::Lang;
 use crate::nn::saved::Shape;
 use crate::nn::{LossConfig, ModelFileError, SavedModel, Sequential};
@@ -66,6 +66,28 @@ impl PredictJob {
                 alphabet,
             }),
             fit_length,
+            loss: None,
+        }
+    }
+
+    /// A job scoring `variants` (0-based substitutions) of the protein `wild_type` with `model`,
+    /// with no targets.
+    pub fn variants(
+        request: u64,
+        model: SavedModel,
+        wild_type: String,
+        variants: Vec<String>,
+    ) -> PredictJob {
+        let targets = vec![Vec::new(); variants.len()];
+        PredictJob {
+            request,
+            model,
+            rows: JobRows::Variants(VariantTable {
+                wild_type,
+                variants,
+                targets,
+            }),
+            fit_length: None,
             loss: None,
         }
     }

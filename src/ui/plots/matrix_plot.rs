@@ -206,10 +206,7 @@ fn draw(
         .map_err(|_| "put_image_data")?;
     target.set_image_smoothing_enabled(false);
     let (x0, y0) = (f64::from(xs.start), f64::from(ys.start));
-    let (w, h) = (
-        f64::from(xs.end - xs.start),
-        f64::from(ys.end - ys.start),
-    );
+    let (w, h) = (f64::from(xs.end - xs.start), f64::from(ys.end - ys.start));
     target
         .draw_image_with_html_canvas_element_and_dw_and_dh(&cells, x0, y0, w, h)
         .map_err(|_| "draw_image")?;

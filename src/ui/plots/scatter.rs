@@ -24,12 +24,22 @@ pub fn Scatter(
     description: Signal<String>,
     /// `data-testid` of the canvas.
     testid: &'static str,
+    /// Whether x and y are the same quantity (observed and predicted): one range for both and
+    /// the line y = x. Otherwise each axis fits its own values.
+    #[prop(default = true)]
+    identity: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let canvas = use_plot_canvas(move || {
         let (lang, points) = (lang.get(), points.get());
         (!points.is_empty()).then_some(move |canvas: &web_sys::HtmlCanvasElement| {
-            draw(canvas, &points, x_label.get(lang), y_label.get(lang))
+            draw(
+                canvas,
+                &points,
+                identity,
+                x_label.get(lang),
+                y_label.get(lang),
+            )
         })
     });
     view! {
@@ -39,9 +49,17 @@ pub fn Scatter(
     }
 }
 
+/// The padded range of `values`.
+fn range(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (low, high) = values.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let pad = ((high - low) * 0.05).max(1e-6);
+    (low - pad, high + pad)
+}
+
 fn draw(
     canvas: &web_sys::HtmlCanvasElement,
     points: &[(f64, f64)],
+    identity: bool,
     x_label: &str,
     y_label: &str,
 ) -> Result<(), Box<dyn std::error::Error>> {
@@ -49,19 +67,22 @@ fn draw(
     let context = backend.context();
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
-    let (low, high) = points
-        .iter()
-        .flat_map(|p| [p.0, p.1])
-        .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let pad = ((high - low) * 0.05).max(1e-6);
-    let (low, high) = (low - pad, high + pad);
+    let ((x_low, x_high), (low, high)) = if identity {
+        let both = range(points.iter().flat_map(|p| [p.0, p.1]));
+        (both, both)
+    } else {
+        (
+            range(points.iter().map(|p| p.0)),
+            range(points.iter().map(|p| p.1)),
+        )
+    };
     let font = |size: f64| ("sans-serif", size * s).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin((10.0 * s) as u32)
         // Room for the tick numbers and, below them, the axis title (Firefox's taller text too).
         .x_label_area_size((44.0 * s) as u32)
         .y_label_area_size((52.0 * s) as u32)
-        .build_cartesian_2d(low..high, low..high)?;
+        .build_cartesian_2d(x_low..x_high, low..high)?;
     chart
         .configure_mesh()
         .max_light_lines(1)
@@ -82,6 +103,7 @@ fn draw(
         chart.backend_coord(&(low, low)),
         chart.backend_coord(&(high, high)),
     );
+    let diagonal = identity;
     root.present()?;
     context.set_fill_style_str("rgba(37, 92, 153, 0.35)");
     // Small squares: one call per dot (a round dot is three), the same look at this size.
@@ -91,6 +113,9 @@ fn draw(
         context.fill_rect(f64::from(x) - half, f64::from(y) - half, side, side);
     }
     // The line y = x on top of the dots.
+    if !diagonal {
+        return Ok(());
+    }
     context.set_stroke_style_str("rgb(164, 22, 26)");
     context.set_line_width(2.0 * s);
     context.begin_path();
