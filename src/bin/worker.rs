@@ -121,7 +121,12 @@ fn on_message(event: MessageEvent) {
         }
         ToWorker::Predict(job) => {
             let request = job.request;
-            match PredictRunner::start(*job) {
+            let started = STATE.with(|state| {
+                let state = state.borrow();
+                let run = state.runner.as_ref().and_then(JobRunner::reported);
+                PredictRunner::start_with(*job, run)
+            });
+            match started {
                 Ok(prediction) => {
                     STATE.with(|state| state.borrow_mut().predictions.push_back(prediction));
                     schedule();

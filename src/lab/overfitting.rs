@@ -234,6 +234,7 @@ impl Bench {
                 .table(&self.experiment.split.train[..rows])
                 .into(),
             fit_length: None,
+            run: 0,
         }
     }
 

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod predict;
 mod rows;
-pub use predict::{PredictJob, PredictRunner};
+pub use predict::{PredictJob, PredictModel, PredictRunner};
 pub use rows::JobRows;
 
 /// Everything a training run needs.
@@ -33,6 +33,10 @@ pub struct TrainJob {
     /// Pad (zero rows) or cut every sequence to this length (`None`: they already agree).
     #[serde(default)]
     pub fit_length: Option<usize>,
+    /// The page's number for this run (its settings' fingerprint): a prediction may then name the
+    /// run's weights ([`PredictModel::Run`]) instead of sending them again.
+    #[serde(default)]
+    pub run: u64,
 }
 
 /// A message to the worker.
@@ -179,6 +183,10 @@ pub struct JobRunner {
     last_report: f64,
     samples: usize,
     seconds: f64,
+    /// The page's number for the run.
+    run: u64,
+    /// The weights as last reported to the page (at a stop or the end).
+    reported: Option<Sequential>,
 }
 
 impl JobRunner {
@@ -229,7 +237,15 @@ impl JobRunner {
             last_report: f64::NEG_INFINITY,
             samples: 0,
             seconds: 0.0,
+            run: job.run,
+            reported: None,
         })
+    }
+
+    /// The run's number and its weights as last reported to the page (what a prediction naming
+    /// the run scores with), once a stop or the end was reported.
+    pub fn reported(&self) -> Option<(u64, &Sequential)> {
+        self.reported.as_ref().map(|model| (self.run, model))
     }
 
     /// The [`FromWorker::Started`] report of this run.
@@ -279,6 +295,7 @@ impl JobRunner {
         }
         if let Some(reason) = self.trainer.stop_reason() {
             self.reported_end = true;
+            self.reported = Some(self.trainer.model.clone());
             out.push(FromWorker::Finished {
                 reason: reason.clone(),
                 model: self.trainer.model.to_saved(),
@@ -292,6 +309,7 @@ impl JobRunner {
     /// Stops before the next batch; returns the report.
     pub fn stop(&mut self) -> FromWorker {
         self.paused = true;
+        self.reported = Some(self.trainer.model.clone());
         FromWorker::Paused {
             model: self.trainer.model.to_saved(),
             history: self.trainer.history().clone(),

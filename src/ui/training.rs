@@ -227,8 +227,10 @@ impl TrainingSession {
             .update(|(start, took)| *took = Some(now_ms() - *start));
     }
 
-    /// Starts `job`; `key` fingerprints the settings it was made from.
-    pub fn start(self, job: TrainJob, key: u64) {
+    /// Starts `job`; `key` fingerprints the settings it was made from (and numbers the run, so
+    /// later predictions can name its weights in the worker).
+    pub fn start(self, mut job: TrainJob, key: u64) {
+        job.run = key;
         self.history.set(History::default());
         self.model.set(None);
         self.model_key.set(Some(key));

@@ -72,7 +72,7 @@ export const WATCH_WORKER = `(() => {
 })()`;
 
 /** The predict requests since WATCH_WORKER: rows sent and whether a loss (test-set scoring) was. */
-export const PREDICT_REQUESTS = `window.__predictRequests.map((t) => { const m = JSON.parse(t); return { rows: m.rows.sequences.length, scored: !!m.loss }; })`;
+export const PREDICT_REQUESTS = `window.__predictRequests.map((t) => { const m = JSON.parse(t); return { rows: (m.rows.sequences ?? m.rows.variants ?? m.rows.features).length, scored: !!m.loss }; })`;
 
 /** The longest main-thread stall the e2e accepts while training: a guard against work moving back
  * onto the page (a test set predicted there, a training loop, a synchronous upload parse: hundreds

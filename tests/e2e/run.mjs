@@ -12,6 +12,7 @@ import { hostileScenario } from './hostile.mjs';
 import { labScenario } from './lab.mjs';
 import { lessonsScenario } from './lessons.mjs';
 import { overfittingScenario } from './overfitting.mjs';
+import { proteinScenario } from './protein.mjs';
 import { DEEP_MISSING, panicScenario, scenario } from './scenario.mjs';
 import { startServer } from './server.mjs';
 import { theoryScenario } from './theory.mjs';
@@ -48,6 +49,7 @@ async function runIn(launch, origin) {
       ['overfitting', overfittingScenario, 'overfitting'],
       ['lab', labScenario, 'motif lab'],
       ['expression', expressionScenario, 'expression lab'],
+      ['protein', proteinScenario, 'protein lab'],
       ['hostile', hostileScenario, 'hostile input'],
     ];
     if (wants('basics')) await scenario(browser, { base: origin + SUB, root: origin + '/', shots });

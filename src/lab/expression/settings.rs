@@ -221,6 +221,7 @@ impl ExpressionSettings {
             config: self.config(),
             train: data.train(limit).into(),
             fit_length,
+            run: 0,
         }
     }
 

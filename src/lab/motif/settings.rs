@@ -324,6 +324,7 @@ impl MotifSettings {
             config: self.config(),
             train: experiment.train().into(),
             fit_length: None,
+            run: 0,
         }
     }
 

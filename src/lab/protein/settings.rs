@@ -236,6 +236,7 @@ impl Settings {
             config: self.config(),
             train: split.variants(data, &split.split.train).into(),
             fit_length: None,
+            run: 0,
         }
     }
 

@@ -20,13 +20,29 @@ pub const PREDICT_CHUNK_ROWS: usize = 250;
 /// The shortest interval between two [`FromWorker::Predicting`] reports.
 pub const PREDICT_REPORT_SECONDS: f64 = 0.1;
 
+/// The weights a prediction scores with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PredictModel {
+    /// Weights sent along (an imported model, or a run the worker no longer holds).
+    Saved(SavedModel),
+    /// The weights the worker last reported for the run of this number (nothing to send).
+    Run(u64),
+}
+
+impl From<SavedModel> for PredictModel {
+    fn from(model: SavedModel) -> PredictModel {
+        PredictModel::Saved(model)
+    }
+}
+
 /// Rows to score with a model.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PredictJob {
     /// The page's number for this request (its answers carry it).
     pub request: u64,
     /// The weights.
-    pub model: SavedModel,
+    pub model: PredictModel,
     /// The rows to score (targets are needed only with `loss`: an empty row each will do).
     pub rows: JobRows,
     /// Pad (zero rows) or cut every sequence to this length (`None`: they already agree).
@@ -41,7 +57,7 @@ impl PredictJob {
     /// A job scoring DNA `sequences` with `model`, with no targets.
     pub fn sequences(
         request: u64,
-        model: SavedModel,
+        model: impl Into<PredictModel>,
         sequences: Vec<String>,
         fit_length: Option<usize>,
     ) -> PredictJob {
@@ -51,7 +67,7 @@ impl PredictJob {
     /// A job scoring `sequences` of `alphabet` with `model`, with no targets.
     pub fn sequences_of(
         request: u64,
-        model: SavedModel,
+        model: impl Into<PredictModel>,
         alphabet: Alphabet,
         sequences: Vec<String>,
         fit_length: Option<usize>,
@@ -59,7 +75,7 @@ impl PredictJob {
         let targets = vec![Vec::new(); sequences.len()];
         PredictJob {
             request,
-            model,
+            model: model.into(),
             rows: JobRows::Sequences(SequenceTable {
                 sequences,
                 targets,
@@ -74,14 +90,14 @@ impl PredictJob {
     /// with no targets.
     pub fn variants(
         request: u64,
-        model: SavedModel,
+        model: impl Into<PredictModel>,
         wild_type: String,
         variants: Vec<String>,
     ) -> PredictJob {
         let targets = vec![Vec::new(); variants.len()];
         PredictJob {
             request,
-            model,
+            model: model.into(),
             rows: JobRows::Variants(VariantTable {
                 wild_type,
                 variants,
@@ -96,14 +112,14 @@ impl PredictJob {
     /// with `loss` (the answer carries an [`Evaluation`]).
     pub fn evaluation(
         request: u64,
-        model: SavedModel,
+        model: impl Into<PredictModel>,
         rows: impl Into<JobRows>,
         fit_length: Option<usize>,
         loss: LossConfig,
     ) -> PredictJob {
         PredictJob {
             request,
-            model,
+            model: model.into(),
             rows: rows.into(),
             fit_length,
             loss: Some(loss),
@@ -135,12 +151,38 @@ impl PredictRunner {
     /// The problem (a bad model file, a bad row, a shape the model does not read), in both
     /// languages; the worker answers it as [`FromWorker::PredictFailed`].
     pub fn start(job: PredictJob) -> Result<PredictRunner, JobFailure> {
+        PredictRunner::start_with(job, None)
+    }
+
+    /// [`PredictRunner::start`], with `run`: the worker's run and its last reported weights, for
+    /// a job that names them ([`PredictModel::Run`]).
+    ///
+    /// # Errors
+    /// As [`PredictRunner::start`]; a job naming another run than `run`'s.
+    pub fn start_with(
+        job: PredictJob,
+        run: Option<(u64, &Sequential)>,
+    ) -> Result<PredictRunner, JobFailure> {
         let request = job.request;
         let failed = |message: &dyn Fn(Lang) -> String| JobFailure {
             ko: message(Lang::Ko),
             en: message(Lang::En),
         };
-        let model = Sequential::from_saved(&job.model).map_err(|e| failed(&|l| e.message(l)))?;
+        let model = match (&job.model, run) {
+            (PredictModel::Saved(saved), _) => {
+                Sequential::from_saved(saved).map_err(|e| failed(&|l| e.message(l)))?
+            }
+            (PredictModel::Run(wanted), Some((held, model))) if *wanted == held => model.clone(),
+            (PredictModel::Run(_), _) => {
+                return Err(failed(&|l| {
+                    l.pick(
+                        "학습 작업자에 그 모델이 더는 없습니다. 다시 학습해 보세요.",
+                        "The training worker no longer holds that model. Train again.",
+                    )
+                    .to_string()
+                }));
+            }
+        };
         let k: usize = model.output_shape().iter().product();
         let data = if job.rows.is_empty() {
             let mut input = vec![0];

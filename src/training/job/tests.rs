@@ -54,6 +54,7 @@ fn job(epochs: usize) -> TrainJob {
         }
         .into(),
         fit_length: None,
+        run: 0,
     }
 }
 

@@ -6,7 +6,7 @@ use super::TrainingSession;
 use crate::lang::{Lang, grouped};
 use crate::nn::SavedModel;
 use crate::training::Evaluation;
-use crate::training::job::{FromWorker, JobFailure, PredictJob, ToWorker};
+use crate::training::job::{FromWorker, JobFailure, PredictJob, PredictModel, ToWorker};
 use futures_channel::oneshot;
 use leptos::prelude::*;
 use ndarray::Array2;
@@ -53,6 +53,14 @@ fn worker_stopped() -> JobFailure {
 impl TrainingSession {
     /// Scores `job`'s rows with its model in the worker; its request number is set here.
     pub async fn predict(self, mut job: PredictJob) -> Predicted {
+        // The session's own trained weights are in the worker already: name the run instead of
+        // sending them again (a 318,657-weight model is 4 MB of JSON to write on this thread).
+        if let (PredictModel::Saved(saved), Some(run)) =
+            (&job.model, self.model_key.get_untracked())
+            && self.model.with_untracked(|m| m.as_ref() == Some(saved))
+        {
+            job.model = PredictModel::Run(run);
+        }
         let request = self.next_request.get_value() + 1;
         self.next_request.set_value(request);
         job.request = request;

@@ -34,13 +34,42 @@ fn run(runner: &mut PredictRunner) -> (Vec<FromWorker>, usize) {
     (messages, steps)
 }
 
+/// A prediction naming a run scores with the weights the worker last reported for it, and
+/// fails in both languages for a run it does not hold.
+#[test]
+fn a_prediction_may_name_the_run_instead_of_sending_its_weights() {
+    let held = Sequential::from_saved(&model()).unwrap();
+    let named = PredictJob::sequences(1, PredictModel::Run(7), sequences(3), None);
+    let by_weights = PredictJob::sequences(2, model(), sequences(3), None);
+    let outputs = |mut runner: PredictRunner| {
+        run(&mut runner)
+            .0
+            .into_iter()
+            .find_map(|m| match m {
+                FromWorker::Predictions { values, .. } => Some(values),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let a = outputs(PredictRunner::start_with(named.clone(), Some((7, &held))).unwrap());
+    let b = outputs(PredictRunner::start(by_weights).unwrap());
+    assert_eq!(a, b);
+    let Err(JobFailure { ko, en }) = PredictRunner::start_with(named, Some((8, &held))) else {
+        panic!("another run's weights")
+    };
+    assert!(en.contains("no longer holds") && ko.contains("모델이 더는"));
+    // On the wire a run is its number.
+    let json = serde_json::to_value(PredictModel::Run(7)).unwrap();
+    assert_eq!(json, serde_json::json!(7));
+}
+
 #[test]
 fn chunked_predictions_equal_one_pass_and_report_progress() {
     let rows = 2 * PREDICT_CHUNK_ROWS + 17;
     let job = PredictJob::sequences(5, model(), sequences(rows), None);
     let expected = {
         let data = job.rows.samples(None).unwrap().dense();
-        Sequential::from_saved(&job.model)
+        Sequential::from_saved(&model())
             .unwrap()
             .predict(&data.x, 32)
     };
