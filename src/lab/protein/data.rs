@@ -124,6 +124,21 @@ impl ProteinData {
     pub fn sequences(&self) -> Vec<String> {
         self.table.rows.iter().map(|r| r.sequence.clone()).collect()
     }
+
+    /// `[L, 21]`: whether the substitution (position, letter in [`Alphabet::Protein`] order)
+    /// appears in at least one of `rows` — what a model trained on them has seen.
+    pub fn seen(&self, rows: &[usize]) -> ndarray::Array2<bool> {
+        let protein = Alphabet::Protein;
+        let mut seen = ndarray::Array2::from_elem((self.wild_type.len(), protein.size()), false);
+        for &r in rows {
+            for s in &self.substitutions[r] {
+                if let Some(column) = protein.index(s.to) {
+                    seen[[s.index, column]] = true;
+                }
+            }
+        }
+        seen
+    }
 }
 
 /// The delimiter and the variant, count and score columns of the header line.

@@ -78,15 +78,23 @@ pub fn scan_variants(wild_type: &WildType, base: &[Substitution]) -> Vec<String>
 
 impl Scan {
     /// Of the amino-acid substitutions at `positions` (the 20 amino acids other than the one
-    /// there; no stops), how many are predicted at least `drop` darker than the sequence, and out
-    /// of how many.
-    pub fn darkened(&self, positions: &[usize], drop: f32) -> (usize, usize) {
+    /// there; no stops) — only those marked in `among` (`[L, 21]`, what the training data held)
+    /// when given — how many are predicted at least `drop` darker than the sequence, and out of
+    /// how many.
+    pub fn darkened(
+        &self,
+        positions: &[usize],
+        drop: f32,
+        among: Option<&Array2<bool>>,
+    ) -> (usize, usize) {
         let protein = Alphabet::Protein;
         let stop = protein.size() - 1;
         let bytes = self.sequence.as_bytes();
         let mut counted = (0, 0);
+        let counts = |i: usize, c: usize| among.is_none_or(|a| a.get([i, c]) == Some(&true));
         for &i in positions.iter().filter(|&&i| i < bytes.len()) {
-            for column in (0..stop).filter(|&c| protein.letter(c) as u8 != bytes[i]) {
+            for column in (0..stop).filter(|&c| protein.letter(c) as u8 != bytes[i] && counts(i, c))
+            {
                 counted.1 += 1;
                 counted.0 += usize::from(self.scores[[i, column]] <= self.baseline - drop);
             }
@@ -200,7 +208,15 @@ mod tests {
                 .collect()
         };
         let scan = deep_mutational_scan("MWK", model);
-        assert_eq!(scan.darkened(&[1], 1.0), (19, 19));
-        assert_eq!(scan.darkened(&[0, 2], 1.0), (0, 38));
+        assert_eq!(scan.darkened(&[1], 1.0, None), (19, 19));
+        assert_eq!(scan.darkened(&[0, 2], 1.0, None), (0, 38));
+        let mut among = Array2::from_elem((3, 21), false);
+        among[[1, 0]] = true;
+        among[[1, 20]] = true;
+        assert_eq!(
+            scan.darkened(&[1], 1.0, Some(&among)),
+            (1, 1),
+            "the stop is not counted"
+        );
     }
 }

@@ -62,24 +62,22 @@ pub fn ScanPanel(
             .err()
             .map(|e| e.message(lang.get()))
     });
-    // The scan's Δ with the measured single mutants marked (only on a scan of the wild type,
-    // which is what they were measured against).
+    // The substitutions the training variants carry: what the model has seen.
+    let seen = Memo::new(move |_| {
+        let (data, split) = (prot.data.get()?, prot.split_now()?);
+        Some(Shared::new(data.seen(&split.split.train)))
+    });
+    // The scan's Δ, each substitution the training data held marked with a dot.
     let matrix = Signal::derive(move || {
         let scan = scan.get()?;
-        let wild = variant.with(|v| v.trim().is_empty());
-        let marks = if wild {
-            prot.singles.with(|m| {
-                m.as_ref().map(|m| {
-                    m.scores
-                        .indexed_iter()
-                        .filter(|(_, v)| v.is_finite())
-                        .map(|((i, a), _)| (a, i))
-                        .collect()
-                })
+        let marks = seen.with(|s| {
+            s.as_ref().map(|s| {
+                s.indexed_iter()
+                    .filter(|(_, seen)| **seen)
+                    .map(|((i, a), _)| (a, i))
+                    .collect()
             })
-        } else {
-            None
-        };
+        });
         Some(Matrix {
             values: scan.delta().t().to_owned(),
             row_labels: amino_acid_labels(),
@@ -88,6 +86,14 @@ pub fn ScanPanel(
             highlight: CHROMOPHORE.to_vec(),
         })
     });
+    let coverage = move || {
+        let seen = seen.get()?;
+        let (on, all) = (seen.iter().filter(|s| **s).count(), seen.len());
+        Some(lang.get().pick(
+            format!("점은 훈련 세트의 변이에 한 번이라도 나온 치환입니다: 칸 {}개 중 {}개 ({:.0} %). 점이 없는 칸은 모델이 본 적 없는 치환이라 그 색은 짐작입니다.", crate::lang::grouped(all), crate::lang::grouped(on), 100.0 * on as f64 / all as f64),
+            format!("Dots mark the substitutions that appear in at least one training variant: {} of {} cells ({:.0} %). Cells without a dot are substitutions the model never saw: their colour is a guess.", crate::lang::grouped(on), crate::lang::grouped(all), 100.0 * on as f64 / all as f64),
+        ))
+    };
     let agreement = move || {
         let scan = scan.get()?;
         if !variant.with(|v| v.trim().is_empty()) {
@@ -107,11 +113,15 @@ pub fn ScanPanel(
         ))
     };
     let chromophore = move || {
-        let scan = scan.get()?;
-        let (dark, of) = scan.darkened(&CHROMOPHORE, 1.0);
+        let (scan, seen) = (scan.get()?, seen.get()?);
+        if !variant.with(|v| v.trim().is_empty()) {
+            return None;
+        }
+        let (dark, of) = scan.darkened(&CHROMOPHORE, 1.0, Some(&seen));
+        let (_, all) = scan.darkened(&CHROMOPHORE, 1.0, None);
         Some(lang.get().pick(
-            format!("발색단(63–65)의 치환 {of}개 중 {dark}개가 밝기를 1 (log10) 넘게 잃는다고 예측됩니다."),
-            format!("At the chromophore (63–65), {dark} of {of} substitutions are predicted to lose more than 1 (log10) of brightness."),
+            format!("발색단(63–65): 훈련 세트에 나온 아미노산 치환 {of}개 중 {dark}개가 밝기를 1 (log10) 넘게 잃는다고 예측됩니다. 나머지 {}개는 훈련 세트에 한 번도 없었습니다.", all - of),
+            format!("The chromophore (63–65): of the {of} amino-acid substitutions the training set holds there, {dark} are predicted to lose more than 1 (log10) of brightness. The other {} never appear in the training set.", all - of),
         ))
     };
     let intolerant = move || {
@@ -144,8 +154,8 @@ pub fn ScanPanel(
     view! {
         <section class="panel" aria-labelledby="prot-step-5">
             <h2 id="prot-step-5">{tr("5 · 인실리코(컴퓨터) 돌연변이 분석: 모든 자리, 모든 아미노산", "5 · In-silico mutational scan: every position, every amino acid")}</h2>
-            <Ko><p>"학습한 신경망으로 237개 자리 × 21가지(아미노산 20 + 종결) = 4,977개 변이를 모두 예측합니다. 색은 원래 서열보다 얼마나 밝아지거나(빨강) 어두워지는지(파랑), 점은 실제로 측정된 단일 돌연변이입니다."</p></Ko>
-            <En><p>"The trained network predicts all 237 positions × 21 letters (20 amino acids and the stop) = 4,977 variants. The colour is how much brighter (red) or darker (blue) each is than the scanned sequence; dots mark the single mutants that were actually measured."</p></En>
+            <Ko><p>"학습한 신경망으로 237개 자리 × 21가지(아미노산 20 + 종결) = 4,977개 변이를 모두 예측합니다. 색은 원래 서열보다 얼마나 밝아지거나(빨강) 어두워지는지(파랑)입니다."</p></Ko>
+            <En><p>"The trained network predicts all 237 positions × 21 letters (20 amino acids and the stop) = 4,977 variants. The colour is how much brighter (red) or darker (blue) each is than the scanned sequence."</p></En>
             <div class="field">
                 <label for="prot-scan-variant">{tr("훑을 변이 (비우면 야생형; 예: K156R, 0부터 센 위치)", "Variant to scan (empty: the wild type; e.g. K156R, positions from 0)")}</label>
                 <input id="prot-scan-variant" type="text" prop:value=move || variant.get() on:change=move |ev| variant.set(event_target_value(&ev)) />
@@ -155,6 +165,7 @@ pub fn ScanPanel(
                 description=Signal::derive(move || lang.get().pick("예측한 밝기 변화 지도", "Map of the predicted change in brightness").to_string())
                 empty=Bi::new("모델을 학습하면 모든 변이의 예측이 여기에 그려집니다.", "Train a model: its predictions for every variant are drawn here.")
                 height=360.0 testid="prot-scan" />
+            <p class="hint" data-testid="prot-scan-coverage">{coverage}</p>
             <p data-testid="prot-scan-agreement">{agreement}</p>
             <p data-testid="prot-chromophore">{chromophore}</p>
             <h3>{tr("가장 바꾸기 어려운 자리", "The positions that tolerate least")}</h3>
