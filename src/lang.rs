@@ -51,6 +51,63 @@ impl Lang {
     }
 }
 
+/// A sentence in both languages, owned (a failure the worker reports, a status made at run time).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Text {
+    /// Korean.
+    pub ko: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// The sentence in Korean and in English.
+    pub fn new(ko: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            ko: ko.into(),
+            en: en.into(),
+        }
+    }
+
+    /// `message` in both languages.
+    pub fn of(message: &impl Message) -> Text {
+        Text::new(message.message(Lang::Ko), message.message(Lang::En))
+    }
+}
+
+/// What a user-facing error (or any bilingual text) can say, in either language.
+pub trait Message {
+    /// The sentence shown to the student, in `lang`.
+    fn message(&self, lang: Lang) -> String;
+}
+
+impl Message for Text {
+    fn message(&self, lang: Lang) -> String {
+        lang.pick(&self.ko, &self.en).clone()
+    }
+}
+
+/// Makes each listed type (which has an inherent `message(&self, Lang) -> String`) a [`Message`],
+/// an `std::error::Error`, and `Display` in English: `message!(SequenceError, FormatError);`.
+#[macro_export]
+macro_rules! message {
+    ($($ty:ty),+ $(,)?) => {$(
+        impl $crate::lang::Message for $ty {
+            fn message(&self, lang: $crate::lang::Lang) -> String {
+                <$ty>::message(self, lang)
+            }
+        }
+
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&<$ty>::message(self, $crate::lang::Lang::En))
+            }
+        }
+
+        impl ::std::error::Error for $ty {}
+    )+};
+}
+
 /// `n` with thousands separators (`5,000,000`).
 pub fn grouped(n: usize) -> String {
     let digits = n.to_string();

@@ -25,7 +25,6 @@ use crate::nn::init::{SeededRng, seeded_rng};
 use crate::nn::{LossKind, Optimizer, Sequential};
 use ndarray::ArrayD;
 use rand::seq::SliceRandom;
-use std::fmt;
 
 /// Why a training run cannot start.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,13 +62,7 @@ impl TrainError {
     }
 }
 
-impl fmt::Display for TrainError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for TrainError {}
+crate::message!(TrainError);
 
 /// Progress after one batch.
 #[derive(Clone, Debug, PartialEq)]

@@ -7,7 +7,6 @@
 //! error that names the character and its 1-based position among the sequence letters.
 
 use crate::lang::{Lang, Particle, with_particle};
-use std::fmt;
 
 pub mod chemistry;
 mod detect;
@@ -210,13 +209,7 @@ impl SequenceError {
     }
 }
 
-impl fmt::Display for SequenceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for SequenceError {}
+crate::message!(SequenceError);
 
 /// Shows a character so that invisible ones are still identifiable: `'X'` or `U+00A0`.
 pub fn describe_char(ch: char) -> String {

@@ -9,7 +9,6 @@ pub mod meme;
 
 use super::motif::{MotifError, Pfm};
 use crate::lang::{Lang, Particle, grouped, with_particle};
-use std::fmt;
 
 pub use jaspar::{parse_jaspar, to_jaspar};
 pub use meme::{parse_meme, to_meme, to_meme_many};
@@ -168,13 +167,7 @@ impl FormatError {
     }
 }
 
-impl fmt::Display for FormatError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for FormatError {}
+crate::message!(FormatError);
 
 /// Reads a motif in either format. JASPAR if the first non-blank line is a `>` header (whatever
 /// the name says); MEME if it starts with `MEME version` or a line starts with

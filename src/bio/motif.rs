@@ -10,7 +10,6 @@
 use super::alphabet::{Base, SequenceError, Symbol, parse_sequence, to_text};
 use crate::lang::Lang;
 use ndarray::Array2;
-use std::fmt;
 
 /// Why a motif could not be built.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,13 +114,7 @@ impl MotifError {
     }
 }
 
-impl fmt::Display for MotifError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for MotifError {}
+crate::message!(MotifError);
 
 /// The valid values of the PWM page's numeric settings (form and URL).
 pub mod ranges {

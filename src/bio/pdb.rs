@@ -20,7 +20,6 @@
 //! not a number is a [`PdbError`] naming the line.
 
 use crate::lang::Lang;
-use std::fmt;
 
 pub mod features;
 pub use features::{burial, distance_map, distance_to};
@@ -136,13 +135,7 @@ impl PdbError {
     }
 }
 
-impl fmt::Display for PdbError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for PdbError {}
+crate::message!(PdbError);
 
 /// Columns `from..=to` (1-based) of `line`, or `""` past its end.
 fn columns(line: &str, from: usize, to: usize) -> &str {

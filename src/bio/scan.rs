@@ -14,7 +14,6 @@
 use super::alphabet::{Symbol, reverse_complement, to_text};
 use super::motif::{Background, Pwm};
 use crate::lang::Lang;
-use std::fmt;
 
 /// Which score a scan reports.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -104,13 +103,7 @@ impl ScanError {
     }
 }
 
-impl fmt::Display for ScanError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for ScanError {}
+crate::message!(ScanError);
 
 /// Scores one window (`window.len()` must equal the motif width).
 ///

@@ -15,7 +15,6 @@ use ndarray::array;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// The lecture's motif matrix (rows A, C, G, T × 6 positions; consensus CCGGAA), as printed in the
 /// material (`fixtures/seed_values.json`, `simulation.motif_pwm_rows_ACGT_raw`). Each column is
@@ -141,13 +140,7 @@ impl SimulationError {
     }
 }
 
-impl fmt::Display for SimulationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for SimulationError {}
+crate::message!(SimulationError);
 
 fn sample(probabilities: [f64; 4], rng: &mut ChaCha8Rng) -> Base {
     let total: f64 = probabilities.iter().sum();

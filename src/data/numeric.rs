@@ -7,7 +7,6 @@ use super::Dataset;
 use crate::lang::Lang;
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// The most numbers a table turns into tensors (`N · (F + K)`; 80 MB of `f32`).
 pub const MAX_VALUES: usize = 20_000_000;
@@ -136,13 +135,7 @@ impl NumericError {
     }
 }
 
-impl fmt::Display for NumericError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for NumericError {}
+crate::message!(NumericError);
 
 impl NumericTable {
     /// Number of rows `N`.

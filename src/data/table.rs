@@ -7,7 +7,6 @@ use crate::bio::variants::VariantError;
 use crate::lang::Lang;
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// Equal-length sequences and one target row each.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -117,13 +116,7 @@ impl TableError {
     }
 }
 
-impl fmt::Display for TableError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for TableError {}
+crate::message!(TableError);
 
 impl SequenceTable {
     /// One-hot inputs `[N, L, alphabet.size()]` and targets `[N, K]`, all sequences of one length.

@@ -162,6 +162,8 @@ impl ValuesError {
     }
 }
 
+crate::message!(ValuesError);
+
 impl ExpressionData {
     /// Splits `rows` (`test_fraction` for testing, from `seed`) and fits the standardisation.
     ///

@@ -15,7 +15,6 @@ use super::dropout::DropoutConfig;
 use super::max_pool1d::MaxPool1dConfig;
 use crate::lang::{Lang, Particle, with_particle};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// One layer of a [`ModelSpec`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -229,13 +228,7 @@ impl ModelError {
     }
 }
 
-impl fmt::Display for ModelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for ModelError {}
+crate::message!(ModelError);
 
 /// The output shape (without batch) of `layer` (1-based number `index`) for input shape `input`.
 ///

@@ -164,6 +164,12 @@ pub struct JobFailure {
     pub en: String,
 }
 
+impl crate::lang::Message for JobFailure {
+    fn message(&self, lang: Lang) -> String {
+        lang.pick(&self.ko, &self.en).clone()
+    }
+}
+
 impl From<JobFailure> for FromWorker {
     fn from(failure: JobFailure) -> FromWorker {
         FromWorker::Failed {

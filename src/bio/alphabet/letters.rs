@@ -245,13 +245,7 @@ impl UnknownAlphabet {
     }
 }
 
-impl fmt::Display for UnknownAlphabet {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for UnknownAlphabet {}
+crate::message!(UnknownAlphabet);
 
 impl FromStr for Alphabet {
     type Err = UnknownAlphabet;

@@ -3,7 +3,6 @@
 use super::Numbering;
 use crate::bio::alphabet::describe_char;
 use crate::lang::{Lang, Particle, grouped, with_particle};
-use std::fmt;
 
 /// Why a variant could not be read or does not fit its wild type. Tokens are quoted as written
 /// (cut to [`crate::lang::QUOTED_CHARS`] characters).
@@ -151,10 +150,4 @@ impl VariantError {
     }
 }
 
-impl fmt::Display for VariantError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for VariantError {}
+crate::message!(VariantError);

@@ -4,7 +4,6 @@
 use crate::bio::alphabet::{Alphabet, describe_char};
 use crate::bio::variants::VariantError;
 use crate::lang::{Lang, Particle, grouped, with_particle};
-use std::fmt;
 
 /// A problem with the whole file: nothing can be read from it.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,13 +76,7 @@ impl FileError {
     }
 }
 
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for FileError {}
+crate::message!(FileError);
 
 /// Why one row was rejected.
 #[derive(Clone, Debug, PartialEq)]

@@ -191,6 +191,8 @@ impl MotifLabError {
     }
 }
 
+crate::message!(MotifLabError);
+
 /// The lecture's motif matrix as the editable text (rows A, C, G, T; numbers separated by spaces).
 pub fn lecture_matrix_text() -> String {
     lecture_motif()

@@ -180,10 +180,4 @@ impl ModelFileError {
     }
 }
 
-impl fmt::Display for ModelFileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for ModelFileError {}
+crate::message!(ModelFileError);

@@ -70,6 +70,8 @@ impl DataError {
     }
 }
 
+crate::message!(DataError);
+
 /// Fetches and reads the built-in data into `real`, which shows `Loading` meanwhile.
 pub fn fetch_real(real: RwSignal<Loaded>) {
     real.set(Loaded::Loading);

@@ -79,6 +79,8 @@ impl DataError {
     }
 }
 
+crate::message!(DataError);
+
 /// Fetches and reads the built-in variants into `into` (`Loading` meanwhile). The table is read
 /// in a task after the download's, so the page shows "loading" first.
 pub fn fetch_builtin(into: RwSignal<Loaded<ProteinData>>) {
