@@ -267,3 +267,71 @@ fn file_level_problems_are_typed() {
         Err(TabularFileError::File(FileError::TooManyRows { limit: 3 }))
     );
 }
+
+/// The text of `bioreactor_study.csv`: 60 runs of the simulator (a Latin hypercube from seed 7,
+/// 1 % measurement noise) as a laboratory would write them — a run number first (a column of
+/// numbers that is not a condition), the conditions rounded to what a controller sets, the
+/// measured titer to 0.1 mg/L.
+fn study_csv() -> String {
+    use seqlab::lab::bioreactor::{Params, Settings, simulate_settings};
+    let settings = Settings {
+        runs: 60,
+        seed: 7,
+        ..Settings::default()
+    };
+    let mut out = String::from("run,");
+    out.push_str(&COLUMNS.join(","));
+    out.push('\n');
+    for (i, run) in simulate_settings(&settings, &Params::E_COLI)
+        .iter()
+        .enumerate()
+    {
+        let c = run.conditions;
+        out.push_str(&format!(
+            "{},{:.1},{:.2},{:.1},{:.1},{:.1},{:.2},{:.1}\n",
+            i + 1,
+            c.temperature,
+            c.ph,
+            c.feed_rate,
+            c.initial_substrate,
+            c.induction_time,
+            c.inducer,
+            run.measured
+        ));
+    }
+    out
+}
+
+#[test]
+fn the_study_fixture_is_sixty_simulated_runs_with_a_run_number() {
+    let bytes = fixture("bioreactor_study.csv");
+    assert_eq!(
+        String::from_utf8(bytes.clone()).unwrap(),
+        study_csv(),
+        "regenerate with: cargo test --test bioreactor_upload -- --ignored write_the_study_fixture"
+    );
+    let preview = preview_tabular(&bytes, Limits::default()).unwrap();
+    // The run number reads as a feature until the student unticks it (the e2e does).
+    assert_eq!(preview.layout.target_column, 7);
+    assert_eq!(preview.layout.feature_columns, [0, 1, 2, 3, 4, 5, 6]);
+    let read = read_tabular(&bytes, &preview.layout, Limits::default()).unwrap();
+    assert_eq!(
+        (read.lines.len(), read.rejected.len(), read.total_lines),
+        (60, 0, 61)
+    );
+    let conditions = TabularLayout {
+        feature_columns: vec![1, 2, 3, 4, 5, 6],
+        ..preview.layout
+    };
+    let read = read_tabular(&bytes, &conditions, Limits::default()).unwrap();
+    assert_eq!(read.table.columns, COLUMNS);
+    assert!(LabData::new(read.table, 0.2, 1).is_ok());
+}
+
+#[test]
+#[ignore = "writes tests/fixtures/csv/bioreactor_study.csv"]
+fn write_the_study_fixture() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/csv/bioreactor_study.csv");
+    std::fs::write(path, study_csv()).unwrap();
+}

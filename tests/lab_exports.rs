@@ -1,5 +1,6 @@
-//! The motif lab's exported files: the Keras script is valid Python (`python3 -m py_compile`) in
-//! every loss semantics and with early stopping, and names the data file and the architecture.
+//! The labs' exported files: the Keras script is valid Python (`python3 -m py_compile`) in every
+//! loss semantics and with early stopping, and names the data file and the architecture; the
+//! bioreactor lab's reads a table of numbers, standardised as in the browser.
 
 use seqlab::lab::keras_script::{Targets, keras_script};
 use seqlab::nn::{
@@ -115,6 +116,77 @@ fn keras_scripts_are_valid_python() {
         script.contains("keras.layers.Dropout(0.2)") && script.contains("MEAN, STD = 5.6, 1.3")
     );
     assert_compiles(&script, "regression");
+}
+
+#[test]
+fn the_tabular_script_reads_the_feature_columns_standardised_as_in_the_browser() {
+    use seqlab::lab::bioreactor::{
+        LabData, Params, Settings, keras_export, runs_table, simulate_settings,
+    };
+    use seqlab::lab::keras_script::{BrowserRun, Input};
+    use seqlab::lang::Lang;
+    let settings = Settings {
+        runs: 40,
+        ..Settings::default()
+    };
+    let runs = simulate_settings(&settings, &Params::E_COLI);
+    let mut table = runs_table(&runs, Lang::En);
+    // A column name Python must escape.
+    table.columns[1] = "pH \"as measured\"".into();
+    let data = LabData::new(table, 0.2, 1).unwrap();
+    let browser = BrowserRun {
+        epochs: 2000,
+        metrics: vec![("test r2".into(), 0.9512)],
+    };
+    let export = keras_export(
+        &settings,
+        &data,
+        &data.scaling,
+        "seqlab_bioreactor_data.csv".into(),
+        Some(browser),
+    );
+    let Input::Table { features, target } = &export.input else {
+        panic!("a table input");
+    };
+    assert_eq!(features.len(), 6);
+    assert_eq!(target, "titer (mg/L)");
+    assert_eq!(features[0].mean, data.scaling.features[0].mean);
+    let script = export.script();
+    for expected in [
+        "FEATURES = [\"temperature (°C)\", \"pH \\\"as measured\\\"\", \"feed rate (mL/h)\"",
+        "X = (raw - MEANS) / SDS",
+        "float(r[\"titer (mg/L)\"])",
+        "keras.Input(shape=(6,))",
+        "keras.layers.Dense(16, activation=\"relu\")",
+        "keras.layers.Dense(1, activation=\"linear\")",
+        "batch_size=32",
+        "epochs=2000",
+        "learning_rate=0.01",
+        "encoding=\"utf-8\"",
+        "browser 0.9512",
+    ] {
+        assert!(script.contains(expected), "missing {expected} in\n{script}");
+    }
+    assert!(!script.contains("one_hot") && !script.contains("LENGTH"));
+    let mean = format!(
+        "MEAN, STD = {}, {}",
+        data.scaling.target.mean, data.scaling.target.std
+    );
+    assert!(script.contains(&mean), "{mean}");
+    assert_compiles(&script, "tabular");
+    // The notebook's code cells are the script's code.
+    let notebook: serde_json::Value = serde_json::from_str(&export.notebook(Lang::Ko)).unwrap();
+    let cells = notebook["cells"].as_array().unwrap();
+    for cell in cells.iter().filter(|c| c["cell_type"] == "code") {
+        let code: String = cell["source"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap())
+            .collect();
+        assert!(script.contains(&code), "{code}");
+    }
+    assert!(cells[3]["source"][0].as_str().unwrap().contains("표준화"));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use seqlab::bio::motif::Pfm;
 use seqlab::bio::parse_sequence;
 use seqlab::lang::Lang;
 use seqlab::ui::i18n::{Bi, LangContext};
-use seqlab::ui::lessons::Lesson;
+use seqlab::ui::lessons::one_hot;
 use seqlab::ui::state::ProgressContext;
 use seqlab::ui::widgets::{CheckQuestion, Choice, MatrixTable, OneHotTable};
 use wasm_bindgen::JsCast;
@@ -126,7 +126,7 @@ async fn check_question_marks_the_lesson_done_only_when_right() {
         provide_context(ProgressContext(progress));
         view! {
             <CheckQuestion
-                lesson=Lesson::OneHot
+                lesson=one_hot::LESSON
                 question=Bi::new("질문", "Question")
                 options=vec![
                     Choice::wrong("틀림", "wrong", "이유입니다.", "Because of this."),

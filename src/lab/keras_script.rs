@@ -2,6 +2,8 @@
 //! same architecture and hyperparameters in Keras 3 and train it on the same data (written out as
 //! CSV next to it), so a student who outgrows the browser continues in Jupyter. Both are made from
 //! one list of steps ([`KerasExport::steps`]): the notebook's code cells are the script's code.
+//! The data are one-hot sequences ([`Input::Sequences`]) or a table of numbers standardised as
+//! in the browser ([`Input::Table`]: `z = (x − mean) / sd` per feature column).
 //!
 //! The script needs numpy and Keras (TensorFlow backend). Its weights start from Keras's own random
 //! initialisation, so its numbers differ a little from the browser's run; the set-up is the same.
@@ -126,6 +128,32 @@ impl Alphabet {
     }
 }
 
+/// One feature column of a table of numbers and its standardisation in the browser.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeatureColumn {
+    /// The column's name in the data file (units included).
+    pub name: String,
+    /// The training rows' mean, subtracted.
+    pub mean: f64,
+    /// Their standard deviation, divided by.
+    pub std: f64,
+}
+
+/// What the model reads from each row of the data file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Input {
+    /// A `sequence` column, one-hot encoded in this alphabet (target column `value` or
+    /// `positive`).
+    Sequences(Alphabet),
+    /// Numbers: these feature columns, standardised as in the browser, and the target column.
+    Table {
+        /// The feature columns, in the order the model reads them.
+        features: Vec<FeatureColumn>,
+        /// The target column's name.
+        target: String,
+    },
+}
+
 /// The browser's own result of the run, printed beside Keras's so the two can be compared.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BrowserRun {
@@ -146,8 +174,8 @@ pub struct KerasExport {
     pub model_seed: u64,
     /// The data file the page writes next to the script.
     pub data_file: String,
-    /// What the data file's sequences are.
-    pub alphabet: Alphabet,
+    /// What the model reads from the data file.
+    pub input: Input,
     /// What its targets are.
     pub targets: Targets,
     /// Pad (zero rows) or cut every sequence to this length, as in the browser.
@@ -183,7 +211,7 @@ pub fn keras_script(
         config: config.clone(),
         model_seed,
         data_file: data_file.to_string(),
-        alphabet: Alphabet::Dna,
+        input: Input::Sequences(Alphabet::Dna),
         targets,
         fit_length,
         browser: None,
@@ -220,7 +248,11 @@ Keras starts from its own random weights, so its numbers differ a little from th
             .iter()
             .map(|l| format!("    {},", layer_line(l)))
             .collect();
-        let (metrics, load_targets, report) = target_code(self.targets);
+        let target = match &self.input {
+            Input::Sequences(_) => "value".to_string(),
+            Input::Table { target, .. } => target.clone(),
+        };
+        let (metrics, load_targets, report) = target_code(self.targets, &python_string(&target));
         let callbacks = match config.early_stopping {
             Some(rule) => format!(
                 "[keras.callbacks.EarlyStopping(monitor=\"{}\", patience={}, restore_best_weights={})]",
@@ -233,33 +265,8 @@ Keras starts from its own random weights, so its numbers differ a little from th
             ),
             None => "[]".to_string(),
         };
-        let data_file = &self.data_file;
-        let length = self
-            .fit_length
-            .map_or_else(|| "None".to_string(), |l| l.to_string());
-        let mut steps = vec![
-            Step {
-                title: ("준비", "Set-up"),
-                explanation: (
-                    format!("numpy와 Keras를 불러오고 브라우저와 같은 시드({})를 정합니다. Keras는 자기 난수로 가중치를 시작하므로 숫자는 브라우저와 조금 다릅니다.", self.model_seed),
-                    format!("Import numpy and Keras and set the browser's seed ({}). Keras starts from its own random weights, so its numbers differ a little from the browser's.", self.model_seed),
-                ),
-                code: format!(
-                    "import csv\n\nimport numpy as np\nimport keras\n\nDATA_FILE = \"{data_file}\"\nLENGTH = {length}  # pad with zero rows / cut to this length (None: all sequences agree)\nkeras.utils.set_random_seed({})",
-                    self.model_seed
-                ),
-            },
-            Step {
-                title: ("데이터 읽기와 원-핫 인코딩", "Read the data and one-hot encode it"),
-                explanation: (
-                    format!("SeqLab이 쓴 {data_file}을 읽습니다. 서열마다 {}로 바꾸고, split 열로 훈련 세트와 테스트 세트를 나눕니다. 훈련 행은 브라우저가 학습한 순서 그대로여서 validation_split도 같은 행을 떼어 냅니다.", self.alphabet.described().0),
-                    format!("Read {data_file}, written by SeqLab. Each sequence becomes {}, and the split column says which rows are training and which are test rows. The training rows are in the order the browser trained on them, so validation_split holds out the same rows.", self.alphabet.described().1),
-                ),
-                code: format!(
-                    "{}\n\n\nwith open(DATA_FILE, newline=\"\") as handle:\n    rows = list(csv.DictReader(handle))\nX = np.stack([one_hot(r[\"sequence\"]) for r in rows])\n{load_targets}\ntest = np.array([r[\"split\"] == \"test\" for r in rows])\ntrain = ~test\nprint(\"X\", X.shape, \"train\", int(train.sum()), \"test\", int(test.sum()))",
-                    self.alphabet.one_hot()
-                ),
-            },
+        let mut steps = self.data_steps(&load_targets);
+        steps.extend([
             Step {
                 title: ("모델", "The model"),
                 explanation: (
@@ -296,7 +303,7 @@ Keras starts from its own random weights, so its numbers differ a little from th
                 ),
                 code: report,
             },
-        ];
+        ]);
         if let Some(browser) = &self.browser {
             let lines: Vec<String> = browser
                 .metrics
@@ -316,9 +323,99 @@ Keras starts from its own random weights, so its numbers differ a little from th
     }
 }
 
+impl KerasExport {
+    /// The set-up and the data steps: imports and the seed, then reading the data file (one-hot
+    /// sequences, or feature columns standardised as in the browser) and `load_targets`.
+    fn data_steps(&self, load_targets: &str) -> Vec<Step> {
+        let data_file = &self.data_file;
+        let setup = |extra: &str| Step {
+            title: ("준비", "Set-up"),
+            explanation: (
+                format!(
+                    "numpy와 Keras를 불러오고 브라우저와 같은 시드({})를 정합니다. Keras는 자기 난수로 가중치를 시작하므로 숫자는 브라우저와 조금 다릅니다.",
+                    self.model_seed
+                ),
+                format!(
+                    "Import numpy and Keras and set the browser's seed ({}). Keras starts from its own random weights, so its numbers differ a little from the browser's.",
+                    self.model_seed
+                ),
+            ),
+            code: format!(
+                "import csv\n\nimport numpy as np\nimport keras\n\nDATA_FILE = \"{data_file}\"\n{extra}keras.utils.set_random_seed({})",
+                self.model_seed
+            ),
+        };
+        let split = "test = np.array([r[\"split\"] == \"test\" for r in rows])\ntrain = ~test\nprint(\"X\", X.shape, \"train\", int(train.sum()), \"test\", int(test.sum()))";
+        match &self.input {
+            Input::Sequences(alphabet) => {
+                let length = self
+                    .fit_length
+                    .map_or_else(|| "None".to_string(), |l| l.to_string());
+                vec![
+                    setup(&format!(
+                        "LENGTH = {length}  # pad with zero rows / cut to this length (None: all sequences agree)\n"
+                    )),
+                    Step {
+                        title: (
+                            "데이터 읽기와 원-핫 인코딩",
+                            "Read the data and one-hot encode it",
+                        ),
+                        explanation: (
+                            format!(
+                                "SeqLab이 쓴 {data_file}을 읽습니다. 서열마다 {}로 바꾸고, split 열로 훈련 세트와 테스트 세트를 나눕니다. 훈련 행은 브라우저가 학습한 순서 그대로여서 validation_split도 같은 행을 떼어 냅니다.",
+                                alphabet.described().0
+                            ),
+                            format!(
+                                "Read {data_file}, written by SeqLab. Each sequence becomes {}, and the split column says which rows are training and which are test rows. The training rows are in the order the browser trained on them, so validation_split holds out the same rows.",
+                                alphabet.described().1
+                            ),
+                        ),
+                        code: format!(
+                            "{}\n\n\nwith open(DATA_FILE, newline=\"\") as handle:\n    rows = list(csv.DictReader(handle))\nX = np.stack([one_hot(r[\"sequence\"]) for r in rows])\n{load_targets}\n{split}",
+                            alphabet.one_hot()
+                        ),
+                    },
+                ]
+            }
+            Input::Table { features, .. } => {
+                let names: Vec<String> = features.iter().map(|f| python_string(&f.name)).collect();
+                let means: Vec<String> = features.iter().map(|f| f.mean.to_string()).collect();
+                let sds: Vec<String> = features.iter().map(|f| f.std.to_string()).collect();
+                vec![
+                    setup(""),
+                    Step {
+                        title: ("데이터 읽기와 표준화", "Read the data and standardise it"),
+                        explanation: (
+                            format!(
+                                "SeqLab이 쓴 {data_file}을 읽습니다. 입력 열 {}개를 브라우저가 훈련 세트로 구한 평균과 표준편차로 z-점수(값에서 평균을 빼고 표준편차로 나눈 수)로 바꾸고, split 열로 훈련 세트와 테스트 세트를 나눕니다. 훈련 행은 브라우저가 학습한 순서 그대로여서 validation_split도 같은 행을 떼어 냅니다.",
+                                features.len()
+                            ),
+                            format!(
+                                "Read {data_file}, written by SeqLab. The {} feature columns become z-scores (the value minus the mean, divided by the standard deviation) with the browser's training means and standard deviations, and the split column says which rows are training and which are test rows. The training rows are in the order the browser trained on them, so validation_split holds out the same rows.",
+                                features.len()
+                            ),
+                        ),
+                        code: format!(
+                            "FEATURES = [{}]\nMEANS = np.array([{}], dtype=\"float32\")  # the browser's standardisation\nSDS = np.array([{}], dtype=\"float32\")\n\nwith open(DATA_FILE, newline=\"\", encoding=\"utf-8\") as handle:\n    rows = list(csv.DictReader(handle))\nraw = np.array([[float(r[name]) for name in FEATURES] for r in rows], dtype=\"float32\")\nX = (raw - MEANS) / SDS\n{load_targets}\n{split}",
+                            names.join(", "),
+                            means.join(", "),
+                            sds.join(", ")
+                        ),
+                    },
+                ]
+            }
+        }
+    }
+}
+
+/// `text` as a Python string literal (JSON's escapes are Python's).
+fn python_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
 /// The metrics, the target loading and the test report for `targets`. The report ends by filling
 /// `KERAS`, the test numbers by name, for the comparison with the browser.
-fn target_code(targets: Targets) -> (&'static str, String, String) {
+fn target_code(targets: Targets, column: &str) -> (&'static str, String, String) {
     match targets {
         Targets::MotifClasses => (
             "[\"accuracy\"]",
@@ -338,7 +435,7 @@ fn target_code(targets: Targets) -> (&'static str, String, String) {
         Targets::Value { mean, std } => (
             "[]",
             format!(
-                "values = np.array([float(r[\"value\"]) for r in rows], dtype=\"float32\")\n\
+                "values = np.array([float(r[{column}]) for r in rows], dtype=\"float32\")\n\
                  MEAN, STD = {mean}, {std}  # the browser's standardisation (z-score)\n\
                  y = ((values - MEAN) / STD).reshape(-1, 1)"
             ),

@@ -6,10 +6,9 @@
 //! tests check the optimum's place ([`super::true_optimum`]).
 
 use crate::bounds::Bounds;
+use crate::choice;
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 /// How many conditions a run has (the width of a design's rows).
 pub const COUNT: usize = 6;
@@ -92,7 +91,7 @@ impl Condition {
             Condition::FeedRate => lang.pick("공급 속도", "feed rate"),
             Condition::InitialSubstrate => lang.pick("초기 포도당", "initial glucose"),
             Condition::InductionTime => lang.pick("유도 시점", "induction time"),
-            Condition::Inducer => lang.pick("유도제(IPTG)", "inducer (IPTG)"),
+            Condition::Inducer => lang.pick("유도제", "inducer"),
         }
     }
 
@@ -103,38 +102,16 @@ impl Condition {
             unit => format!("{} ({unit})", self.name(lang)),
         }
     }
-
-    /// The name used in URLs and files (the serde name: `temperature`, `ph`, `feed_rate`, …).
-    pub fn code(self) -> &'static str {
-        match self {
-            Condition::Temperature => "temperature",
-            Condition::Ph => "ph",
-            Condition::FeedRate => "feed_rate",
-            Condition::InitialSubstrate => "initial_substrate",
-            Condition::InductionTime => "induction_time",
-            Condition::Inducer => "inducer",
-        }
-    }
 }
 
-impl fmt::Display for Condition {
-    /// The serde name.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl FromStr for Condition {
-    type Err = String;
-
-    /// Reads a serde name (`feed_rate`).
-    fn from_str(text: &str) -> Result<Condition, String> {
-        Condition::ALL
-            .into_iter()
-            .find(|c| c.code() == text)
-            .ok_or_else(|| format!("unknown condition {text:?}"))
-    }
-}
+choice!(Condition {
+    Temperature => "temperature",
+    Ph => "ph",
+    FeedRate => "feed_rate",
+    InitialSubstrate => "initial_substrate",
+    InductionTime => "induction_time",
+    Inducer => "inducer",
+});
 
 /// The ranges of all six conditions, in column order.
 pub fn ranges() -> [Bounds<f64>; COUNT] {

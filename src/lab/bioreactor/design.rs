@@ -14,12 +14,11 @@
 
 use super::conditions::{COUNT, Conditions};
 use crate::bounds::Bounds;
+use crate::choice;
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 /// How the runs' conditions are chosen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -34,42 +33,11 @@ pub enum DesignKind {
     LatinHypercube,
 }
 
-impl DesignKind {
-    /// Every kind, in the order the page lists them.
-    pub const ALL: [DesignKind; 3] = [
-        DesignKind::LatinHypercube,
-        DesignKind::Random,
-        DesignKind::Grid,
-    ];
-
-    /// The serde name (`random`, `grid`, `latin_hypercube`).
-    pub fn code(self) -> &'static str {
-        match self {
-            DesignKind::Random => "random",
-            DesignKind::Grid => "grid",
-            DesignKind::LatinHypercube => "latin_hypercube",
-        }
-    }
-}
-
-impl fmt::Display for DesignKind {
-    /// The serde name.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl FromStr for DesignKind {
-    type Err = String;
-
-    /// Reads a serde name.
-    fn from_str(text: &str) -> Result<DesignKind, String> {
-        DesignKind::ALL
-            .into_iter()
-            .find(|k| k.code() == text)
-            .ok_or_else(|| format!("unknown design {text:?}"))
-    }
-}
+choice!(DesignKind {
+    LatinHypercube => "latin_hypercube",
+    Random => "random",
+    Grid => "grid",
+});
 
 /// The levels per condition of the full grid closest to `runs` runs (ties go to the smaller grid).
 pub fn grid_levels(runs: usize) -> [usize; COUNT] {

@@ -118,8 +118,183 @@ fn start_points(ranges: &[Bounds<f64>], options: &SearchOptions) -> Vec<Vec<f64>
     }
 }
 
+/// One refined start of a [`Search`]: where it is, its value and its current steps.
+#[derive(Clone, Debug, PartialEq)]
+struct Climb {
+    point: Vec<f64>,
+    value: f64,
+    steps: Vec<f64>,
+}
+
+/// Where a [`Search`] stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Stage {
+    /// The start points are to be evaluated.
+    Starts,
+    /// The compass trials of the climbs in `active` are to be evaluated.
+    Trials {
+        /// Indices of the climbs still moving.
+        active: Vec<usize>,
+    },
+    /// Finished.
+    Done,
+}
+
+/// [`maximize`] one batch at a time, for a caller that evaluates the batch in pieces (a page
+/// running the simulator in short tasks): [`Search::points`] is the batch to evaluate,
+/// [`Search::answer`] takes its values and prepares the next, until [`Search::is_done`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Search {
+    ranges: Vec<Bounds<f64>>,
+    options: SearchOptions,
+    width: Vec<f64>,
+    stage: Stage,
+    points: Vec<Vec<f64>>,
+    climbs: Vec<Climb>,
+    evaluations: usize,
+    rounds: usize,
+}
+
+/// The most compass rounds a search takes (the steps halve long before).
+const MAX_ROUNDS: usize = 1000;
+
+impl Search {
+    /// A search within `ranges` (one per coordinate) starting as `options` say.
+    ///
+    /// # Panics
+    /// If `ranges` is empty, or a grid start would have more than 100,000 points.
+    pub fn new(ranges: &[Bounds<f64>], options: &SearchOptions) -> Search {
+        let dims = ranges.len();
+        assert!(dims > 0, "nothing to search");
+        if let Some(levels) = options.grid_levels {
+            assert!(
+                levels
+                    .max(1)
+                    .checked_pow(dims as u32)
+                    .is_some_and(|n| n <= 100_000),
+                "a grid of {levels}^{dims} start points"
+            );
+        }
+        Search {
+            ranges: ranges.to_vec(),
+            options: *options,
+            width: ranges.iter().map(|r| r.max - r.min).collect(),
+            stage: Stage::Starts,
+            points: start_points(ranges, options),
+            climbs: Vec::new(),
+            evaluations: 0,
+            rounds: 0,
+        }
+    }
+
+    /// The points to evaluate next (empty once done).
+    pub fn points(&self) -> &[Vec<f64>] {
+        &self.points
+    }
+
+    /// Whether the search has finished.
+    pub fn is_done(&self) -> bool {
+        self.stage == Stage::Done
+    }
+
+    /// How many points have been evaluated so far.
+    pub fn evaluations(&self) -> usize {
+        self.evaluations
+    }
+
+    /// Takes the values of [`Search::points`] (in order) and prepares the next batch: the best
+    /// start points become climbs; each climb moves to its best trial if that improves on it, else
+    /// halves its steps; a climb whose every step is below the tolerance stops.
+    ///
+    /// # Panics
+    /// If `values` does not have one value per point.
+    pub fn answer(&mut self, values: &[f64]) {
+        assert_eq!(values.len(), self.points.len(), "one value per point");
+        self.evaluations += values.len();
+        let dims = self.ranges.len();
+        match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Done => return,
+            Stage::Starts => {
+                let mut order: Vec<usize> = (0..values.len()).collect();
+                order.sort_by(|&a, &b| values[b].total_cmp(&values[a]).then(a.cmp(&b)));
+                self.climbs = order
+                    .iter()
+                    .take(self.options.restarts.max(1))
+                    .map(|&i| Climb {
+                        point: self.points[i].clone(),
+                        value: values[i],
+                        steps: self.width.iter().map(|w| w / 10.0).collect(),
+                    })
+                    .collect();
+            }
+            Stage::Trials { active } => {
+                for (a, &c) in active.iter().enumerate() {
+                    let block = &values[a * 2 * dims..(a + 1) * 2 * dims];
+                    let (best, &value) = block
+                        .iter()
+                        .enumerate()
+                        .max_by(|x, y| x.1.total_cmp(y.1).then(y.0.cmp(&x.0)))
+                        .expect("two trials per coordinate");
+                    let climb = &mut self.climbs[c];
+                    if value > climb.value {
+                        climb.point = self.points[a * 2 * dims + best].clone();
+                        climb.value = value;
+                    } else {
+                        for step in climb.steps.iter_mut() {
+                            *step /= 2.0;
+                        }
+                    }
+                }
+                self.rounds += 1;
+            }
+        }
+        self.next_trials();
+    }
+
+    /// The compass trials `x ± δ_k` of every climb still moving (or the end).
+    fn next_trials(&mut self) {
+        let tolerance = self.options.tolerance;
+        let done = |steps: &[f64]| {
+            steps
+                .iter()
+                .zip(&self.width)
+                .all(|(s, w)| *s <= tolerance * w)
+        };
+        let active: Vec<usize> = (0..self.climbs.len())
+            .filter(|&c| !done(&self.climbs[c].steps))
+            .collect();
+        self.points.clear();
+        if active.is_empty() || self.rounds >= MAX_ROUNDS {
+            return;
+        }
+        for &c in &active {
+            let Climb { point, steps, .. } = &self.climbs[c];
+            for k in 0..self.ranges.len() {
+                for sign in [1.0, -1.0] {
+                    let mut trial = point.clone();
+                    trial[k] = self.ranges[k].clamp(point[k] + sign * steps[k]);
+                    self.points.push(trial);
+                }
+            }
+        }
+        self.stage = Stage::Trials { active };
+    }
+
+    /// The best point found so far (`None` before the start points are evaluated).
+    pub fn best(&self) -> Option<Best> {
+        self.climbs
+            .iter()
+            .max_by(|a, b| a.value.total_cmp(&b.value))
+            .map(|c| Best {
+                point: c.point.clone(),
+                value: c.value,
+                evaluations: self.evaluations,
+            })
+    }
+}
+
 /// Maximises `f` (rows of points → values, one batch per call) within `ranges` (one per
-/// coordinate).
+/// coordinate): a [`Search`] run to its end.
 ///
 /// # Panics
 /// If `ranges` is empty, or a grid start would have more than 100,000 points.
@@ -128,87 +303,12 @@ pub fn maximize(
     ranges: &[Bounds<f64>],
     options: &SearchOptions,
 ) -> Best {
-    let dims = ranges.len();
-    assert!(dims > 0, "nothing to search");
-    if let Some(levels) = options.grid_levels {
-        assert!(
-            levels
-                .max(1)
-                .checked_pow(dims as u32)
-                .is_some_and(|n| n <= 100_000),
-            "a grid of {levels}^{dims} start points"
-        );
+    let mut search = Search::new(ranges, options);
+    while !search.is_done() {
+        let values = f(search.points());
+        search.answer(&values);
     }
-    let starts = start_points(ranges, options);
-    let values = f(&starts);
-    let mut evaluations = starts.len();
-    let mut order: Vec<usize> = (0..starts.len()).collect();
-    order.sort_by(|&a, &b| values[b].total_cmp(&values[a]).then(a.cmp(&b)));
-    let width: Vec<f64> = ranges.iter().map(|r| r.max - r.min).collect();
-    // (point, value, steps) of every refined start.
-    let mut searches: Vec<(Vec<f64>, f64, Vec<f64>)> = order
-        .iter()
-        .take(options.restarts.max(1))
-        .map(|&i| {
-            (
-                starts[i].clone(),
-                values[i],
-                width.iter().map(|w| w / 10.0).collect(),
-            )
-        })
-        .collect();
-    let done = |steps: &[f64]| {
-        steps
-            .iter()
-            .zip(&width)
-            .all(|(s, w)| *s <= options.tolerance * w)
-    };
-    for _ in 0..1000 {
-        let active: Vec<usize> = (0..searches.len())
-            .filter(|&s| !done(&searches[s].2))
-            .collect();
-        if active.is_empty() {
-            break;
-        }
-        let mut trials = Vec::with_capacity(active.len() * 2 * dims);
-        for &s in &active {
-            let (point, _, steps) = &searches[s];
-            for k in 0..dims {
-                for sign in [1.0, -1.0] {
-                    let mut trial = point.clone();
-                    trial[k] = ranges[k].clamp(point[k] + sign * steps[k]);
-                    trials.push(trial);
-                }
-            }
-        }
-        let values = f(&trials);
-        evaluations += trials.len();
-        for (a, &s) in active.iter().enumerate() {
-            let block = &values[a * 2 * dims..(a + 1) * 2 * dims];
-            let (best, &value) = block
-                .iter()
-                .enumerate()
-                .max_by(|x, y| x.1.total_cmp(y.1).then(y.0.cmp(&x.0)))
-                .expect("two trials per coordinate");
-            if value > searches[s].1 {
-                searches[s].0 = trials[a * 2 * dims + best].clone();
-                searches[s].1 = value;
-            } else {
-                for step in searches[s].2.iter_mut() {
-                    *step /= 2.0;
-                }
-            }
-        }
-    }
-    let (point, value, _) = searches
-        .into_iter()
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .expect("at least one start");
-    Best {
-        point,
-        value,
-        evaluations,
-    }
+    search.best().expect("at least one start")
 }
 
 /// The simulator's best harvest titer within `ranges` and where it is: [`maximize`] on the

@@ -46,7 +46,7 @@ pub fn run_plans(settings: &Settings, params: &Params) -> Vec<RunPlan> {
                 ((settings.test_fraction.clamp(0.0, 1.0) * runs as f64).ceil() as usize).min(runs);
             let train_rows = runs - test_rows;
             let fitted_rows =
-                (train_rows as f64 * (1.0 - settings.validation_split)).floor() as usize;
+                (train_rows as f64 * (1.0 - settings.knobs.validation)).floor() as usize;
             RunPlan {
                 runs,
                 train_rows,

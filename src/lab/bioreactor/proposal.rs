@@ -6,7 +6,7 @@
 //! rests on no data.
 
 use super::conditions::{COUNT, Conditions};
-use super::optimize::{SearchOptions, maximize, to_matrix};
+use super::optimize::{Best, SearchOptions, maximize, to_matrix};
 use super::table::Scaling;
 use crate::bounds::Bounds;
 use ndarray::Array2;
@@ -112,6 +112,16 @@ pub fn propose(
         ranges,
         &SearchOptions::model(seed),
     );
+    place(best, training, scaling)
+}
+
+/// A model's best point (found by [`maximize`] or a [`super::optimize::Search`]) placed against
+/// its training runs: the nearest run, the distance to it, the design's spacing, and whether the
+/// point lies outside what the runs cover.
+///
+/// # Shapes
+/// `training: [N, F]`, conditions in their own units; `best.point`: `F` values.
+pub fn place(best: Best, training: &Array2<f32>, scaling: &Scaling) -> Proposal {
     let row = best.point.clone();
     let (nearest_run, distance) = nearest_run(&row, training, scaling);
     let spacing = spacing(training, scaling);

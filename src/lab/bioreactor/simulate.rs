@@ -188,20 +188,66 @@ pub fn measure(titer: f64, cv: f64, z: f64) -> f64 {
     titer * (sigma2.sqrt() * z - sigma2 / 2.0).exp()
 }
 
+/// Runs a design a few rows at a time (for a page that simulates in short tasks): each run's
+/// titer and one normal draw for its measurement, in design order from one seeded stream, so the
+/// runs are the same however the work is cut.
+#[derive(Clone, Debug)]
+pub struct RunSimulator {
+    design: Vec<Conditions>,
+    params: Params,
+    noise_cv: f64,
+    rng: ChaCha8Rng,
+    runs: Vec<Run>,
+}
+
+impl RunSimulator {
+    /// A simulation of `design` with `params`, measured with noise `noise_cv` from `seed`.
+    pub fn new(design: Vec<Conditions>, params: &Params, noise_cv: f64, seed: u64) -> RunSimulator {
+        RunSimulator {
+            runs: Vec::with_capacity(design.len()),
+            design,
+            params: *params,
+            noise_cv,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+        }
+    }
+
+    /// Simulates up to `count` more runs; returns whether every run is done.
+    pub fn step(&mut self, count: usize) -> bool {
+        let start = self.runs.len();
+        let end = (start + count).min(self.design.len());
+        for conditions in &self.design[start..end] {
+            let titer = titer(conditions, &self.params);
+            let z = standard_normal(&mut self.rng);
+            self.runs.push(Run {
+                conditions: *conditions,
+                titer,
+                measured: measure(titer, self.noise_cv, z),
+            });
+        }
+        self.is_done()
+    }
+
+    /// Whether every run is done.
+    pub fn is_done(&self) -> bool {
+        self.runs.len() == self.design.len()
+    }
+
+    /// (runs done, runs in the design).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.runs.len(), self.design.len())
+    }
+
+    /// The runs simulated so far.
+    pub fn into_runs(self) -> Vec<Run> {
+        self.runs
+    }
+}
+
 /// Runs every design row and measures its titer with noise `noise_cv`, one normal draw per run in
 /// order from `seed` (the same seed gives the same measurements).
 pub fn simulate_runs(design: &[Conditions], params: &Params, noise_cv: f64, seed: u64) -> Vec<Run> {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    design
-        .iter()
-        .map(|conditions| {
-            let titer = titer(conditions, params);
-            let z = standard_normal(&mut rng);
-            Run {
-                conditions: *conditions,
-                titer,
-                measured: measure(titer, noise_cv, z),
-            }
-        })
-        .collect()
+    let mut simulator = RunSimulator::new(design.to_vec(), params, noise_cv, seed);
+    simulator.step(design.len());
+    simulator.into_runs()
 }

@@ -57,6 +57,64 @@ pub struct Curve {
     pub mean: Vec<f64>,
 }
 
+/// The rows [`partial_dependence`] predicts: `background` repeated once per value, `column` set
+/// to the value (for a caller that predicts them in pieces, then calls [`Curve::from_predictions`]).
+///
+/// # Shapes
+/// `background: [N, F]` → `[N·values, F]`.
+///
+/// # Panics
+/// If `column` is not a column of `background` or it has no row.
+pub fn partial_dependence_rows(
+    background: &Array2<f32>,
+    column: usize,
+    values: &[f64],
+) -> Array2<f32> {
+    let (n, f) = background.dim();
+    assert!(
+        column < f && n > 0,
+        "column {column} of a [{n}, {f}] background"
+    );
+    let mut rows = Array2::zeros((n * values.len(), f));
+    for (g, &value) in values.iter().enumerate() {
+        let mut block = rows.slice_mut(ndarray::s![g * n..(g + 1) * n, ..]);
+        block.assign(background);
+        block.column_mut(column).fill(value as f32);
+    }
+    rows
+}
+
+impl Curve {
+    /// The curve from the predictions of [`partial_dependence_rows`] over `background_rows`
+    /// background rows: the mean of each value's block.
+    ///
+    /// # Panics
+    /// If `predicted` does not have `background_rows · values` values.
+    pub fn from_predictions(
+        column: usize,
+        values: &[f64],
+        background_rows: usize,
+        predicted: &[f32],
+    ) -> Curve {
+        let n = background_rows;
+        assert_eq!(predicted.len(), n * values.len(), "one prediction per row");
+        let mean = (0..values.len())
+            .map(|g| {
+                predicted[g * n..(g + 1) * n]
+                    .iter()
+                    .map(|&v| f64::from(v))
+                    .sum::<f64>()
+                    / n.max(1) as f64
+            })
+            .collect();
+        Curve {
+            column,
+            values: values.to_vec(),
+            mean,
+        }
+    }
+}
+
 /// The partial dependence of `column` at `values`, averaged over the rows of `background`; one
 /// call of `predict` with every `(value, row)` pair.
 ///
@@ -71,32 +129,8 @@ pub fn partial_dependence(
     column: usize,
     values: &[f64],
 ) -> Curve {
-    let (n, f) = background.dim();
-    assert!(
-        column < f && n > 0,
-        "column {column} of a [{n}, {f}] background"
-    );
-    let mut rows = Array2::zeros((n * values.len(), f));
-    for (g, &value) in values.iter().enumerate() {
-        let mut block = rows.slice_mut(ndarray::s![g * n..(g + 1) * n, ..]);
-        block.assign(background);
-        block.column_mut(column).fill(value as f32);
-    }
-    let predicted = predict(&rows);
-    let mean = (0..values.len())
-        .map(|g| {
-            predicted[g * n..(g + 1) * n]
-                .iter()
-                .map(|&v| f64::from(v))
-                .sum::<f64>()
-                / n as f64
-        })
-        .collect();
-    Curve {
-        column,
-        values: values.to_vec(),
-        mean,
-    }
+    let rows = partial_dependence_rows(background, column, values);
+    Curve::from_predictions(column, values, background.nrows(), &predict(&rows))
 }
 
 /// A model's (or the simulator's) titer over a grid of two conditions.
@@ -129,6 +163,69 @@ impl Surface {
     }
 }
 
+/// The rows [`response_surface`] predicts: `x_values × y_values` of columns `x` and `y` (x
+/// fastest), every other column at `base`'s value.
+///
+/// # Shapes
+/// `base`: `F` values → `[x_values·y_values, F]`.
+///
+/// # Panics
+/// If `x` or `y` is not below `base.len()`.
+pub fn surface_rows(
+    base: &[f64],
+    (x, x_values): (usize, &[f64]),
+    (y, y_values): (usize, &[f64]),
+) -> Array2<f32> {
+    let f = base.len();
+    assert!(x < f && y < f, "columns {x} and {y} of {f}");
+    let (nx, ny) = (x_values.len(), y_values.len());
+    Array2::from_shape_fn((nx * ny, f), |(r, k)| {
+        let (j, i) = (r / nx.max(1), r % nx.max(1));
+        (if k == x {
+            x_values[i]
+        } else if k == y {
+            y_values[j]
+        } else {
+            base[k]
+        }) as f32
+    })
+}
+
+impl Surface {
+    /// The surface from the predictions of [`surface_rows`].
+    ///
+    /// # Panics
+    /// If `predicted` does not have `x_values · y_values` values.
+    pub fn from_predictions(
+        (x, x_values): (usize, &[f64]),
+        (y, y_values): (usize, &[f64]),
+        predicted: &[f32],
+    ) -> Surface {
+        let (nx, ny) = (x_values.len(), y_values.len());
+        assert_eq!(predicted.len(), nx * ny, "one prediction per grid point");
+        let z = (0..ny)
+            .map(|j| (0..nx).map(|i| f64::from(predicted[j * nx + i])).collect())
+            .collect();
+        Surface {
+            x,
+            y,
+            x_values: x_values.to_vec(),
+            y_values: y_values.to_vec(),
+            z,
+        }
+    }
+
+    /// The lowest and highest titer on the grid.
+    pub fn span(&self) -> (f64, f64) {
+        self.z
+            .iter()
+            .flatten()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                (lo.min(v), hi.max(v))
+            })
+    }
+}
+
 /// `predict` over `x_values × y_values` of columns `x` and `y`, every other column at `base`'s
 /// value; one call of `predict`.
 ///
@@ -140,33 +237,11 @@ impl Surface {
 pub fn response_surface(
     mut predict: impl FnMut(&Array2<f32>) -> Vec<f32>,
     base: &[f64],
-    (x, x_values): (usize, &[f64]),
-    (y, y_values): (usize, &[f64]),
+    x: (usize, &[f64]),
+    y: (usize, &[f64]),
 ) -> Surface {
-    let f = base.len();
-    assert!(x < f && y < f, "columns {x} and {y} of {f}");
-    let (nx, ny) = (x_values.len(), y_values.len());
-    let rows = Array2::from_shape_fn((nx * ny, f), |(r, k)| {
-        let (j, i) = (r / nx.max(1), r % nx.max(1));
-        (if k == x {
-            x_values[i]
-        } else if k == y {
-            y_values[j]
-        } else {
-            base[k]
-        }) as f32
-    });
-    let predicted = predict(&rows);
-    let z = (0..ny)
-        .map(|j| (0..nx).map(|i| f64::from(predicted[j * nx + i])).collect())
-        .collect();
-    Surface {
-        x,
-        y,
-        x_values: x_values.to_vec(),
-        y_values: y_values.to_vec(),
-        z,
-    }
+    let rows = surface_rows(base, x, y);
+    Surface::from_predictions(x, y, &predict(&rows))
 }
 
 /// The noiseless simulator as a predictor (rows of the six conditions → true titers): "the

@@ -4,6 +4,7 @@
 //! and sd 1 and the titer's scale does not set the learning rate.
 
 use super::conditions::Condition;
+use super::linear::LinearFit;
 use super::simulate::Run;
 use crate::data::numeric::{NumericError, NumericTable};
 use crate::data::{Dataset, Split, train_test_split};
@@ -11,6 +12,7 @@ use crate::lab::expression::{Standardizer, ValuesError};
 use crate::lang::Lang;
 use crate::nn::Sequential;
 use ndarray::Array2;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The titer column's name in `lang`, unit included.
@@ -33,7 +35,7 @@ pub fn runs_table(runs: &[Run], lang: Lang) -> NumericTable {
 }
 
 /// Per-column standardisation fitted on the training rows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scaling {
     /// One per feature column.
     pub features: Vec<Standardizer>,
@@ -66,6 +68,31 @@ impl Scaling {
             column.mapv_inplace(|v| scaler.apply(f64::from(v)) as f32);
         }
         z
+    }
+
+    /// `rows` of `table` standardised, as a table of numbers with `table`'s column names (the
+    /// form a worker job or prediction carries).
+    ///
+    /// # Panics
+    /// If a row index is out of range.
+    pub fn table(&self, table: &NumericTable, rows: &[usize]) -> NumericTable {
+        NumericTable {
+            columns: table.columns.clone(),
+            features: rows
+                .iter()
+                .map(|&i| {
+                    table.features[i]
+                        .iter()
+                        .zip(&self.features)
+                        .map(|(&v, s)| s.apply(f64::from(v)) as f32)
+                        .collect()
+                })
+                .collect(),
+            targets: rows
+                .iter()
+                .map(|&i| vec![self.target.apply(f64::from(table.targets[i][0])) as f32])
+                .collect(),
+        }
     }
 
     /// One row of conditions as z-scores (f64, for distances).
@@ -198,4 +225,111 @@ impl LabData {
     pub fn test(&self) -> Dataset {
         self.dataset(&self.split.test)
     }
+
+    /// `rows` standardised with the training runs' scaling ([`Scaling::table`]).
+    pub fn standardised_table(&self, rows: &[usize]) -> NumericTable {
+        self.scaling.table(&self.table, rows)
+    }
+
+    /// The training runs standardised, in training order (what the worker trains on; Keras's
+    /// validation split takes the last of them).
+    pub fn train_table(&self) -> NumericTable {
+        self.standardised_table(&self.split.train)
+    }
+
+    /// The test runs standardised.
+    pub fn test_table(&self) -> NumericTable {
+        self.standardised_table(&self.split.test)
+    }
+
+    /// At most `rows` training runs, evenly spaced through the training order (all of them when
+    /// there are fewer), in their own units: the background a partial-dependence curve averages
+    /// over when the simulator has to run every point.
+    ///
+    /// # Shapes
+    /// `[min(rows, train), F]`.
+    pub fn background(&self, rows: usize) -> Array2<f32> {
+        let train = &self.split.train;
+        let picked: Vec<usize> = if train.len() <= rows {
+            train.clone()
+        } else {
+            (0..rows).map(|k| train[k * train.len() / rows]).collect()
+        };
+        self.features(&picked)
+    }
+
+    /// The closed-form least-squares plane fitted on the training runs.
+    pub fn linear_fit(&self) -> LinearFit {
+        LinearFit::fit(
+            &self.features(&self.split.train),
+            &self.targets(&self.split.train),
+        )
+    }
+
+    /// Every run as CSV in its own units — the feature columns, the target and a `split` column
+    /// (`train` rows first, in training order, then `test`) — the file the exported Keras script
+    /// reads. Column names are quoted when they hold a comma, a quote or a line break.
+    pub fn data_csv(&self) -> String {
+        let mut header: Vec<String> = self.table.columns.iter().map(|c| csv_field(c)).collect();
+        header.push("split".into());
+        let mut out = header.join(",");
+        out.push('\n');
+        for (rows, part) in [(&self.split.train, "train"), (&self.split.test, "test")] {
+            for &i in rows.iter() {
+                for v in self.table.features[i].iter().chain(&self.table.targets[i]) {
+                    out.push_str(&format!("{v},"));
+                }
+                out.push_str(part);
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// A CSV field: as it is, or in double quotes (inner quotes doubled) when it holds a comma, a
+/// quote or a line break.
+pub fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// The test runs' predictions as CSV: the feature columns, the observed target, the network's
+/// prediction and the plane's, one row per test run (in `data`'s test order).
+///
+/// # Panics
+/// If `predicted` does not have one value per test run.
+pub fn predictions_csv(data: &LabData, predicted: &[f64], linear: &LinearFit) -> String {
+    let rows = &data.split.test;
+    assert_eq!(rows.len(), predicted.len(), "one prediction per test run");
+    let features = data.table.feature_columns();
+    let target = data
+        .table
+        .target_columns()
+        .first()
+        .cloned()
+        .unwrap_or_default();
+    let mut header: Vec<String> = features.iter().map(|c| csv_field(c)).collect();
+    header.push(csv_field(&target));
+    header.extend(["predicted".to_string(), "linear".to_string()]);
+    let mut out = header.join(",");
+    out.push('\n');
+    for (&i, p) in rows.iter().zip(predicted) {
+        let x: Vec<f64> = data.table.features[i]
+            .iter()
+            .map(|&v| f64::from(v))
+            .collect();
+        for v in &data.table.features[i] {
+            out.push_str(&format!("{v},"));
+        }
+        out.push_str(&format!(
+            "{},{p},{}\n",
+            data.table.targets[i][0],
+            linear.predict_row(&x)
+        ));
+    }
+    out
 }

@@ -67,7 +67,7 @@ impl KerasExport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lab::keras_script::{Alphabet, BrowserRun, Targets};
+    use crate::lab::keras_script::{Alphabet, BrowserRun, Input, Targets};
     use crate::nn::{ModelSpec, Padding};
 
     #[test]
@@ -79,7 +79,7 @@ mod tests {
             config,
             model_seed: 0,
             data_file: "d.csv".into(),
-            alphabet: Alphabet::Dna,
+            input: Input::Sequences(Alphabet::Dna),
             targets: Targets::MotifClasses,
             fit_length: None,
             browser: Some(BrowserRun {

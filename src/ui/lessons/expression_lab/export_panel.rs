@@ -3,7 +3,7 @@
 
 use super::state::Expr;
 use crate::lab::expression::{ExpressionModel, predictions_csv, report};
-use crate::lab::keras_script::{Alphabet, BrowserRun, KerasExport, Targets};
+use crate::lab::keras_script::{Alphabet, BrowserRun, Input, KerasExport, Targets};
 use crate::ui::i18n::tr;
 use crate::ui::widgets::{LabExport, ModelImport, data_file_name};
 use leptos::prelude::*;
@@ -53,7 +53,7 @@ pub fn ExportPanel(
             config: job.config,
             model_seed: job.model_seed,
             data_file: data_file_name(STEM),
-            alphabet: Alphabet::Dna,
+            input: Input::Sequences(Alphabet::Dna),
             targets: Targets::Value {
                 mean: scaler.mean,
                 std: scaler.std,

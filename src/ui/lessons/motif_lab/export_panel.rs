@@ -3,7 +3,7 @@
 
 use super::results::TestResult;
 use super::state::Lab;
-use crate::lab::keras_script::{Alphabet, BrowserRun, KerasExport, Targets};
+use crate::lab::keras_script::{Alphabet, BrowserRun, Input, KerasExport, Targets};
 use crate::lab::motif::{Interpretation, import_model, predictions_csv};
 use crate::ui::i18n::{Bi, En, Ko, tr};
 use crate::ui::widgets::{DownloadButton, LabExport, ModelImport, data_file_name};
@@ -54,7 +54,7 @@ pub fn ExportPanel(
             config: settings.config(),
             model_seed: settings.knobs.model_seed,
             data_file: data_file_name(STEM),
-            alphabet: Alphabet::Dna,
+            input: Input::Sequences(Alphabet::Dna),
             targets: Targets::MotifClasses,
             fit_length: None,
             browser,

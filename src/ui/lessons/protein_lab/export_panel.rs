@@ -4,7 +4,7 @@
 use super::state::Prot;
 use crate::bio::Alphabet as Letters;
 use crate::lab::expression::{ExpressionModel, predictions_csv, report};
-use crate::lab::keras_script::{Alphabet, BrowserRun, KerasExport, Targets};
+use crate::lab::keras_script::{Alphabet, BrowserRun, Input, KerasExport, Targets};
 use crate::ui::i18n::tr;
 use crate::ui::widgets::{LabExport, ModelImport, data_file_name};
 use leptos::prelude::*;
@@ -65,7 +65,7 @@ pub fn ExportPanel(
             config: job.config,
             model_seed: job.model_seed,
             data_file: data_file_name(STEM),
-            alphabet: Alphabet::Protein,
+            input: Input::Sequences(Alphabet::Protein),
             targets: Targets::Value {
                 mean: split.scaler.mean,
                 std: split.scaler.std,
