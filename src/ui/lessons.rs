@@ -4,6 +4,7 @@
 
 pub mod ai_ml_dl;
 pub mod backprop;
+pub mod bioreactor_lab;
 pub mod cnn;
 pub mod expression_lab;
 pub mod home;
@@ -55,7 +56,7 @@ impl std::hash::Hash for Lesson {
 
 impl Lesson {
     /// Every lesson, in course order.
-    pub const ALL: [Lesson; 10] = [
+    pub const ALL: [Lesson; 11] = [
         ai_ml_dl::LESSON,
         perceptron::LESSON,
         softmax::LESSON,
@@ -65,6 +66,7 @@ impl Lesson {
         cnn::LESSON,
         motif_lab::LESSON,
         expression_lab::LESSON,
+        bioreactor_lab::LESSON,
         overfitting::LESSON,
     ];
 
@@ -118,6 +120,7 @@ mod tests {
         }
         assert_eq!(Lesson::from_slug("nope"), None);
         assert_eq!(pwm::LESSON.number(), 6);
-        assert_eq!(overfitting::LESSON.number(), 10);
+        assert_eq!(bioreactor_lab::LESSON.number(), 10);
+        assert_eq!(overfitting::LESSON.number(), 11);
     }
 }
