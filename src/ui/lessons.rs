@@ -4,6 +4,7 @@
 
 pub mod ai_ml_dl;
 pub mod backprop;
+pub mod bioreactor_lab;
 pub mod cnn;
 pub mod expression_lab;
 pub mod home;
@@ -56,7 +57,7 @@ impl std::hash::Hash for Lesson {
 
 impl Lesson {
     /// Every lesson, in course order.
-    pub const ALL: [Lesson; 11] = [
+    pub const ALL: [Lesson; 12] = [
         ai_ml_dl::LESSON,
         perceptron::LESSON,
         softmax::LESSON,
@@ -67,6 +68,7 @@ impl Lesson {
         motif_lab::LESSON,
         expression_lab::LESSON,
         protein_lab::LESSON,
+        bioreactor_lab::LESSON,
         overfitting::LESSON,
     ];
 
@@ -120,6 +122,7 @@ mod tests {
         }
         assert_eq!(Lesson::from_slug("nope"), None);
         assert_eq!(pwm::LESSON.number(), 6);
-        assert_eq!(overfitting::LESSON.number(), 11);
+        assert_eq!(bioreactor_lab::LESSON.number(), 11);
+        assert_eq!(overfitting::LESSON.number(), 12);
     }
 }

@@ -12,7 +12,7 @@ import { canvasProblems, stepper, waitFor } from './util.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const js = (value) => JSON.stringify(value);
 const textOf = (css) => `(document.querySelector(${js(css)})?.textContent ?? '')`;
-const PAGES = ['', 'ai-ml-dl', 'perceptron', 'softmax-cross-entropy', 'backprop', 'one-hot', 'pwm', 'cnn', 'motif-lab', 'expression-lab', 'protein-lab', 'overfitting'];
+const PAGES = ['', 'ai-ml-dl', 'perceptron', 'softmax-cross-entropy', 'backprop', 'one-hot', 'pwm', 'cnn', 'motif-lab', 'expression-lab', 'protein-lab', 'bioreactor-lab', 'overfitting'];
 
 /** The term list: each Korean term and the variants it avoids, read from the Rust source. */
 function terms() {

@@ -7,6 +7,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, firefox } from './drivers.mjs';
+import { bioreactorScenario } from './bioreactor.mjs';
 import { expressionScenario } from './expression.mjs';
 import { hostileScenario } from './hostile.mjs';
 import { labScenario } from './lab.mjs';
@@ -50,6 +51,7 @@ async function runIn(launch, origin) {
       ['lab', labScenario, 'motif lab'],
       ['expression', expressionScenario, 'expression lab'],
       ['protein', proteinScenario, 'protein lab'],
+      ['bioreactor', bioreactorScenario, 'bioreactor lab'],
       ['hostile', hostileScenario, 'hostile input'],
     ];
     if (wants('basics')) await scenario(browser, { base: origin + SUB, root: origin + '/', shots });

@@ -80,7 +80,7 @@ export async function scenario(browser, { base, root, shots }) {
     assert.equal(await browser.eval(`document.getElementById('boot')`), null, 'the loading message is gone');
     assert.match(await browser.eval(textOf('main')), /Course map/);
     const links = await browser.eval(`Array.from(document.querySelectorAll('.lesson-nav a')).map(a => a.getAttribute('href'))`);
-    const slugs = ['ai-ml-dl', 'perceptron', 'softmax-cross-entropy', 'backprop', 'one-hot', 'pwm', 'cnn', 'motif-lab', 'expression-lab', 'overfitting'];
+    const slugs = ['ai-ml-dl', 'perceptron', 'softmax-cross-entropy', 'backprop', 'one-hot', 'pwm', 'cnn', 'motif-lab', 'expression-lab', 'bioreactor-lab', 'overfitting'];
     assert.deepEqual(links, [basePath, ...slugs.map((slug) => basePath + slug)]);
     await accessibility(browser, 'home');
     await shot('home-en');
@@ -188,7 +188,7 @@ export async function scenario(browser, { base, root, shots }) {
     assert.ok(await browser.eval(`!!document.querySelector('.lesson-nav a[href="${basePath}pwm"] .done')`), 'progress persisted');
     await browser.goto(`${base}no-such-lesson?lang=en`);
     await waitFor(browser, `${textOf('h1')} === 'Page not found'`, 'the not-found page');
-    assert.equal(await browser.eval(`document.querySelectorAll('.not-found-lessons a').length`), 11, 'every lesson listed');
+    assert.equal(await browser.eval(`document.querySelectorAll('.not-found-lessons a').length`), 12, 'every lesson listed');
     // A trailing slash loads the lesson (the address loses the slash in place).
     await browser.goto(`${base}pwm/?lang=en`);
     await waitFor(browser, `document.querySelectorAll('[data-testid=scan-table] tbody tr').length === 2`, 'the PWM page at pwm/');

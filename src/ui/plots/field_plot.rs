@@ -23,6 +23,30 @@ pub enum FieldColors {
     /// Non-negative magnitudes (a loss): white at the smallest, deep purple at the largest, on a
     /// log scale so the bowl's floor stays visible.
     LogMagnitude,
+    /// A quantity on a fixed linear scale from `low` (pale yellow) through green to `high` (deep
+    /// blue), so two plots with the same scale compare cell by cell (a model's response surface
+    /// beside the truth's).
+    Sequential {
+        /// The value drawn palest.
+        low: f32,
+        /// The value drawn darkest.
+        high: f32,
+    },
+}
+
+/// The [`FieldColors::Sequential`] colour of `t` in `[0, 1]` (pale yellow → green → deep blue,
+/// the YlGnBu ramp).
+pub fn sequential(t: f32) -> RGBColor {
+    const STOPS: [(f32, f32, f32); 3] = [
+        (255.0, 255.0, 204.0),
+        (65.0, 182.0, 196.0),
+        (37.0, 52.0, 148.0),
+    ];
+    let t = t.clamp(0.0, 1.0) * 2.0;
+    let (i, f) = if t >= 1.0 { (1, t - 1.0) } else { (0, t) };
+    let (a, b) = (STOPS[i], STOPS[i + 1]);
+    let mix = |x: f32, y: f32| (x + (y - x) * f).round() as u8;
+    RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
 /// What the plot shows.
@@ -91,6 +115,11 @@ fn cell_color(colors: FieldColors, value: f32, (low, high): (f32, f32)) -> RGBCo
             let mix = |a: f32, b: f32| (a + (b - a) * t).round() as u8;
             RGBColor(mix(255.0, 84.0), mix(255.0, 39.0), mix(255.0, 143.0))
         }
+        FieldColors::Sequential { low, high } => sequential(if high > low {
+            (value - low) / (high - low)
+        } else {
+            0.5
+        }),
     }
 }
 

@@ -19,6 +19,9 @@ pub struct Series {
     pub points: Vec<(f64, f64)>,
 }
 
+/// An axis's `(low, high)`.
+type Range = (f64, f64);
+
 /// CSS height of a chart.
 const HEIGHT: f64 = 240.0;
 
@@ -35,6 +38,14 @@ pub fn LineChart(
     /// Fixed y range (otherwise fitted to the data).
     #[prop(optional)]
     y_range: Option<(f64, f64)>,
+    /// A y range that follows a signal (several charts on one scale, so their curves compare);
+    /// it wins over `y_range`.
+    #[prop(optional)]
+    y_shared: Option<Signal<(f64, f64)>>,
+    /// Fixed x range, six ticks labelled with the decimals their spacing needs (otherwise the
+    /// data's, from 1 at most — epochs — with whole-number ticks).
+    #[prop(optional)]
+    x_range: Option<(f64, f64)>,
     /// `data-testid` of the canvas.
     testid: &'static str,
     /// What to say instead of drawing empty axes while no series has a point (default: "train to
@@ -58,13 +69,14 @@ pub fn LineChart(
     });
     let canvas = use_plot_canvas(move || {
         let (lang, series) = (lang.get(), series.get());
+        let y_range = y_shared.map(|s| s.get()).or(y_range);
         Some(move |canvas: &web_sys::HtmlCanvasElement| {
             draw(
                 canvas,
                 &series,
                 x_label.get(lang),
                 y_label.get(lang),
-                y_range,
+                (x_range, y_range),
             )
         })
     });
@@ -123,7 +135,7 @@ fn draw(
     series: &[Series],
     x_label: &str,
     y_label: &str,
-    y_range: Option<(f64, f64)>,
+    (x_range, y_range): (Option<Range>, Option<Range>),
 ) -> Result<(), Box<dyn std::error::Error>> {
     let (backend, s) = prepare(canvas, HEIGHT).ok_or("no 2D canvas")?;
     let root = backend.into_drawing_area();
@@ -135,8 +147,19 @@ fn draw(
             .filter(|p| p.1.is_finite())
     };
     // Epochs start at 1; other x axes (steps from 0, an activation's z) start where their data do.
-    let x_min = points().map(|p| p.0).fold(1.0, f64::min);
-    let x_max = points().map(|p| p.0).fold(1.0, f64::max).max(x_min + 1.0);
+    let (x_min, x_max) = x_range.unwrap_or_else(|| {
+        let x_min = points().map(|p| p.0).fold(1.0, f64::min);
+        (
+            x_min,
+            points().map(|p| p.0).fold(1.0, f64::max).max(x_min + 1.0),
+        )
+    });
+    // A fixed range labels six ticks, with the decimals their spacing needs.
+    let x_labels = if x_range.is_some() { 6 } else { 10 };
+    let decimals = x_range.map(|(lo, hi)| {
+        let step = ((hi - lo) / x_labels as f64).max(1e-9);
+        (-step.log10().floor()).max(0.0) as usize
+    });
     let (low, high) = y_range.unwrap_or_else(|| {
         let (lo, hi) = points().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
             (lo.min(p.1), hi.max(p.1))
@@ -147,9 +170,18 @@ fn draw(
             (lo.min(0.0), hi + (hi - lo).max(0.1) * 0.08)
         }
     });
+    // Two decimals for losses and scores; fewer for large values (titers in mg/L), whose ticks
+    // would otherwise run into the axis title.
+    let y_decimals = match (high - low).abs() {
+        span if span >= 100.0 => 0,
+        span if span >= 10.0 => 1,
+        _ => 2,
+    };
     let font = |size: f64| ("sans-serif", size * s).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin((10.0 * s) as u32)
+        // Room for half of the last x tick ("2000" epochs) at the right edge.
+        .margin_right((22.0 * s) as u32)
         // Room for the tick numbers and, below them, the axis title (36 px made them touch).
         .x_label_area_size((44.0 * s) as u32)
         // Room for a signed tick (−1.50) beside the rotated axis title.
@@ -158,15 +190,13 @@ fn draw(
     chart
         .configure_mesh()
         .max_light_lines(1)
-        .x_labels(10)
-        .x_label_formatter(&|x| {
-            if (x - x.round()).abs() < 1e-6 {
-                crate::lang::numbers::signed(x.round(), 0)
-            } else {
-                String::new()
-            }
+        .x_labels(x_labels)
+        .x_label_formatter(&|x| match decimals {
+            Some(d) => crate::lang::numbers::signed(*x, d),
+            None if (x - x.round()).abs() < 1e-6 => crate::lang::numbers::signed(x.round(), 0),
+            None => String::new(),
         })
-        .y_label_formatter(&|y| crate::lang::numbers::signed(*y, 2))
+        .y_label_formatter(&|y| crate::lang::numbers::signed(*y, y_decimals))
         .label_style(font(12.0))
         .axis_desc_style(font(13.0))
         .x_desc(x_label)

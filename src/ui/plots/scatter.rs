@@ -76,6 +76,13 @@ fn draw(
             range(points.iter().map(|p| p.1)),
         )
     };
+    // One decimal for values of a few units (ribosome load); none for large ones (titers in
+    // mg/L), whose ticks would otherwise run into the axis title.
+    let decimals = if high - low >= 100.0 || x_high - x_low >= 100.0 {
+        0
+    } else {
+        1
+    };
     let font = |size: f64| ("sans-serif", size * s).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin((10.0 * s) as u32)
@@ -86,8 +93,8 @@ fn draw(
     chart
         .configure_mesh()
         .max_light_lines(1)
-        .x_label_formatter(&|x| crate::lang::numbers::signed(*x, 1))
-        .y_label_formatter(&|y| crate::lang::numbers::signed(*y, 1))
+        .x_label_formatter(&|x| crate::lang::numbers::signed(*x, decimals))
+        .y_label_formatter(&|y| crate::lang::numbers::signed(*y, decimals))
         .label_style(font(12.0))
         .axis_desc_style(font(13.0))
         .x_desc(x_label)

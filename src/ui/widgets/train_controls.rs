@@ -223,7 +223,7 @@ pub fn TrainControls(
         </div>
         <details open>
             <summary>{tr("에포크 기록 (Keras와 같은 형식)", "Epoch log (as Keras prints it)")}</summary>
-            <pre class="log" data-testid="epoch-log" tabindex="0" aria-label=tr("에포크 기록", "Epoch log")><For each=log key=|(i, line)| (*i, line.clone()) let((_, line))>{line}</For></pre>
+            <pre class="log" role="region" data-testid="epoch-log" tabindex="0" aria-label=tr("에포크 기록", "Epoch log")><For each=log key=|(i, line)| (*i, line.clone()) let((_, line))>{line}</For></pre>
         </details>
     }
 }

@@ -2,7 +2,7 @@
 //! columns to choose, and the verdict on every row (accepted, rejected with its reason, blank).
 
 use super::state::Expr;
-use crate::data::csv::{Decimal, Layout};
+use crate::data::csv::{Decimal, Layout, Limits, numeric_hint};
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::tasks::read_file;
 use crate::ui::widgets::{ErrorMessage, RowVerdicts};
@@ -56,6 +56,19 @@ pub fn UploadPanel() -> impl IntoView {
                         .map(|e| e.message(lang.get()))
                 })
             })
+    });
+    // A table of numbers is the bioreactor lab's: say so (read again only when the file is not a
+    // sequence table).
+    let hint = Memo::new(move |_| {
+        let failed = expr.upload_preview.with(|p| matches!(p, Some(Err(_))));
+        failed
+            .then(|| {
+                expr.upload.with(|u| {
+                    u.as_ref()
+                        .and_then(|(_, bytes)| numeric_hint(bytes, Limits::default()))
+                })
+            })
+            .flatten()
     });
     let set_layout = move |change: fn(&mut Layout, usize), value: String| {
         if let Ok(v) = value.parse::<usize>() {
@@ -146,6 +159,12 @@ pub fn UploadPanel() -> impl IntoView {
             <p class="file-name">{move || expr.upload.with(|u| u.as_ref().map(|(name, bytes)| format!("{name} ({} bytes)", bytes.len())))}</p>
         </div>
         <ErrorMessage message=file_error />
+        {move || hint.get().map(|h| view! {
+            <p class="notice" data-testid="upload-numeric-hint">
+                {move || h.message(lang.get())} " "
+                <a href=crate::ui::state::app_path("/bioreactor-lab?data=upload")>{tr("생물반응기 실습 열기", "Open the bioreactor lab")}</a>
+            </p>
+        })}
         {preview}
         <RowVerdicts table=verdict />
     }
