@@ -3,9 +3,12 @@
 //! Only this module (with `main.rs`) names web crates. Lessons read and write signals and call the
 //! pure core (`bio`, …) for every number they show; they compute nothing themselves.
 //!
-//! - [`app`]: the shell (header, language switch, lesson navigation, router).
+//! - [`app`]: the shell (header, language switch, router); [`nav`]: the lesson navigation (a list
+//!   beside the page, a compact menu bar on a phone).
+//! - [`offline`]: the service worker that keeps SeqLab working offline after the first visit.
 //! - [`i18n`]: the language context and helpers for bilingual text.
-//! - [`state`]: URL query parameters, persisted language and progress (localStorage).
+//! - [`state`]: URL query parameters, persisted language and progress (lessons visited, check
+//!   questions answered; localStorage).
 //! - [`panic`]: the error panel shown if the WebAssembly panics.
 //! - [`lessons`]: one file per lesson page, listed by the [`lessons::Lesson`] enum.
 //! - [`widgets`] and [`plots`]: reusable controls, tables and canvas plots.
@@ -15,6 +18,8 @@
 pub mod app;
 pub mod i18n;
 pub mod lessons;
+pub mod nav;
+pub mod offline;
 pub mod panic;
 pub mod plots;
 pub mod state;

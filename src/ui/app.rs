@@ -1,12 +1,17 @@
-//! The app shell: header with the language switch, the lesson navigation, the routed page and the
-//! footer. Routes: `/` (home) and `/:lesson` for every [`Lesson`]; anything else is "not found".
+//! The app shell: header with the language switch, the lesson navigation ([`crate::ui::nav`]), the
+//! routed page and the footer. Routes: `/` (home) and `/:lesson` for every [`Lesson`], each ending
+//! with the previous / next links; anything else is "not found". Opening a lesson records it as
+//! visited; the service worker for offline use is registered once the shell is up.
 
 use crate::lang::Lang;
 use crate::ui::i18n::{LangContext, tr, use_lang};
-use crate::ui::lessons::{Lesson, home::Home, not_found::NotFound};
+use crate::ui::lessons::{Lesson, home::Home, not_found::NotFound, pager::LessonPager};
+use crate::ui::nav::LessonNav;
+use crate::ui::offline::{OfflineReady, register_service_worker};
 use crate::ui::state::{
-    LANG_KEY, ProgressContext, UrlNotices, app_path, initial_lang, load_progress, location_param,
-    replace_query_param, router_base, save_progress, store, use_progress,
+    LANG_KEY, PROGRESS_KEY, ProgressContext, UrlNotices, VISITED_KEY, VisitedContext, app_path,
+    initial_lang, load_slugs, location_param, replace_query_param, router_base, save_slugs, store,
+    use_visited,
 };
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
@@ -18,10 +23,14 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(initial_lang());
     provide_context(LangContext(lang));
-    let progress = RwSignal::new(load_progress());
+    let progress = RwSignal::new(load_slugs(PROGRESS_KEY));
     provide_context(ProgressContext(progress));
+    let visited = RwSignal::new(load_slugs(VISITED_KEY));
+    provide_context(VisitedContext(visited));
     let notices = RwSignal::new(Vec::new());
     provide_context(UrlNotices(notices));
+    let offline = RwSignal::new(false);
+    provide_context(OfflineReady(offline));
 
     Effect::new(move || {
         let lang = lang.get();
@@ -30,7 +39,9 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang.code());
         }
     });
-    Effect::new(move || save_progress(&progress.get()));
+    Effect::new(move || progress.with(|p| save_slugs(PROGRESS_KEY, p)));
+    Effect::new(move || visited.with(|v| save_slugs(VISITED_KEY, v)));
+    Effect::new(move || register_service_worker(offline));
     if location_param("simulate-panic").is_some() {
         // Lets the end-to-end tests check that a panic shows the error panel, not a blank page.
         Effect::new(|| panic!("simulated panic (?simulate-panic in the URL)"));
@@ -140,49 +151,13 @@ fn LangSwitch() -> impl IntoView {
     }
 }
 
-#[component]
-fn LessonNav() -> impl IntoView {
-    let lang = use_lang();
-    let progress = use_progress();
-    let items = Lesson::ALL
-        .into_iter()
-        .map(|lesson| {
-            let done = move || progress.get().contains(lesson.slug());
-            view! {
-                <li>
-                    <A href=app_path(&format!("/{}", lesson.slug()))>
-                        <span class="num">{lesson.number()}</span>
-                        <span class="title">{move || lesson.nav_title().get(lang.get())}</span>
-                        <Show when=done>
-                            <span class="done" title=tr("완료", "Completed")>
-                                "✓"
-                            </span>
-                        </Show>
-                    </A>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <nav class="lesson-nav" aria-label=tr("수업 목록", "Lessons")>
-            <ol>
-                <li>
-                    <A href=app_path("/") exact=true>
-                        <span class="num">"⌂"</span>
-                        <span class="title">{tr("처음", "Home")}</span>
-                    </A>
-                </li>
-                {items}
-            </ol>
-        </nav>
-    }
-}
-
-/// `/:lesson`: the lesson of that slug, or "not found". Keeps the document title in step.
+/// `/:lesson`: the lesson of that slug and its previous / next links, or "not found". Keeps the
+/// document title in step and records the lesson as visited.
 #[component]
 fn LessonPage() -> impl IntoView {
     let params = use_params_map();
     let lang = use_lang();
+    let visited = use_visited();
     let lesson = Memo::new(move |_| {
         params
             .with(|p| p.get("lesson"))
@@ -195,14 +170,29 @@ fn LessonPage() -> impl IntoView {
         };
         document().set_title(&title);
     });
+    Effect::new(move || {
+        if let Some(lesson) = lesson.get()
+            && !visited.with_untracked(|v| v.contains(lesson.slug()))
+        {
+            visited.update(|v| {
+                v.insert(lesson.slug().to_string());
+            });
+        }
+    });
     move || match lesson.get() {
-        Some(lesson) => lesson.view(),
+        Some(lesson) => view! {
+            {lesson.view()}
+            <LessonPager lesson=lesson />
+        }
+        .into_any(),
         None => view! { <NotFound /> }.into_any(),
     }
 }
 
+/// Privacy in one sentence, and whether SeqLab is saved for offline use in this browser.
 #[component]
 fn Footer() -> impl IntoView {
+    let OfflineReady(offline) = expect_context::<OfflineReady>();
     view! {
         <footer class="footer">
             <p>
@@ -211,6 +201,14 @@ fn Footer() -> impl IntoView {
                     "SeqLab runs entirely in your browser: the sequences and files you enter never leave this computer.",
                 )}
             </p>
+            <Show when=move || offline.get()>
+                <p data-testid="offline-ready">
+                    {tr(
+                        "✓ 이 브라우저에 저장되었습니다. 인터넷이 끊겨도 SeqLab이 열립니다.",
+                        "✓ Saved in this browser: SeqLab opens without internet too.",
+                    )}
+                </p>
+            </Show>
         </footer>
     }
 }

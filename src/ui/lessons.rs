@@ -12,6 +12,7 @@ pub mod motif_lab;
 pub mod not_found;
 pub mod one_hot;
 pub mod overfitting;
+pub mod pager;
 pub mod perceptron;
 pub mod protein_lab;
 pub mod pwm;
@@ -33,6 +34,9 @@ pub struct LessonInfo {
     pub nav_title: Bi,
     /// One sentence for the course map.
     pub summary: Bi,
+    /// One line at the end of the page on why the next lesson in [`Lesson::ALL`] comes next (for
+    /// the last lesson: where to go after the course).
+    pub why_next: Bi,
     /// The page itself.
     pub page: fn() -> AnyView,
 }
@@ -105,6 +109,23 @@ impl Lesson {
         self.0.summary
     }
 
+    /// Why the next lesson comes next (the line under the page's "next" link).
+    pub fn why_next(self) -> Bi {
+        self.0.why_next
+    }
+
+    /// The lesson before this one in the course, if any.
+    pub fn previous(self) -> Option<Lesson> {
+        let i = Lesson::ALL.iter().position(|&l| l == self)?;
+        i.checked_sub(1).map(|i| Lesson::ALL[i])
+    }
+
+    /// The lesson after this one in the course, if any.
+    pub fn next(self) -> Option<Lesson> {
+        let i = Lesson::ALL.iter().position(|&l| l == self)?;
+        Lesson::ALL.get(i + 1).copied()
+    }
+
     /// The page itself.
     pub fn view(self) -> AnyView {
         (self.0.page)()
@@ -124,5 +145,34 @@ mod tests {
         assert_eq!(pwm::LESSON.number(), 6);
         assert_eq!(bioreactor_lab::LESSON.number(), 11);
         assert_eq!(overfitting::LESSON.number(), 12);
+    }
+
+    #[test]
+    fn previous_and_next_follow_the_course_order() {
+        let first = Lesson::ALL[0];
+        let last = Lesson::ALL[Lesson::ALL.len() - 1];
+        assert_eq!(first.previous(), None);
+        assert_eq!(last.next(), None);
+        for pair in Lesson::ALL.windows(2) {
+            assert_eq!(pair[0].next(), Some(pair[1]));
+            assert_eq!(pair[1].previous(), Some(pair[0]));
+        }
+    }
+
+    #[test]
+    fn every_lesson_says_why_the_next_one_follows() {
+        let mut seen = std::collections::HashSet::new();
+        for lesson in Lesson::ALL {
+            let why = lesson.why_next();
+            for text in [why.ko, why.en] {
+                assert!(text.len() > 20, "{}: {text:?}", lesson.slug());
+                assert!(seen.insert(text), "{}: the same line twice", lesson.slug());
+            }
+            assert!(
+                why.ko.chars().any(|c| ('가'..='힣').contains(&c)),
+                "{}: the Korean line is Korean",
+                lesson.slug()
+            );
+        }
     }
 }

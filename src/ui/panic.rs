@@ -17,7 +17,8 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Shows the error panel with `detail` (the panic message) under a bilingual explanation.
+/// Shows the error panel: a bilingual sentence on what to do (reload) and a Reload button, with
+/// `detail` (the panic message) folded away under "Details".
 pub fn show_error_panel(detail: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -32,7 +33,7 @@ pub fn show_error_panel(detail: &str) {
     panel.set_id(PANEL_ID);
     panel.set_class_name("error-panel");
     let _ = panel.set_attribute("role", "alert");
-    let parts: [(&str, &str); 4] = [
+    let parts: [(&str, &str); 3] = [
         (
             "h2",
             "문제가 생겨 SeqLab이 멈췄습니다 · SeqLab stopped because of an error",
@@ -42,7 +43,6 @@ pub fn show_error_panel(detail: &str) {
             "페이지를 새로 고치면 다시 시작합니다. 입력한 설정은 주소(URL)에 남아 있습니다. · \
              Reload the page to start again; your settings are kept in the address (URL).",
         ),
-        ("pre", detail),
         ("button", "새로 고침 · Reload"),
     ];
     for (tag, text) in parts {
@@ -55,6 +55,18 @@ pub fn show_error_panel(detail: &str) {
             let _ = element.set_attribute("onclick", "location.reload()");
         }
         let _ = panel.append_child(&element);
+    }
+    // The panic message is for a bug report, not for the student: folded away (and in the console).
+    if let (Ok(details), Ok(summary), Ok(pre)) = (
+        document.create_element("details"),
+        document.create_element("summary"),
+        document.create_element("pre"),
+    ) {
+        summary.set_text_content(Some("자세한 내용 (오류 보고용) · Details (for a bug report)"));
+        pre.set_text_content(Some(detail));
+        let _ = details.append_child(&summary);
+        let _ = details.append_child(&pre);
+        let _ = panel.append_child(&details);
     }
     let _ = body.insert_before(&panel, body.first_child().as_ref());
     if let Some(button) = panel.query_selector("button").ok().flatten()

@@ -1,5 +1,6 @@
 //! State that outlives one render: settings in the URL query (a shared link reproduces the page),
-//! and language and progress in `localStorage` (they persist across visits).
+//! and language and progress (lessons visited, check questions answered) in `localStorage` (they
+//! persist across visits).
 
 use crate::bounds::Bounds;
 use crate::choice::Choice;
@@ -14,6 +15,8 @@ use std::str::FromStr;
 pub const LANG_KEY: &str = "seqlab.lang";
 /// `localStorage` key of the completed lessons (a JSON array of slugs).
 pub const PROGRESS_KEY: &str = "seqlab.progress";
+/// `localStorage` key of the lessons opened at least once (a JSON array of slugs).
+pub const VISITED_KEY: &str = "seqlab.visited";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -267,17 +270,22 @@ where
 #[derive(Clone, Copy, Debug)]
 pub struct ProgressContext(pub RwSignal<BTreeSet<String>>);
 
-/// Loads the completed lessons from `localStorage` (empty if absent or unreadable).
-pub fn load_progress() -> BTreeSet<String> {
-    stored(PROGRESS_KEY)
+/// The context value holding the slugs of lessons the student has opened.
+#[derive(Clone, Copy, Debug)]
+pub struct VisitedContext(pub RwSignal<BTreeSet<String>>);
+
+/// Loads a set of lesson slugs stored under `key` ([`PROGRESS_KEY`], [`VISITED_KEY`]; empty if
+/// absent or unreadable).
+pub fn load_slugs(key: &str) -> BTreeSet<String> {
+    stored(key)
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default()
 }
 
-/// Saves the completed lessons to `localStorage`.
-pub fn save_progress(done: &BTreeSet<String>) {
-    if let Ok(json) = serde_json::to_string(done) {
-        store(PROGRESS_KEY, &json);
+/// Saves a set of lesson slugs under `key`.
+pub fn save_slugs(key: &str, slugs: &BTreeSet<String>) {
+    if let Ok(json) = serde_json::to_string(slugs) {
+        store(key, &json);
     }
 }
 
@@ -287,6 +295,14 @@ pub fn save_progress(done: &BTreeSet<String>) {
 /// Outside the component tree of [`crate::ui::App`].
 pub fn use_progress() -> RwSignal<BTreeSet<String>> {
     expect_context::<ProgressContext>().0
+}
+
+/// The visited-lessons signal from context.
+///
+/// # Panics
+/// Outside the component tree of [`crate::ui::App`].
+pub fn use_visited() -> RwSignal<BTreeSet<String>> {
+    expect_context::<VisitedContext>().0
 }
 
 /// The router base: the path of the document's base URL without its trailing slash, so the app

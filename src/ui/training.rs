@@ -127,10 +127,13 @@ impl TrainingSession {
             if w.is_none() {
                 match TrainingWorker::spawn(move |m| self.handle(m)) {
                     Ok(spawned) => *w = Some(spawned),
-                    Err(e) => self.status.set(Status::Failed(
-                        format!("학습 작업자를 만들 수 없습니다: {e:?}"),
-                        format!("The training worker could not be created: {e:?}"),
-                    )),
+                    Err(e) => {
+                        web_sys::console::error_2(
+                            &"SeqLab: the training worker could not be created".into(),
+                            &e,
+                        );
+                        self.handle(crate::ui::worker::unavailable());
+                    }
                 }
             }
         });

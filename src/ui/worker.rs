@@ -30,19 +30,45 @@ fn worker_urls() -> Result<(String, String), JsValue> {
     Ok((js, wasm))
 }
 
+/// What the student reads when the worker cannot start (its script or WebAssembly did not load,
+/// typically because the network is gone and the files are not saved for offline use yet): one
+/// sentence that says what to do; the browser's error goes to the console.
+pub fn unavailable() -> FromWorker {
+    FromWorker::Failed {
+        ko: "학습 작업자를 시작하지 못했습니다. 인터넷에 다시 연결한 뒤 페이지를 새로 고치세요. (자세한 내용은 브라우저 콘솔에 있습니다.)".into(),
+        en: "The training worker could not start: reconnect to the internet and reload the page. (Details are in the browser console.)".into(),
+    }
+}
+
+/// The Blob script that starts the worker: loads `js`, then its WebAssembly from `wasm`. If
+/// either fails it logs why and posts [`unavailable`] instead of dying with a bare
+/// `NetworkError` (an `importScripts` failure) or an unhandled rejection (a failed wasm fetch,
+/// which would leave the page waiting for `ready` forever).
+fn boot_script(js: &str, wasm: &str) -> String {
+    let failed = serde_json::to_string(&unavailable()).unwrap_or_default();
+    format!(
+        "const failed = {failed:?};\n\
+         function fail(what, error) {{\n\
+           console.error('SeqLab: the training worker could not start: ' + what, error);\n\
+           postMessage(failed);\n\
+         }}\n\
+         let loaded = false;\n\
+         try {{ importScripts({js:?}); loaded = true; }}\n\
+         catch (error) {{ fail({js:?}, error); }}\n\
+         if (loaded) wasm_bindgen({{ module_or_path: {wasm:?} }}).catch((error) => fail({wasm:?}, error));\n"
+    )
+}
+
 impl TrainingWorker {
     /// Starts the worker; every message it sends is parsed and handed to `on_message` (a worker
-    /// error arrives as [`FromWorker::Failed`]).
+    /// that cannot load or crashes arrives as [`FromWorker::Failed`], one sentence for the student).
     ///
     /// # Errors
-    /// The browser's error if the worker cannot be created.
+    /// The browser's error if the worker cannot be created (the caller logs it and shows
+    /// [`unavailable`]).
     pub fn spawn(on_message: impl Fn(FromWorker) + 'static) -> Result<TrainingWorker, JsValue> {
         let (js, wasm) = worker_urls()?;
-        let script = format!(
-            "importScripts({js:?});\nwasm_bindgen({{ module_or_path: {wasm:?} }});\n",
-            js = js,
-            wasm = wasm
-        );
+        let script = boot_script(&js, &wasm);
         let parts = js_sys::Array::of1(&JsValue::from_str(&script));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type("text/javascript");
@@ -83,9 +109,15 @@ impl TrainingWorker {
         let on_error =
             Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
                 event.prevent_default();
+                web_sys::console::error_1(&JsValue::from_str(&format!(
+                    "SeqLab: the training worker stopped: {} ({}:{})",
+                    event.message(),
+                    event.filename(),
+                    event.lineno()
+                )));
                 on_message(FromWorker::Failed {
-                    ko: format!("학습 작업자를 시작할 수 없습니다: {}", event.message()),
-                    en: format!("The training worker could not run: {}", event.message()),
+                    ko: "학습 작업자가 오류로 멈췄습니다. 페이지를 새로 고친 뒤 다시 학습해 보세요. (자세한 내용은 브라우저 콘솔에 있습니다.)".into(),
+                    en: "The training worker stopped with an error: reload the page and train again. (Details are in the browser console.)".into(),
                 });
             });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

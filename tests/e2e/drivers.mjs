@@ -39,6 +39,14 @@ export async function chromium() {
     upload: (css, path) => page.setInputFiles(css, path),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     screenshot: (path) => page.screenshot({ path, fullPage: true }),
+    /** A screenshot of what the window shows (not the whole page). */
+    screenshotWindow: (path) => page.screenshot({ path }),
+    /** The browser's own offline mode (Playwright's network emulation: the page, its workers and
+     * service workers get no network). */
+    setOffline: async (on) => {
+      await context.setOffline(on);
+      return 'context.setOffline';
+    },
     close: () => browser.close(),
   };
 }
@@ -99,6 +107,16 @@ export async function firefox() {
     upload: async (css, path) => (await element(css)).sendKeys(path),
     setViewport: (width, height) => driver.manage().window().setRect({ width, height }),
     screenshot: async (path) => writeFile(path, Buffer.from(await driver.takeFullPageScreenshot(), 'base64')),
+    screenshotWindow: async (path) => writeFile(path, Buffer.from(await driver.takeScreenshot(), 'base64')),
+    /** WebDriver BiDi's network emulation (Firefox 153: the page goes offline, navigator.onLine is
+     * false; its service worker's own requests still go out, so the tests also stop the server). */
+    setOffline: async (on) => {
+      await bidi.send({
+        method: 'emulation.setNetworkConditions',
+        params: { networkConditions: on ? { type: 'offline' } : null },
+      });
+      return 'BiDi emulation.setNetworkConditions';
+    },
     close: () => driver.quit(),
   };
 }

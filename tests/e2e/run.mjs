@@ -1,11 +1,13 @@
 // End-to-end tests: serves the release build in dist/ with a plain static server (at the root
-// and under /sub/seqlab/) and runs the scenario in headless Chromium and headless Firefox.
+// and under /sub/seqlab/) and runs the scenarios in headless Chromium and headless Firefox (the
+// course scenario also takes the server offline).
 // Screenshots land in tests/e2e/artifacts/<browser>/. Usage: node tests/e2e/run.mjs [chromium|firefox]
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { courseScenario } from './course.mjs';
 import { chromium, firefox } from './drivers.mjs';
 import { bioreactorScenario } from './bioreactor.mjs';
 import { expressionScenario } from './expression.mjs';
@@ -38,7 +40,8 @@ function unexpectedErrors(errors) {
 const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
 const wants = (name) => !only || only.includes(name);
 
-async function runIn(launch, origin) {
+async function runIn(launch, server) {
+  const { origin } = server;
   const browser = await launch();
   const shots = join(here, 'artifacts', browser.name);
   await rm(shots, { recursive: true, force: true });
@@ -53,11 +56,12 @@ async function runIn(launch, origin) {
       ['protein', proteinScenario, 'protein lab'],
       ['bioreactor', bioreactorScenario, 'bioreactor lab'],
       ['hostile', hostileScenario, 'hostile input'],
+      ['course', courseScenario, 'course (offline, pager, progress, phone navigation)'],
     ];
     if (wants('basics')) await scenario(browser, { base: origin + SUB, root: origin + '/', shots });
     for (const [name, run, title] of named) {
       if (!wants(name)) continue;
-      const report = await run(browser, { base: origin + SUB, shots });
+      const report = await run(browser, { base: origin + SUB, root: origin + '/', server, shots });
       console.log(`  ${browser.name} ${title}: ${JSON.stringify(report)}`);
     }
     assert.deepEqual(unexpectedErrors(browser.log.errors), [], `${browser.name}: console errors`);
@@ -89,7 +93,7 @@ try {
     const started = Date.now();
     console.log(`e2e in ${name} against ${server.origin}`);
     try {
-      await runIn(launch, server.origin);
+      await runIn(launch, server);
       console.log(`e2e ${name}: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } catch (error) {
       failed = true;

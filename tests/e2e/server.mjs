@@ -1,6 +1,9 @@
 // A plain static file server that behaves like GitHub Pages: files as they are, `index.html` for a
 // folder, and `404.html` (with status 404) for anything missing. It serves one build at the root
-// and again under a sub-path, so the tests cover both deployments.
+// and again under a sub-path, so the tests cover both deployments. For the offline tests it can
+// go away (`setOffline`: it stops listening, so every connection is refused, as with no
+// network), refuse some files (`block`) and serve a file changed (`rewrite`, a new deploy).
+import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -32,12 +35,19 @@ async function fileAt(root, relative) {
 
 /**
  * Serves `root` at every prefix in `prefixes` (each starting and ending with '/') on 127.0.0.1.
- * Resolves to { origin, close() }.
+ * Resolves to { origin, close(), setOffline(on), block(pattern), rewrite(file, change) }.
  */
 export async function startServer(root, prefixes = ['/'], port = 0) {
   root = normalize(root);
+  let blocked = null;
+  const rewrites = new Map();
+  const sockets = new Set();
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (blocked && blocked.test(path)) {
+      request.socket.destroy();
+      return;
+    }
     const prefix = prefixes
       .filter((p) => path === p.slice(0, -1) || path.startsWith(p))
       .sort((a, b) => b.length - a.length)[0];
@@ -55,14 +65,48 @@ export async function startServer(root, prefixes = ['/'], port = 0) {
       response.writeHead(404, { 'Content-Type': 'text/plain' });
       return response.end('not found');
     }
-    const body = await readFile(file);
+    let body = await readFile(file);
+    const change = rewrites.get(file);
+    if (change) body = Buffer.from(change(body.toString('utf8')));
     response.writeHead(status, {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
     });
     response.end(body);
   });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+  port = server.address().port;
+  const origin = `http://127.0.0.1:${port}`;
+  let offline = false;
+  return {
+    origin,
+    close: () => new Promise((resolve) => server.close(resolve)),
+    /** Stops answering (every connection refused, open ones cut) or starts again on the same port. */
+    async setOffline(on) {
+      if (on === offline) return;
+      offline = on;
+      if (on) {
+        const closed = once(server, 'close');
+        server.close();
+        for (const socket of sockets) socket.destroy();
+        await closed;
+      } else {
+        await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+      }
+    },
+    /** Cuts the connection of every request whose path matches `pattern` (null: none). */
+    block(pattern) {
+      blocked = pattern;
+    },
+    /** Serves the build's `file` (relative to the root) through `change(text)`; null undoes it. */
+    rewrite(file, change) {
+      const path = normalize(join(root, file));
+      if (change) rewrites.set(path, change);
+      else rewrites.delete(path);
+    },
+  };
 }

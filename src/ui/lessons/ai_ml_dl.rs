@@ -48,6 +48,10 @@ pub const LESSON: Lesson = Lesson(&LessonInfo {
         "X에서 Y를 맞히는 함수를 데이터에서 배웁니다: 분류와 회귀, 그리고 훈련·검증·테스트 세트.",
         "Learn a function from X to Y from data: classification and regression, and training, validation and test sets.",
     ),
+    why_next: Bi::new(
+        "학습할 함수가 무엇인지 알았으니, 그 함수를 이루는 가장 작은 부품인 뉴런 하나부터 만져 봅니다.",
+        "Now that you know what a model learns, meet its smallest part: a single neuron.",
+    ),
     page: || view! { <AiMlDlLesson /> }.into_any(),
 });
 

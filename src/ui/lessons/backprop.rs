@@ -44,6 +44,10 @@ pub const LESSON: Lesson = Lesson(&LessonInfo {
         "작은 신경망을 한 단계씩 순전파·역전파하고, 기울기를 유한 차분과 비교하고, 학습률을 바꿔 봅니다.",
         "Step a small network forward and backward, check its gradient against finite differences, and try learning rates.",
     ),
+    why_next: Bi::new(
+        "신경망이 배우는 법을 알았으니, DNA 서열을 신경망이 읽을 수 있는 숫자로 바꿉니다.",
+        "You know how a network learns; next, turn DNA into numbers a network can read.",
+    ),
     page: || view! { <BackpropLesson /> }.into_any(),
 });
 

@@ -22,6 +22,10 @@ pub const LESSON: Lesson = Lesson(&LessonInfo {
         "필터가 원-핫 서열 위를 미끄러지는 모습과, same/valid 패딩에 따른 모양과 매개변수 수(312 대 292)를 봅니다.",
         "Watch a filter slide over one-hot DNA, and work out shapes and parameter counts for same and valid padding (312 vs 292).",
     ),
+    why_next: Bi::new(
+        "구조를 알았으니, 강의의 CNN을 데이터 만들기부터 평가까지 직접 학습합니다.",
+        "With the anatomy known, train the lecture's CNN yourself, from making the data to testing it.",
+    ),
     page: || view! { <CnnLesson /> }.into_any(),
 });
 

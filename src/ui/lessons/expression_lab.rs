@@ -32,6 +32,10 @@ pub const LESSON: Lesson = Lesson(&LessonInfo {
         "실제 5′UTR 15,000개(기본) 또는 내 CSV로 발현량을 예측하는 CNN을 학습하고, 처음 보는 서열로 평가합니다.",
         "Train a CNN that predicts expression from 15,000 real 5′UTRs (the default) or your own CSV, and test it on unseen sequences.",
     ),
+    why_next: Bi::new(
+        "DNA에서 단백질로: 글자가 4개에서 21개로 늘어도 같은 방법으로 GFP의 밝기를 예측합니다.",
+        "From DNA to protein: with 21 letters instead of 4, the same method predicts how bright GFP glows.",
+    ),
     page: || view! { <ExpressionLab /> }.into_any(),
 });
 

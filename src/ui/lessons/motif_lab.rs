@@ -29,6 +29,10 @@ pub const LESSON: Lesson = Lesson(&LessonInfo {
         "강의의 CNN 실험을 그대로: 데이터를 만들고, 학습하고, 평가하고, 필터가 배운 모티프를 봅니다.",
         "The lecture's CNN experiment: simulate data, train, evaluate, and see the motif the filters learned.",
     ),
+    why_next: Bi::new(
+        "분류에서 회귀로: 비슷한 CNN이 이번에는 실제 5′UTR의 발현량이라는 숫자를 예측합니다.",
+        "From classification to regression: a similar CNN now predicts a number, the expression of real 5′UTRs.",
+    ),
     page: || view! { <MotifLab /> }.into_any(),
 });
 

@@ -22,6 +22,10 @@ pub const LESSON: Lesson = Lesson(&LessonInfo {
         "DNA 서열을 신경망이 읽을 수 있는 L × 4 행렬로 바꿉니다.",
         "Turn a DNA sequence into the L × 4 matrix a neural network reads.",
     ),
+    why_next: Bi::new(
+        "원-핫 행렬 위에서, 생물학자가 오래 써 온 모티프 모델인 PWM이 서열에 점수를 매기는 법을 봅니다.",
+        "On the one-hot matrix, see how the biologist's classic motif model, the PWM, scores a sequence.",
+    ),
     page: || view! { <OneHotLesson /> }.into_any(),
 });
 

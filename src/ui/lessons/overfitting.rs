@@ -23,6 +23,10 @@ pub const LESSON: Lesson = Lesson(&LessonInfo {
         "적은 행과 충분한 행으로 같은 모델을 학습해 학습·검증 곡선이 갈라지는 것을 보고, 조기 종료와 학습률·필터·커널·배치·에포크를 실험으로 익힙니다.",
         "Train one model on too few and on enough rows and watch the training and validation curves split; learn early stopping, learning rate, filters, kernel, batch size and epochs by experiment.",
     ),
+    why_next: Bi::new(
+        "코스를 마쳤습니다. 실험실로 돌아가 내 데이터로 해 보거나, 코스 지도에서 진도를 확인하세요.",
+        "You have finished the course: go back to a lab and try your own data, or check your progress on the course map.",
+    ),
     page: || view! { <OverfittingLesson /> }.into_any(),
 });
 

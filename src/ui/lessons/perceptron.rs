@@ -19,6 +19,10 @@ pub const LESSON: Lesson = Lesson(&LessonInfo {
         "가중합과 활성화 함수를 직접 움직이고, 뉴런 하나와 은닉층이 생물반응기 데이터를 나누는 모습을 봅니다.",
         "Move a weighted sum and its activation by hand, then watch one neuron and a hidden layer learn to split bioreactor data.",
     ),
+    why_next: Bi::new(
+        "뉴런은 점수를 냅니다. 학습하려면 그 점수가 얼마나 틀렸는지 재는 손실이 필요합니다.",
+        "A neuron gives scores; to learn, it needs a loss that measures how wrong those scores are.",
+    ),
     page: || view! { <PerceptronLesson /> }.into_any(),
 });
 

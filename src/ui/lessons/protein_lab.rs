@@ -35,6 +35,10 @@ pub const LESSON: Lesson = Lesson(&LessonInfo {
         "GFP 변이 44,024개로 서열에서 밝기를 예측하고, 모든 돌연변이를 컴퓨터로 시험하고, 더 밝은 변이를 찾고, 구조가 돌연변이 내성을 어떻게 설명하는지 봅니다.",
         "Predict brightness from sequence with 44,024 GFP variants, test every mutation in silico, search for a brighter variant, and see how the structure explains tolerance to mutation.",
     ),
+    why_next: Bi::new(
+        "여러 모델을 학습해 보았으니, 모델이 데이터를 외우기만 할 때를 알아보고 하이퍼파라미터를 고르는 법을 익힙니다.",
+        "After training several models, learn to spot one that only memorises its data, and how to choose hyperparameters.",
+    ),
     page: || view! { <ProteinLab /> }.into_any(),
 });
 

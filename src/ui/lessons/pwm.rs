@@ -60,6 +60,10 @@ pub const LESSON: Lesson = Lesson(&LessonInfo {
         "Count aligned binding sites into a frequency and a weight matrix, then scan a \
         sequence for the motif.",
     ),
+    why_next: Bi::new(
+        "CNN의 필터는 데이터에서 스스로 배우는 PWM입니다. 같은 스캐닝을 신경망의 층으로 다시 봅니다.",
+        "A CNN filter is a PWM learned from data: the same scan again, now as a layer of a network.",
+    ),
     page: || view! { <PwmLesson /> }.into_any(),
 });
 

@@ -53,6 +53,10 @@ pub const LESSON: Lesson = Lesson(&LessonInfo {
         "로짓을 확률로 바꾸고, 정답 확률로 손실을 매기고, 그 기울기 p − y를 봅니다.",
         "Turn logits into probabilities, score the true class's probability, and see the gradient p − y.",
     ),
+    why_next: Bi::new(
+        "손실을 잴 수 있으니, 이제 손실을 줄이려면 각 가중치를 어느 쪽으로 움직일지 기울기로 계산합니다.",
+        "With a loss to measure, the gradient tells every weight which way to move to make it smaller.",
+    ),
     page: || view! { <SoftmaxLesson /> }.into_any(),
 });
 

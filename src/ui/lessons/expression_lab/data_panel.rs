@@ -17,7 +17,7 @@ pub fn DataPanel() -> impl IntoView {
     // state once, by its status line.
     let error = Signal::derive(move || {
         expr.data_result.with(|r| match r {
-            Err(DataError::File(_) | DataError::Loading | DataError::Fetch(_)) | Ok(_) => None,
+            Err(DataError::File(_) | DataError::Loading | DataError::Fetch(..)) | Ok(_) => None,
             Err(e) => Some(e.message(lang.get())),
         })
     });
@@ -73,7 +73,7 @@ pub fn DataPanel() -> impl IntoView {
                 DataSource::Real => view! { <super::text::RealDataText /> <p class="hint" data-testid="real-status">{move || match expr.real.get() {
                     Loaded::Ready(t) => lang.get().pick(format!("{}행을 읽었습니다.", t.rows.len()), format!("{} rows read.", t.rows.len())),
                     Loaded::Loading | Loaded::Idle => tr("불러오는 중…", "Loading…")().to_string(),
-                    Loaded::Failed(e) => e,
+                    Loaded::Failed(ko, en) => lang.get().pick(ko, en),
                 }}</p> }.into_any(),
                 DataSource::Upload => view! { <UploadPanel /> }.into_any(),
                 DataSource::Sim => view! {

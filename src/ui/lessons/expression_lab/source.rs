@@ -4,11 +4,15 @@
 use crate::data::csv::{FileError, Limits, Table, preview, read};
 use crate::lab::expression::ValuesError;
 use crate::lang::Lang;
+use crate::ui::i18n::Bi;
 use crate::ui::tasks::fetch_gzip;
 use leptos::prelude::*;
 
 /// Where the built-in data is served from (next to the app).
 pub const REAL_DATA: &str = "data/sample2019_m1psi_mrl.csv.gz";
+
+/// The built-in data, as a failure message names it.
+const WHAT: Bi = Bi::new("실제 데이터", "The real data");
 
 /// The built-in data's loading state.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,8 +23,8 @@ pub enum Loaded {
     Loading,
     /// Read.
     Ready(Table),
-    /// The fetch failed (the reason).
-    Failed(String),
+    /// It could not be fetched or read (the reason, in Korean and English).
+    Failed(String, String),
 }
 
 /// Why there are no rows to train on.
@@ -28,8 +32,8 @@ pub enum Loaded {
 pub enum DataError {
     /// The built-in data is still loading.
     Loading,
-    /// The built-in data could not be fetched.
-    Fetch(String),
+    /// The built-in data could not be fetched or read (Korean, English).
+    Fetch(String, String),
     /// No file chosen yet.
     NoFile,
     /// The upload cannot be read.
@@ -50,10 +54,7 @@ impl DataError {
             DataError::Loading => lang
                 .pick("실제 데이터를 불러오는 중…", "Loading the real data…")
                 .to_string(),
-            DataError::Fetch(e) => lang.pick(
-                format!("실제 데이터를 불러오지 못했습니다: {e}"),
-                format!("The real data could not be loaded: {e}"),
-            ),
+            DataError::Fetch(ko, en) => lang.pick(ko.clone(), en.clone()),
             DataError::NoFile => lang
                 .pick(
                     "CSV 또는 TSV 파일을 고르거나 여기로 끌어 놓으세요.",
@@ -81,9 +82,12 @@ pub fn fetch_real(real: RwSignal<Loaded>) {
                 .and_then(|p| read(&bytes, &p.layout, Limits::default()))
             {
                 Ok(table) => Loaded::Ready(table),
-                Err(e) => Loaded::Failed(e.to_string()),
+                Err(e) => Loaded::Failed(
+                    format!("실제 데이터를 읽지 못했습니다: {}", e.message(Lang::Ko)),
+                    format!("The real data could not be read: {}", e.message(Lang::En)),
+                ),
             },
-            Err(e) => Loaded::Failed(e),
+            Err(e) => Loaded::Failed(e.message(WHAT, Lang::Ko), e.message(WHAT, Lang::En)),
         };
         real.set(loaded);
     });

@@ -122,7 +122,7 @@ impl Expr {
             let rows: Vec<Row> = match source.get() {
                 DataSource::Real => match real.get() {
                     Loaded::Ready(table) => rows_of(table),
-                    Loaded::Failed(e) => return Err(DataError::Fetch(e)),
+                    Loaded::Failed(ko, en) => return Err(DataError::Fetch(ko, en)),
                     _ => return Err(DataError::Loading),
                 },
                 DataSource::Upload => match upload_table.get() {

@@ -8,7 +8,8 @@ use crate::lab::expression::ValuesError;
 use crate::lab::protein::{AVGFP_WILD_TYPE, DATA_FILE, ProteinData, STRUCTURE_FILE};
 use crate::lang::Lang;
 use crate::ui::state::Shared;
-use crate::ui::tasks::{fetch_gzip, next_task};
+use crate::ui::i18n::Bi;
+use crate::ui::tasks::{FetchError, fetch_gzip, next_task};
 use leptos::prelude::*;
 
 /// A file fetched and read once.
@@ -56,10 +57,7 @@ impl DataError {
                     "Loading the GFP variants…",
                 )
                 .to_string(),
-            DataError::Fetch(ko, en) => lang.pick(
-                format!("GFP 데이터를 불러오지 못했습니다: {ko}"),
-                format!("The GFP data could not be loaded: {en}"),
-            ),
+            DataError::Fetch(ko, en) => lang.pick(ko.clone(), en.clone()),
             DataError::NoFile => lang
                 .pick(
                     "변이 열과 점수 열이 있는 CSV 또는 TSV 파일을 고르세요.",
@@ -92,7 +90,7 @@ pub fn fetch_builtin(into: RwSignal<Loaded<ProteinData>>) {
                 read_variants(&bytes, AVGFP_WILD_TYPE, Numbering::ZeroBased)
                     .map_or_else(|e| failed(&e), |data| Loaded::Ready(Shared::new(data)))
             }
-            Err(e) => Loaded::Failed(e.clone(), e),
+            Err(e) => fetch_failed(e, Bi::new("GFP 변이 데이터", "The GFP variants")),
         };
         into.set(loaded);
     });
@@ -114,10 +112,14 @@ pub fn fetch_structure(into: RwSignal<Loaded<Structure>>) {
                     Err(e) => pdb_failed(&e),
                 }
             }
-            Err(e) => Loaded::Failed(e.clone(), e),
+            Err(e) => fetch_failed(e, Bi::new("GFP의 3차원 구조 모델", "The 3-D model of GFP")),
         };
         into.set(loaded);
     });
+}
+
+fn fetch_failed<T>(e: FetchError, what: Bi) -> Loaded<T> {
+    Loaded::Failed(e.message(what, Lang::Ko), e.message(what, Lang::En))
 }
 
 fn pdb_failed<T>(e: &PdbError) -> Loaded<T> {
