@@ -62,7 +62,9 @@ pub fn show_error_panel(detail: &str) {
         document.create_element("summary"),
         document.create_element("pre"),
     ) {
-        summary.set_text_content(Some("자세한 내용 (오류 보고용) · Details (for a bug report)"));
+        summary.set_text_content(Some(
+            "자세한 내용 (오류 보고용) · Details (for a bug report)",
+        ));
         pre.set_text_content(Some(detail));
         let _ = details.append_child(&summary);
         let _ = details.append_child(&pre);

@@ -106,8 +106,8 @@ impl TrainingWorker {
             })
         };
         worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
-        let on_error =
-            Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
+        let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(
+            move |event: web_sys::ErrorEvent| {
                 event.prevent_default();
                 web_sys::console::error_1(&JsValue::from_str(&format!(
                     "SeqLab: the training worker stopped: {} ({}:{})",
@@ -119,7 +119,8 @@ impl TrainingWorker {
                     ko: "학습 작업자가 오류로 멈췄습니다. 페이지를 새로 고친 뒤 다시 학습해 보세요. (자세한 내용은 브라우저 콘솔에 있습니다.)".into(),
                     en: "The training worker stopped with an error: reload the page and train again. (Details are in the browser console.)".into(),
                 });
-            });
+            },
+        );
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Ok(TrainingWorker {
             worker,

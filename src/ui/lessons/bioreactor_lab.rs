@@ -34,6 +34,10 @@ pub const LESSON: Lesson = Lesson(&LessonInfo {
         "유가식 배양 시뮬레이터의 실행 200개(또는 내 CSV)로 작은 신경망을 학습해 직선 모델과 비교하고, 가장 좋은 배양 조건을 찾아 시뮬레이터로 확인합니다.",
         "Train a small network on 200 runs of a fed-batch simulator (or your own CSV), compare it with a straight-line model, and find the best culture conditions, checked in the simulator.",
     ),
+    why_next: Bi::new(
+        "여러 모델을 학습해 보았으니, 모델이 데이터를 외우기만 할 때를 알아보고 하이퍼파라미터를 고르는 법을 익힙니다.",
+        "After training several models, learn to spot one that only memorises its data, and how to choose hyperparameters.",
+    ),
     page: || view! { <BioreactorLab /> }.into_any(),
 });
 

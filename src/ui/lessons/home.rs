@@ -94,7 +94,9 @@ fn CourseProgress() -> impl IntoView {
             .count();
         let seen = Lesson::ALL
             .iter()
-            .filter(|l| visited.with(|v| v.contains(l.slug())) || progress.with(|p| p.contains(l.slug())))
+            .filter(|l| {
+                visited.with(|v| v.contains(l.slug())) || progress.with(|p| p.contains(l.slug()))
+            })
             .count();
         (seen, done)
     };

@@ -36,8 +36,8 @@ pub const LESSON: Lesson = Lesson(&LessonInfo {
         "Predict brightness from sequence with 44,024 GFP variants, test every mutation in silico, search for a brighter variant, and see how the structure explains tolerance to mutation.",
     ),
     why_next: Bi::new(
-        "여러 모델을 학습해 보았으니, 모델이 데이터를 외우기만 할 때를 알아보고 하이퍼파라미터를 고르는 법을 익힙니다.",
-        "After training several models, learn to spot one that only memorises its data, and how to choose hyperparameters.",
+        "서열을 떠나 숫자 표로: 같은 신경망이 배양 조건에서 단백질 생산량을 예측하고 가장 좋은 조건을 찾습니다.",
+        "From sequences to a table of numbers: the same kind of network predicts a bioreactor's protein yield from its culture conditions and finds the best ones.",
     ),
     page: || view! { <ProteinLab /> }.into_any(),
 });

@@ -7,8 +7,8 @@ use crate::data::csv::{FileError, Limits};
 use crate::lab::expression::ValuesError;
 use crate::lab::protein::{AVGFP_WILD_TYPE, DATA_FILE, ProteinData, STRUCTURE_FILE};
 use crate::lang::Lang;
-use crate::ui::state::Shared;
 use crate::ui::i18n::Bi;
+use crate::ui::state::Shared;
 use crate::ui::tasks::{FetchError, fetch_gzip, next_task};
 use leptos::prelude::*;
 
