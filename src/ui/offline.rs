@@ -59,7 +59,9 @@ pub fn register_service_worker(ready: RwSignal<bool>) {
         }
         match container.ready() {
             Ok(promise) => match JsFuture::from(promise).await {
-                Ok(_) => ready.set(true),
+                Ok(_) => {
+                    ready.try_set(true);
+                }
                 Err(error) => warn("the service worker did not start", &error),
             },
             Err(error) => warn("the service worker did not start", &error),

@@ -196,7 +196,7 @@ export async function bioreactorScenario(browser, { base, shots }) {
     assert.match(await browser.eval(`document.querySelector('.error')?.textContent ?? ''`), /Only 3 runs were accepted; at least 10 are needed\./);
     await browser.upload('#bio-upload-file', join(fixtures, 'mixed.csv'));
     await waitFor(browser, `(document.querySelector('.error')?.textContent ?? '').includes('this looks like a sequence table')`, 'the sequence-table message');
-    assert.match(await browser.eval(`document.querySelector('.error').textContent`), /^Column 'sequence' holds DNA or protein sequences: this looks like a sequence table — use the expression or protein lab\.$/);
+    assert.match(await browser.eval(`document.querySelector('.error').textContent`), /^(⚠ )?Column 'sequence' holds DNA or protein sequences: this looks like a sequence table — use the expression or protein lab\.$/);
     // And the other way round: the expression lab sends a table of numbers here.
     await browser.goto(`${base}expression-lab?lang=en&data=upload`);
     await waitFor(browser, `!!document.querySelector('#upload-file')`, 'the expression lab\'s upload field');

@@ -80,9 +80,9 @@ export async function courseScenario(browser, { base, root, server, shots }) {
       await browser.click('[data-testid=reset-progress]');
       await browser.click('[data-testid=reset-confirm]');
     }
-    await waitFor(browser, `${text('[data-testid=course-progress]')}.includes('0 of 11 lessons opened, 0 check questions answered')`, 'progress reset');
+    await waitFor(browser, `${text('[data-testid=course-progress]')}.includes('0 of 12 lessons opened, 0 check questions answered')`, 'progress reset');
     slugs = await browser.eval(SLUGS);
-    assert.equal(slugs.length, 11);
+    assert.equal(slugs.length, 12);
     await browser.click(`.course-map a[href="${basePath}${slugs[0]}"]`);
     await waitFor(browser, `!!document.querySelector('[data-testid=lesson-pager]')`, 'the first lesson');
     assert.equal(await browser.eval(`document.querySelector('.pager-previous').getAttribute('href')`), basePath, 'the first lesson goes back home');
@@ -93,7 +93,7 @@ export async function courseScenario(browser, { base, root, server, shots }) {
     await waitFor(browser, `location.pathname === ${js(basePath + slugs[2])}`, 'the third lesson');
     await browser.click('.pager-previous');
     await waitFor(browser, `location.pathname === ${js(basePath + slugs[1])}`, 'back to the second lesson');
-    await browser.goto(`${base}${slugs[10]}?lang=en`);
+    await browser.goto(`${base}${slugs[slugs.length - 1]}?lang=en`);
     await waitFor(browser, `${text('.pager-next')}.includes('Course map')`, 'the last lesson leads to the course map');
     assert.match(await browser.eval(text('.pager-next .why-next')), /finished the course/);
     await shot('pager-last-en');
@@ -107,7 +107,7 @@ export async function courseScenario(browser, { base, root, server, shots }) {
     report.phoneNavHeight = Math.round(bar.height);
     assert.ok(bar.height <= 56, `the navigation takes ${bar.height}px on a phone`);
     assert.equal(bar.list, 0, 'the lesson list is folded away');
-    assert.match(await browser.eval(text('.nav-toggle')), /6 \/ 11 · 모티프와 PWM/);
+    assert.match(await browser.eval(text('.nav-toggle')), /6 \/ 12 · 모티프와 PWM/);
     // At the end of the page the bar is still at the top, and the pager is there.
     await browser.eval(`window.scrollTo(0, document.documentElement.scrollHeight)`);
     await waitFor(browser, `Math.abs(document.querySelector('.lesson-nav').getBoundingClientRect().top) < 1 && document.querySelector('.lesson-pager').getBoundingClientRect().bottom <= innerHeight + 1`, 'the sticky bar over the end of the page');
@@ -129,7 +129,7 @@ export async function courseScenario(browser, { base, root, server, shots }) {
       await browser.click('.nav-toggle');
       await browser.click(`#lesson-list a[href="${basePath}${slug}"]`);
       await waitFor(browser, `location.pathname === ${js(basePath + slug)} && !!document.querySelector('[data-testid=lesson-pager]') && document.querySelector('.nav-toggle').getAttribute('aria-expanded') === 'false'`, `${slug} from the phone menu`);
-      assert.match(await browser.eval(text('.nav-toggle')), new RegExp(`^☰${i + 1} / 11 · `));
+      assert.match(await browser.eval(text('.nav-toggle')), new RegExp(`^☰${i + 1} / 12 · `));
       const next = await browser.eval(`document.querySelector('.pager-next').getAttribute('href')`);
       assert.equal(next, i + 1 < slugs.length ? basePath + slugs[i + 1] : basePath, `${slug}: next`);
       const why = await browser.eval(text('.pager-next .why-next'));
@@ -148,13 +148,13 @@ export async function courseScenario(browser, { base, root, server, shots }) {
     await browser.click('.check-question button');
     await waitFor(browser, `${text('[data-testid=check-feedback]')}.startsWith('Correct!')`, 'the right answer');
     await browser.goto(`${base}?lang=en`);
-    await waitFor(browser, `${text('[data-testid=course-progress]')}.includes('11 of 11 lessons opened, 1 check questions answered')`, 'the progress line');
+    await waitFor(browser, `${text('[data-testid=course-progress]')}.includes('12 of 12 lessons opened, 1 check question answered')`, 'the progress line');
     assert.match(await browser.eval(text('[data-testid=card-one-hot] .status')), /Check question done/);
     assert.match(await browser.eval(text('[data-testid=card-pwm] .status')), /Visited/);
     assert.match(await browser.eval(text('[data-testid=continue-course]')), new RegExp(`^Continue: 1 · `));
     await shot('home-progress-en');
     await browser.click('.lang-switch button[lang="ko"]');
-    await waitFor(browser, `${text('[data-testid=course-progress]')}.includes('수업 11개 중 11개를 열었고')`, 'the Korean progress line');
+    await waitFor(browser, `${text('[data-testid=course-progress]')}.includes('수업 12개 중 12개를 열었고')`, 'the Korean progress line');
     await shot('home-progress-ko');
     await browser.click('.lang-switch button[lang="en"]');
   });

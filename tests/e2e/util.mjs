@@ -26,7 +26,11 @@ export function stepper(browser) {
       await body();
       console.log(`  ✓ ${browser.name}: ${name}`);
     } catch (error) {
-      error.message = `${browser.name}: ${name}: ${error.message}`;
+      const recent = (browser.log?.errors ?? []).slice(-5).map((e) => e.text ?? String(e));
+      const logged = recent.length ? `\n  last console errors: ${JSON.stringify(recent)}` : '';
+      error.message = `${browser.name}: ${name}: ${error.message}${logged}`;
+      // The stack (which the runner prints) was written before the message grew.
+      if (logged) console.error(`${browser.name}: ${name}:${logged}`);
       throw error;
     }
   };

@@ -104,7 +104,10 @@ fn CourseProgress() -> impl IntoView {
         let (seen, done) = counts();
         lang.get().pick(
             format!("수업 {total}개 중 {seen}개를 열었고, 확인 문제 {done}개를 맞혔습니다."),
-            format!("{seen} of {total} lessons opened, {done} check questions answered."),
+            format!(
+                "{seen} of {total} lessons opened, {done} check {} answered.",
+                if done == 1 { "question" } else { "questions" }
+            ),
         )
     };
     let started = move || counts().0 > 0;

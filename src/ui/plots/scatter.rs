@@ -56,6 +56,20 @@ fn range(values: impl Iterator<Item = f64>) -> (f64, f64) {
     (low - pad, high + pad)
 }
 
+/// The most characters a tick number on an axis from `low` to `high` takes (sign, digits, point
+/// and `decimals` decimals).
+fn tick_chars(low: f64, high: f64, decimals: usize) -> f64 {
+    let widest = low.abs().max(high.abs()).max(1.0);
+    let digits = widest.log10().floor() + 1.0;
+    let sign = if low < 0.0 { 1.0 } else { 0.0 };
+    let point = if decimals > 0 {
+        1.0 + decimals as f64
+    } else {
+        0.0
+    };
+    (digits + sign + point).max(3.0)
+}
+
 fn draw(
     canvas: &web_sys::HtmlCanvasElement,
     points: &[(f64, f64)],
@@ -88,7 +102,8 @@ fn draw(
         .margin((10.0 * s) as u32)
         // Room for the tick numbers and, below them, the axis title (Firefox's taller text too).
         .x_label_area_size((44.0 * s) as u32)
-        .y_label_area_size((52.0 * s) as u32)
+        // Wider for long tick numbers (titers in the thousands), so the axis title stays clear.
+        .y_label_area_size(((32.0 + 7.0 * tick_chars(low, high, decimals)) * s) as u32)
         .build_cartesian_2d(x_low..x_high, low..high)?;
     chart
         .configure_mesh()

@@ -99,7 +99,7 @@ where
         };
         leptos::task::spawn_local(async move {
             if let Some(predicted) = request.await {
-                set_result.set(finish(predicted, context));
+                set_result.try_set(finish(predicted, context));
             }
         });
     });
@@ -206,10 +206,10 @@ impl<R: 'static> RunQueue<R> {
         leptos::task::spawn_local(async move {
             let scored = score(index, saved, history).await;
             // A newer series may have started meanwhile.
-            if self.active.get_untracked() != Some(index) {
+            if self.active.try_get_untracked() != Some(Some(index)) {
                 return;
             }
-            self.results.update(|r| {
+            self.results.try_update(|r| {
                 if let Some(slot) = r.get_mut(index) {
                     *slot = scored;
                 }

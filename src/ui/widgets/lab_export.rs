@@ -99,7 +99,7 @@ pub fn ModelImport(
                 .ok()
                 .and_then(|b| String::from_utf8(b).ok())
                 .unwrap_or_default();
-            problem.set(import.run(text));
+            problem.try_set(import.run(text));
         });
     };
     view! {

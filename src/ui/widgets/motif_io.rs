@@ -102,10 +102,12 @@ pub fn MotifImport(
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(contents) => {
-                    text.set(contents.as_string().unwrap_or_default());
+                    text.try_set(contents.as_string().unwrap_or_default());
                     load();
                 }
-                Err(_) => problem.set(Some(ImportProblem::Unreadable)),
+                Err(_) => {
+                    problem.try_set(Some(ImportProblem::Unreadable));
+                }
             }
         });
     };

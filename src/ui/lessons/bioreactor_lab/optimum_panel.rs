@@ -63,7 +63,7 @@ pub fn OptimumPanel() -> impl IntoView {
             else {
                 return;
             };
-            found.set(Found::Ready(place(best, &training_rows(&data), &scaling)));
+            found.try_set(Found::Ready(place(best, &training_rows(&data), &scaling)));
         });
     };
     let run_it = move |_| {

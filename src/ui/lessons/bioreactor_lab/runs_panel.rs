@@ -90,7 +90,10 @@ pub fn RunsPanel() -> impl IntoView {
                 };
                 sets.push(Arc::new(data));
             }
-            preparing.set(None);
+            // The page may have closed meanwhile.
+            if preparing.try_set(None).is_some() {
+                return;
+            }
             let jobs = all
                 .iter()
                 .zip(&sets)

@@ -212,11 +212,11 @@ impl Bio {
             leptos::task::spawn_local(async move {
                 let start = now_ms();
                 let runs = simulate_chunked(&plan, &PARAMS, ticket, |done, total| {
-                    simulated.set(Simulated::Running(done, total))
+                    simulated.try_set(Simulated::Running(done, total));
                 })
                 .await;
                 if let Some(runs) = runs {
-                    simulated.set(Simulated::Ready(Arc::new(runs), now_ms() - start));
+                    simulated.try_set(Simulated::Ready(Arc::new(runs), now_ms() - start));
                 }
             });
         });

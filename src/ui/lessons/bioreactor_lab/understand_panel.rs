@@ -73,7 +73,7 @@ pub fn UnderstandPanel() -> impl IntoView {
                     &predicted,
                 ));
             }
-            model_curves.set(curves);
+            model_curves.try_set(curves);
         });
     });
     // The simulator's curves: slow, redone only when the runs change.
@@ -102,7 +102,7 @@ pub fn UnderstandPanel() -> impl IntoView {
                     background.nrows(),
                     &predicted,
                 ));
-                true_curves.set(curves.clone());
+                true_curves.try_set(curves.clone());
             }
         });
     });
@@ -131,13 +131,13 @@ pub fn UnderstandPanel() -> impl IntoView {
                 else {
                     return;
                 };
-                model_surface.set(Some(Surface::from_predictions((x, &xs), (y, &ys), &z)));
+                model_surface.try_set(Some(Surface::from_predictions((x, &xs), (y, &ys), &z)));
             }
             if simulated {
                 let Some(z) = evaluate_chunked(&rows, ticket, truth).await else {
                     return;
                 };
-                true_surface.set(Some(Surface::from_predictions((x, &xs), (y, &ys), &z)));
+                true_surface.try_set(Some(Surface::from_predictions((x, &xs), (y, &ys), &z)));
             }
         });
     });

@@ -17,8 +17,12 @@ fn take_file(bio: Bio, file: web_sys::File) {
     let name = file.name();
     leptos::task::spawn_local(async move {
         match read_file(file).await {
-            Ok(bytes) => bio.upload.set(Some((name, Arc::new(bytes)))),
-            Err(_) => bio.upload.set(Some((name, Arc::new(Vec::new())))),
+            Ok(bytes) => {
+                bio.upload.try_set(Some((name, Arc::new(bytes))));
+            }
+            Err(_) => {
+                bio.upload.try_set(Some((name, Arc::new(Vec::new()))));
+            }
         }
     });
 }

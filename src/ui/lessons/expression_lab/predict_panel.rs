@@ -49,12 +49,12 @@ pub fn PredictPanel() -> impl IntoView {
                     let values = predict_values(expr.run, model, expr, sequences.clone())
                         .await
                         .unwrap_or_default();
-                    result.set(Some(Predicted {
+                    result.try_set(Some(Predicted {
                         sequences,
                         values,
                         rejected,
                     }));
-                    busy.set(false);
+                    busy.try_set(false);
                 });
             }
         }
@@ -194,7 +194,7 @@ fn Mutagenesis(
             if let Some(values) = predict_values(expr.run, model, expr, texts).await {
                 let scores: Vec<f32> = values.iter().map(|&v| v as f32).collect();
                 let m = from_scores(&scores, length);
-                delta.set(Some((m.baseline, m.delta)));
+                delta.try_set(Some((m.baseline, m.delta)));
             }
         });
     });

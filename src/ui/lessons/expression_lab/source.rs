@@ -89,6 +89,6 @@ pub fn fetch_real(real: RwSignal<Loaded>) {
             },
             Err(e) => Loaded::Failed(e.message(WHAT, Lang::Ko), e.message(WHAT, Lang::En)),
         };
-        real.set(loaded);
+        real.try_set(loaded);
     });
 }

@@ -13,8 +13,12 @@ fn take_file(expr: Expr, file: web_sys::File) {
     let name = file.name();
     leptos::task::spawn_local(async move {
         match read_file(file).await {
-            Ok(bytes) => expr.upload.set(Some((name, Arc::new(bytes)))),
-            Err(_) => expr.upload.set(Some((name, Arc::new(Vec::new())))),
+            Ok(bytes) => {
+                expr.upload.try_set(Some((name, Arc::new(bytes))));
+            }
+            Err(_) => {
+                expr.upload.try_set(Some((name, Arc::new(Vec::new()))));
+            }
         }
     });
 }

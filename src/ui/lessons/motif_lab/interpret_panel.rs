@@ -53,7 +53,7 @@ pub fn use_interpretation(lab: Lab) -> Memo<Option<Interpretation>> {
             ) else {
                 return;
             };
-            result.set(Interpretation::new(&conv, activations.view(), x, &planted));
+            result.try_set(Interpretation::new(&conv, activations.view(), x, &planted));
         });
     });
     Memo::new(move |_| result.get())

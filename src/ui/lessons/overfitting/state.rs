@@ -174,11 +174,11 @@ impl Over {
                     history,
                 };
                 self.runs
-                    .update(|runs| match runs.iter_mut().find(|r| r.id == id) {
+                    .try_update(|runs| match runs.iter_mut().find(|r| r.id == id) {
                         Some(old) => *old = record,
                         None => runs.push(record),
                     });
-                self.plotted.update(|p| {
+                self.plotted.try_update(|p| {
                     if !p.contains(&id) {
                         p.push(id);
                         if p.len() > MAX_PLOTTED {

@@ -183,7 +183,7 @@ fn Upload() -> impl IntoView {
         let name = file.name();
         leptos::task::spawn_local(async move {
             let bytes = read_file(file).await.unwrap_or_default();
-            prot.upload.set(Some((name, Arc::new(bytes))));
+            prot.upload.try_set(Some((name, Arc::new(bytes))));
         });
     };
     let table = Signal::derive(move || {

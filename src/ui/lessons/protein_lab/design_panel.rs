@@ -48,7 +48,7 @@ pub fn DesignPanel() -> impl IntoView {
             let mut round = 0;
             while let Some(candidates) = search.candidates() {
                 round += 1;
-                progress.set(Some((round, candidates.len())));
+                progress.try_set(Some((round, candidates.len())));
                 let variants: Vec<String> = candidates
                     .iter()
                     .map(|v| notation(v, Numbering::ZeroBased))
@@ -60,7 +60,7 @@ pub fn DesignPanel() -> impl IntoView {
                     variants,
                 );
                 let Ok((scores, _)) = prot.run.predict(job).await else {
-                    progress.set(None);
+                    progress.try_set(None);
                     return;
                 };
                 search.score(&scores.column(0).to_vec());
@@ -68,7 +68,7 @@ pub fn DesignPanel() -> impl IntoView {
             let found = search.proposals(&data);
             // Scores come back z-scored: turn them into log10 brightness.
             let scaler = prot.split_now().map(|s| s.scaler);
-            proposals.set(Some(
+            proposals.try_set(Some(
                 found
                     .into_iter()
                     .map(|mut p| {
@@ -79,7 +79,7 @@ pub fn DesignPanel() -> impl IntoView {
                     })
                     .collect(),
             ));
-            progress.set(None);
+            progress.try_set(None);
         });
     };
     let status = move || {

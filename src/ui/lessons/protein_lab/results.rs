@@ -71,7 +71,7 @@ pub fn use_additive(prot: Prot) -> ReadSignal<Option<Shared<AdditiveModel>>> {
                     break;
                 }
             }
-            set_model.set(Some(Shared::new(fit.model())));
+            set_model.try_set(Some(Shared::new(fit.model())));
         });
     });
     model

@@ -92,7 +92,7 @@ pub fn fetch_builtin(into: RwSignal<Loaded<ProteinData>>) {
             }
             Err(e) => fetch_failed(e, Bi::new("GFP 변이 데이터", "The GFP variants")),
         };
-        into.set(loaded);
+        into.try_set(loaded);
     });
 }
 
@@ -114,7 +114,7 @@ pub fn fetch_structure(into: RwSignal<Loaded<Structure>>) {
             }
             Err(e) => fetch_failed(e, Bi::new("GFP의 3차원 구조 모델", "The 3-D model of GFP")),
         };
-        into.set(loaded);
+        into.try_set(loaded);
     });
 }
 
