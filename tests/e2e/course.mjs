@@ -173,7 +173,7 @@ export async function courseScenario(browser, { base, root, server, shots }) {
       const dataFailed = 'The real data could not be downloaded: reconnect to the internet and reload the page.';
       await waitFor(browser, `${text('[data-testid=real-status]')} === ${js(dataFailed)}`, 'the data sentence');
       const workerFailed = 'The training worker could not start: reconnect to the internet and reload the page. (Details are in the browser console.)';
-      await waitFor(browser, `${text('[data-testid=train-status]')} === ${js(workerFailed)}`, 'the worker sentence');
+      await waitFor(browser, `${text('[data-testid=train-status]')}.trim() === ${js(workerFailed)}`, 'the worker sentence');
       await noRawErrors('the expression lab offline');
       await browser.click('.lang-switch button[lang="ko"]');
       await waitFor(browser, `${text('[data-testid=real-status]')}.includes('실제 데이터를 내려받지 못했습니다. 인터넷에 다시 연결한 뒤 페이지를 새로 고치세요.')`, 'the Korean data sentence');

@@ -98,6 +98,11 @@ export async function proteinScenario(browser, { base, shots }) {
     assert.equal(await browser.eval(text('upload-counts')), '16 lines: 5 rows accepted · 9 rejected · 1 empty · 1 header');
     assert.equal(await browser.eval(`document.querySelectorAll('[data-testid=upload-rejected] li').length`), 9);
     assert.match(await browser.eval(text('prot-numbering')), /0-based/);
+    assert.equal(await browser.eval(`!!document.querySelector('[data-testid=prot-numeric-hint]')`), false, 'no hint for a variant table');
+    // A table of numbers belongs to the bioreactor lab.
+    await browser.upload('#prot-upload', join(fixtures, 'bioreactor_runs.csv'));
+    const hint = await waitFor(browser, text('prot-numeric-hint'), 'the numeric hint');
+    assert.match(hint, /^This looks like a table of numbers \(7 numeric columns, no sequences\) — use the bioreactor lab\./);
   });
 
   await step('protein: Korean and the phone', async () => {

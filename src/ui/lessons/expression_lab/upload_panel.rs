@@ -61,18 +61,13 @@ pub fn UploadPanel() -> impl IntoView {
                 })
             })
     });
-    // A table of numbers is the bioreactor lab's: say so (read again only when the file is not a
-    // sequence table).
+    // A table of numbers (no sequence column, two numeric columns or more) is the bioreactor
+    // lab's: say so, whether the sequence reader refused the file or guessed a layout for it.
     let hint = Memo::new(move |_| {
-        let failed = expr.upload_preview.with(|p| matches!(p, Some(Err(_))));
-        failed
-            .then(|| {
-                expr.upload.with(|u| {
-                    u.as_ref()
-                        .and_then(|(_, bytes)| numeric_hint(bytes, Limits::default()))
-                })
-            })
-            .flatten()
+        expr.upload.with(|u| {
+            u.as_ref()
+                .and_then(|(_, bytes)| numeric_hint(bytes, Limits::default()))
+        })
     });
     let set_layout = move |change: fn(&mut Layout, usize), value: String| {
         if let Ok(v) = value.parse::<usize>() {

@@ -193,6 +193,14 @@ fn Upload() -> impl IntoView {
                 .map(|(d, _)| d.table.clone())
         })
     });
+    // A table of numbers (no variant column) is the bioreactor lab's: say so.
+    let numeric = Memo::new(move |_| {
+        prot.upload.with(|u| {
+            u.as_ref().and_then(|(_, bytes)| {
+                crate::data::csv::numeric_hint(bytes, crate::data::csv::Limits::default())
+            })
+        })
+    });
     let numbering = move || {
         prot.uploaded.with(|u| {
             u.as_ref().and_then(|u| u.as_ref().ok()).map(|(_, n)| {
@@ -219,6 +227,12 @@ fn Upload() -> impl IntoView {
         <SequenceInput id="prot-wild-type" label=Bi::new("야생형 서열 (기본: avGFP)", "Wild type (default: avGFP)") value=prot.wild_type rows=3
             hint=Bi::new("변이의 위치와 원래 아미노산은 이 서열과 맞아야 합니다.", "The variants' positions and original amino acids must match this sequence.") />
         <p class="hint" data-testid="prot-numbering">{numbering}</p>
+        {move || numeric.get().map(|h| view! {
+            <p class="notice" data-testid="prot-numeric-hint">
+                {move || h.message(lang.get())} " "
+                <a href=crate::ui::state::app_path("/bioreactor-lab?data=upload")>{tr("생물반응기 실습 열기", "Open the bioreactor lab")}</a>
+            </p>
+        })}
         <RowVerdicts table=table />
     }
 }
