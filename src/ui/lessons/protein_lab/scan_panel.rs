@@ -119,9 +119,18 @@ pub fn ScanPanel(
         }
         let (dark, of) = scan.darkened(&CHROMOPHORE, 1.0, Some(&seen));
         let (_, all) = scan.darkened(&CHROMOPHORE, 1.0, None);
+        // The same count over every position, for comparison.
+        let every: Vec<usize> = (0..scan.sequence.len()).collect();
+        let (dark_everywhere, of_everywhere) = scan.darkened(&every, 1.0, Some(&seen));
+        let percent = |a: usize, b: usize| format!("{:.0}", 100.0 * a as f64 / b.max(1) as f64);
+        let (here, everywhere) = (percent(dark, of), percent(dark_everywhere, of_everywhere));
+        let (dark_everywhere, of_everywhere) = (
+            crate::lang::grouped(dark_everywhere),
+            crate::lang::grouped(of_everywhere),
+        );
         Some(lang.get().pick(
-            format!("발색단(63–65): 훈련 세트에 나온 아미노산 치환 {of}개 중 {dark}개가 밝기를 1 (log10) 넘게 잃는다고 예측됩니다. 나머지 {}개는 훈련 세트에 한 번도 없었습니다.", all - of),
-            format!("The chromophore (63–65): of the {of} amino-acid substitutions the training set holds there, {dark} are predicted to lose more than 1 (log10) of brightness. The other {} never appear in the training set.", all - of),
+            format!("발색단(63–65): 훈련 세트에 나온 아미노산 치환 {of}개 중 {dark}개({here}%)가 밝기를 1 (log10) 넘게 잃는다고 예측됩니다. 단백질 전체에서는 {of_everywhere}개 중 {dark_everywhere}개({everywhere}%)입니다. 발색단의 나머지 치환 {}개는 훈련 세트에 한 번도 없었습니다.", all - of),
+            format!("The chromophore (63–65): of the {of} amino-acid substitutions the training set holds there, {dark} ({here} %) are predicted to lose more than 1 (log10) of brightness; over the whole protein, {dark_everywhere} of {of_everywhere} ({everywhere} %). The other {} substitutions at the chromophore never appear in the training set.", all - of),
         ))
     };
     let intolerant = move || {

@@ -40,14 +40,14 @@ pub fn Try() -> impl IntoView {
             <Ko>
                 <ul>
                     <li>"구조를 \"선형 (가산)\"으로 바꿔 다시 학습하고 테스트 r²를 견주어 보세요. 효과를 더하기만 하는 모델은 여러 약한 돌연변이가 겹쳐 빛이 꺼지는 변이를 맞히지 못합니다."<ShowMe target="#prot-preset" /></li>
-                    <li>"발색단(63–65번 자리, SYG)의 열을 돌연변이 지도에서 찾아보세요. 훈련 세트에 나온 치환은 거의 모두 빛을 끕니다 (지도 아래에 그 수가 나옵니다). 점이 없는 칸은 모델의 짐작일 뿐입니다."<ShowMe target="[data-testid=prot-scan]" /></li>
+                    <li>"발색단(63–65번 자리, SYG)의 열을 돌연변이 지도에서 찾아보세요. 훈련 세트에 나온 치환이 빛을 끄는 비율이 단백질 전체보다 몇 배 높습니다 (지도 아래에 그 수가 나옵니다). 점이 없는 칸은 모델의 짐작일 뿐입니다."<ShowMe target="[data-testid=prot-scan]" /></li>
                     <li>"더 밝은 변이 찾기의 제안이 측정된 변이에서 몇 치환 떨어져 있는지 보세요. 멀수록 모델은 본 적 없는 곳을 짐작하는 것입니다."<ShowMe target="[data-testid=prot-search-run]" /></li>
                 </ul>
             </Ko>
             <En>
                 <ul>
                     <li>"Switch the architecture to \"linear (additive)\", train again and compare the test r². A model that only adds effects misses the variants where several mild mutations together switch the light off."<ShowMe target="#prot-preset" /></li>
-                    <li>"Find the chromophore's columns (positions 63–65, SYG) in the mutation map: almost every substitution the training set holds there turns the light off (the count is under the map). Cells without a dot are only the model's guess."<ShowMe target="[data-testid=prot-scan]" /></li>
+                    <li>"Find the chromophore's columns (positions 63–65, SYG) in the mutation map: the substitutions the training set holds there turn the light off several times as often as elsewhere in the protein (the counts are under the map). Cells without a dot are only the model's guess."<ShowMe target="[data-testid=prot-scan]" /></li>
                     <li>"See how many substitutions the proposals of the brighter-variant search are from any measured variant: the further away, the more the model is guessing where it has seen nothing."<ShowMe target="[data-testid=prot-search-run]" /></li>
                 </ul>
             </En>
