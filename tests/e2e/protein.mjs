@@ -66,7 +66,7 @@ export async function proteinScenario(browser, { base, shots }) {
     report.chromophore = await browser.eval(text('prot-chromophore'));
     const [, of, dark, darkAll, ofAll, unseen] = report.chromophore.match(/of the (\d+) .* there, (\d+) \(\d+ %\) are predicted .* protein, ([\d,]+) of ([\d,]+) \(\d+ %\)\. The other (\d+) /).map((t) => Number(String(t).replace(/,/g, '')));
     assert.ok(of + unseen === 57 && of >= 10 && dark / of >= 0.5 && dark / of >= 2 * (darkAll / ofAll), report.chromophore);
-    assert.match(await browser.eval(text('prot-scan-coverage')), /^Dots mark .* \d+ of 4,977 cells/);
+    assert.match(await browser.eval(text('prot-scan-coverage')), /^Dots mark .* [\d,]+ of 4,977 cells/);
     // Try this: the search's proposals, and how far they are from anything measured.
     await browser.click('[data-testid=prot-search-run]');
     await waitFor(browser, `document.querySelectorAll('[data-testid=prot-search] tbody tr').length > 0`, 'the proposals', 120000);
@@ -76,7 +76,7 @@ export async function proteinScenario(browser, { base, shots }) {
     assert.ok(Number(first[3]) >= 1, `a new variant: ${first}`);
     await waitFor(browser, `${text('prot-epistasis')}.includes("network's MSE")`, 'the epistasis', 60000);
     report.epistasis = await browser.eval(text('prot-epistasis'));
-    const [additiveMse, modelMse] = [...report.epistasis.matchAll(/MSE is ([\d.]+)/g)].map((m) => Number(m[1]));
+    const [additiveMse, modelMse] = [...report.epistasis.matchAll(/MSE is (\d+\.\d+)/g)].map((m) => Number(m[1]));
     assert.ok(modelMse < additiveMse, report.epistasis);
     await waitFor(browser, `${text('prot-structure-fit')} !== ''`, 'the structure fit', 60000);
     report.structure = await browser.eval(text('prot-structure-fit'));

@@ -113,8 +113,10 @@ pub fn ResultsPanel(
     });
     let cell = move |of: Memo<Option<RegressionReport>>, pick: fn(&RegressionReport) -> f64| {
         move || {
-            of.get()
-                .map_or_else(|| "…".to_string(), |r| format!("{:.4}", pick(&r)))
+            of.get().map_or_else(
+                || "…".to_string(),
+                |r| crate::lang::numbers::signed(pick(&r), 4),
+            )
         }
     };
     let description = Signal::derive(move || {
@@ -135,16 +137,21 @@ pub fn ResultsPanel(
     let verdict = move || {
         let (n, a) = (network.get()?, linear.get()?);
         let lang = lang.get();
-        Some(lang.pick(
-            format!(
-                "신경망 r² {:.3}, 가산 모델 r² {:.3}. 차이 {:.3}만큼이 효과를 더하기만 해서는 설명되지 않는 부분, 곧 돌연변이들이 서로 얽혀 내는 효과(비선형)입니다.",
-                n.r2, a.r2, n.r2 - a.r2
-            ),
-            format!(
-                "Network r² {:.3}, additive model r² {:.3}. The difference, {:.3}, is what adding effects cannot explain: mutations acting together (nonlinearly).",
-                n.r2, a.r2, n.r2 - a.r2
-            ),
-        ))
+        let number = |v: f64| crate::lang::numbers::signed(v, 3);
+        let (network_r2, additive_r2, gap) = (number(n.r2), number(a.r2), number(n.r2 - a.r2));
+        // Below 0.02 the network explains nothing the additive model does not (the linear preset,
+        // or a network that has not learned the interactions).
+        Some(if n.r2 - a.r2 >= 0.02 {
+            lang.pick(
+                format!("신경망 r² {network_r2}, 가산 모델 r² {additive_r2}. 차이 {gap}만큼이 효과를 더하기만 해서는 설명되지 않는 부분, 곧 돌연변이들이 서로 얽혀 내는 효과(비선형)입니다."),
+                format!("Network r² {network_r2}, additive model r² {additive_r2}. The difference, {gap}, is what adding effects cannot explain: mutations acting together (nonlinearly)."),
+            )
+        } else {
+            lang.pick(
+                format!("신경망 r² {network_r2}, 가산 모델 r² {additive_r2} (차이 {gap}). 이 신경망은 가산 모델보다 더 설명하지 못합니다. 효과를 더하기만 하는 구조이거나, 돌연변이들이 얽혀 내는 효과를 아직 배우지 못했습니다."),
+                format!("Network r² {network_r2}, additive model r² {additive_r2} (difference {gap}). This network explains no more than the additive model: either its architecture only adds effects, or it has not learned how mutations act together yet."),
+            )
+        })
     };
     view! {
         <section class="panel" aria-labelledby="prot-step-4">

@@ -68,14 +68,17 @@ pub fn StructurePanel(
     let summary = move || {
         let f = fit.get()?;
         let [b1, b2] = [f.fit.coefficients[0], f.fit.coefficients[1]];
+        let number = |v: f64| crate::lang::numbers::signed(v, 3);
+        let (burial_r, intercept, fit_r) =
+            (number(f.burial_r), number(f.fit.intercept), number(f.fit_r));
         Some(lang.get().pick(
             format!(
-                "자리 {}곳: 묻힘과 내성의 피어슨 r = {:.3}. 묻힘과 발색단까지 거리로 맞춘 직선: 내성 ≈ {:.3} {} × 묻힘 {} × 거리 (r = {:.3}).",
-                f.positions, f.burial_r, f.fit.intercept, signed(b1), signed(b2), f.fit_r
+                "자리 {}곳: 묻힘과 내성의 피어슨 r = {burial_r}. 묻힘과 발색단까지 거리로 맞춘 평면: 내성 ≈ {intercept} {} × 묻힘 {} × 거리 (r = {fit_r}).",
+                f.positions, signed(b1), signed(b2)
             ),
             format!(
-                "{} positions: Pearson r of burial against tolerance = {:.3}. A plane through burial and the distance to the chromophore: tolerance ≈ {:.3} {} × burial {} × distance (r = {:.3}).",
-                f.positions, f.burial_r, f.fit.intercept, signed(b1), signed(b2), f.fit_r
+                "{} positions: Pearson r of burial against tolerance = {burial_r}. A plane through burial and the distance to the chromophore: tolerance ≈ {intercept} {} × burial {} × distance (r = {fit_r}).",
+                f.positions, signed(b1), signed(b2)
             ),
         ))
     };
@@ -100,8 +103,8 @@ pub fn StructurePanel(
                 height=110.0 testid="prot-tolerance" />
             <Scatter points=points identity=false x_label=Bi::new("묻힘 (10 Å 안의 Cα 수)", "burial (Cα within 10 Å)") y_label=Bi::new("내성", "tolerance")
                 description=Signal::derive(move || fit.get().map_or_else(String::new, |f| lang.get().pick(
-                    format!("묻힘 대 내성, r = {:.3}", f.burial_r),
-                    format!("Burial against tolerance, r = {:.3}", f.burial_r),
+                    format!("묻힘 대 내성, r = {}", crate::lang::numbers::signed(f.burial_r, 3)),
+                    format!("Burial against tolerance, r = {}", crate::lang::numbers::signed(f.burial_r, 3)),
                 ))) testid="prot-burial" />
             <p data-testid="prot-structure-fit">{summary}</p>
         </section>
