@@ -80,7 +80,7 @@ export async function proteinScenario(browser, { base, shots }) {
     assert.ok(modelMse < additiveMse, report.epistasis);
     await waitFor(browser, `${text('prot-structure-fit')} !== ''`, 'the structure fit', 60000);
     report.structure = await browser.eval(text('prot-structure-fit'));
-    const burialR = Number(report.structure.match(/tolerance = (−?[\d.]+)/)[1].replace('−', '-'));
+    const burialR = Number(report.structure.match(/tolerance = (−?\d+\.\d+)/)[1].replace('−', '-'));
     assert.ok(burialR < -0.2, report.structure);
     await waitFor(browser, drawn('prot-distance-map'), 'the distance map');
     assert.deepEqual(await browser.eval(canvasProblems), [], 'canvas labels of the trained lab');
@@ -97,6 +97,8 @@ export async function proteinScenario(browser, { base, shots }) {
     await waitFor(browser, `${text('upload-counts')} !== ''`, 'the verdicts');
     assert.equal(await browser.eval(text('upload-counts')), '16 lines: 5 rows accepted · 9 rejected · 1 empty · 1 header');
     assert.equal(await browser.eval(`document.querySelectorAll('[data-testid=upload-rejected] li').length`), 9);
+    // Too few rows to train on: said, with the rows still listed above.
+    assert.match(await browser.eval(`document.querySelector('.error')?.textContent ?? ''`), /Only 5 rows were accepted; at least 20 are needed\./);
     assert.match(await browser.eval(text('prot-numbering')), /0-based/);
     assert.equal(await browser.eval(`!!document.querySelector('[data-testid=prot-numeric-hint]')`), false, 'no hint for a variant table');
     // A table of numbers belongs to the bioreactor lab.

@@ -126,10 +126,11 @@ fn pdb_failed<T>(e: &PdbError) -> Loaded<T> {
     Loaded::Failed(e.message(Lang::Ko), e.message(Lang::En))
 }
 
-/// Reads a table of variants of `wild_type` (numbered as `numbering` says).
+/// Reads a table of variants of `wild_type` (numbered as `numbering` says), however few rows it
+/// accepts (the page lists them; [`enough`] says whether there are enough to train on).
 ///
 /// # Errors
-/// Why there are no rows to train on.
+/// Why the file or the wild type cannot be read at all.
 pub fn read_variants(
     bytes: &[u8],
     wild_type: &str,
@@ -139,6 +140,14 @@ pub fn read_variants(
         .map_err(|e| DataError::WildType(e.message(Lang::Ko), e.message(Lang::En)))?;
     let data = ProteinData::parse(bytes, &wild_type, numbering, Limits::default())
         .map_err(DataError::File)?;
+    Ok(data)
+}
+
+/// `data` if it holds at least [`MIN_ROWS`] rows to train on.
+///
+/// # Errors
+/// [`DataError::TooFew`] with the number of rows accepted.
+pub fn enough(data: Shared<ProteinData>) -> Result<Shared<ProteinData>, DataError> {
     if data.len() < MIN_ROWS {
         return Err(DataError::TooFew(data.len()));
     }

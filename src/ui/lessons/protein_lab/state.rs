@@ -2,7 +2,7 @@
 //! rows (built-in avGFP variants or an upload), their split, the model's description, the run,
 //! and the 3-D model of the wild type. Panels read it from context.
 
-use super::source::{DataError, Loaded, fetch_builtin, fetch_structure, read_variants};
+use super::source::{DataError, Loaded, enough, fetch_builtin, fetch_structure, read_variants};
 use crate::bio::pdb::Structure;
 use crate::bio::variants::Numbering;
 use crate::lab::protein::settings::{CustomModel, KNOB_RANGES, ranges};
@@ -111,7 +111,7 @@ impl Prot {
                 _ => Err(DataError::Loading),
             },
             Source::Upload => match uploaded.get() {
-                Some(Ok((data, _))) => Ok(data),
+                Some(Ok((data, _))) => enough(data),
                 Some(Err(e)) => Err(e),
                 None => Err(DataError::NoFile),
             },
