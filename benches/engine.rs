@@ -6,7 +6,6 @@
 
 use flate2::read::GzDecoder;
 use seqlab::bio::variants::{Numbering, WildType};
-use seqlab::data::Rows;
 use seqlab::data::csv::Limits;
 use seqlab::lab::protein::{AVGFP_WILD_TYPE, ProteinData, ProteinSplit, Settings};
 use seqlab::nn::Sequential;

@@ -2,7 +2,7 @@
 //! A small CNN trained in the worker on the simulated motif data ([`crate::lab::overfitting`]):
 //! too few rows against enough, training and validation curves splitting, early stopping, and the
 //! learning rate, filters, kernel size, batch size and epochs explained by runs the student
-//! compares in a table. Settings `?rows= ?lr= ?f= ?k= ?epochs= ?batch= ?es= ?patience= ?seed=`.
+//! compares in a table. Settings `?rows= ?lr= ?f= ?k= ?ep= ?bs= ?es= ?pat= ?seed=`.
 
 mod experiments;
 mod runs_panel;
