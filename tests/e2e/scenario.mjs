@@ -80,7 +80,7 @@ export async function scenario(browser, { base, root, shots }) {
     assert.equal(await browser.eval(`document.getElementById('boot')`), null, 'the loading message is gone');
     assert.match(await browser.eval(textOf('main')), /Course map/);
     const links = await browser.eval(`Array.from(document.querySelectorAll('.lesson-nav a')).map(a => a.getAttribute('href'))`);
-    const slugs = ['ai-ml-dl', 'perceptron', 'softmax-cross-entropy', 'backprop', 'one-hot', 'pwm', 'cnn', 'motif-lab', 'expression-lab', 'bioreactor-lab', 'overfitting'];
+    const slugs = ['ai-ml-dl', 'perceptron', 'softmax-cross-entropy', 'backprop', 'one-hot', 'pwm', 'cnn', 'motif-lab', 'expression-lab', 'protein-lab', 'bioreactor-lab', 'overfitting'];
     assert.deepEqual(links, [basePath, ...slugs.map((slug) => basePath + slug)]);
     await accessibility(browser, 'home');
     await shot('home-en');
