@@ -122,7 +122,16 @@ impl TrainingSession {
         session
     }
 
+    /// Whether the page that owns this session has closed (a timer or a worker message may still
+    /// arrive after it: it is then dropped).
+    fn closed(self) -> bool {
+        self.status.is_disposed()
+    }
+
     fn ensure_worker(self) {
+        if self.closed() {
+            return;
+        }
         self.worker.update_value(|w| {
             if w.is_none() {
                 match TrainingWorker::spawn(move |m| self.handle(m)) {
@@ -140,6 +149,9 @@ impl TrainingSession {
     }
 
     fn send(self, message: ToWorker) {
+        if self.closed() {
+            return;
+        }
         self.ensure_worker();
         self.worker.with_value(|w| {
             if let Some(w) = w {
@@ -149,6 +161,9 @@ impl TrainingSession {
     }
 
     fn handle(self, message: FromWorker) {
+        if self.closed() {
+            return;
+        }
         let Some(message) = self.handle_prediction(message) else {
             return;
         };
@@ -205,7 +220,9 @@ impl TrainingSession {
     /// curves have been shown, so no single main-thread task grows long.
     fn hand_over(self, model: SavedModel) {
         set_timeout(
-            move || self.model.set(Some(model)),
+            move || {
+                self.model.try_set(Some(model));
+            },
             std::time::Duration::ZERO,
         );
     }

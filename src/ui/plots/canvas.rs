@@ -82,7 +82,7 @@ fn use_observed_width(canvas: NodeRef<leptos::html::Canvas>) -> ReadSignal<Optio
             };
             let w = entry.content_rect().width();
             let _ = target.set_attribute(WIDTH_ATTRIBUTE, &w.to_string());
-            set_width.set(Some(w));
+            set_width.try_set(Some(w));
         });
         if let Ok(created) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
             created.observe(&element);
@@ -160,7 +160,13 @@ pub fn use_next_task<T: Send + Sync + 'static>(
     Effect::new(move || {
         let _ = source();
         set_ready.set(false);
-        set_timeout(move || set_ready.set(true), std::time::Duration::ZERO);
+        // The page may have closed before the timer fires.
+        set_timeout(
+            move || {
+                set_ready.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        );
     });
     ready
 }

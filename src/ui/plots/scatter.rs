@@ -105,8 +105,12 @@ fn draw(
         // Wider for long tick numbers (titers in the thousands), so the axis title stays clear.
         .y_label_area_size(((32.0 + 7.0 * tick_chars(low, high, decimals)) * s) as u32)
         .build_cartesian_2d(x_low..x_high, low..high)?;
+    // About one tick number per 60 CSS pixels, so they stay apart on a phone.
+    let css_width = f64::from(canvas.width()) / s;
+    let x_ticks = ((css_width - 60.0) / 60.0).clamp(3.0, 10.0) as usize;
     chart
         .configure_mesh()
+        .x_labels(x_ticks)
         .max_light_lines(1)
         .x_label_formatter(&|x| crate::lang::numbers::signed(*x, decimals))
         .y_label_formatter(&|y| crate::lang::numbers::signed(*y, decimals))
