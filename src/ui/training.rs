@@ -124,7 +124,7 @@ impl TrainingSession {
 
     /// Whether the page that owns this session has closed (a timer or a worker message may still
     /// arrive after it: it is then dropped).
-    fn closed(self) -> bool {
+    pub(crate) fn closed(self) -> bool {
         self.status.is_disposed()
     }
 

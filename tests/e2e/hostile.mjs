@@ -24,7 +24,10 @@ export async function hostileScenario(browser, { base, shots }) {
 
   const upload = async (file) => {
     await browser.upload('#upload-file', file);
-    await waitFor(browser, `${text('upload-counts')} !== '' || !!document.querySelector('.error')`, `the verdict on ${file}`);
+    // The page names the file it read: wait for this one (the previous file's verdict is on the
+    // page until then).
+    const name = file.split('/').pop();
+    await waitFor(browser, `(document.querySelector('.file-name')?.textContent ?? '').startsWith(${JSON.stringify(name + ' (')}) && (${text('upload-counts')} !== '' || !!document.querySelector('.error'))`, `the verdict on ${file}`);
   };
 
   await step('hostile uploads: unclosed quote, semicolons + decimal commas, UTF-16, CR line ends', async () => {

@@ -53,6 +53,10 @@ fn worker_stopped() -> JobFailure {
 impl TrainingSession {
     /// Scores `job`'s rows with its model in the worker; its request number is set here.
     pub async fn predict(self, mut job: PredictJob) -> Predicted {
+        // A task started just before its page closed: nothing to answer to.
+        if self.closed() {
+            return Err(worker_stopped());
+        }
         // The session's own trained weights are in the worker already: name the run instead of
         // sending them again (a 318,657-weight model is 4 MB of JSON to write on this thread).
         if let (PredictModel::Saved(saved), Some(run)) =

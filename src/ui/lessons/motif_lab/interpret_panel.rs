@@ -44,7 +44,7 @@ pub fn use_interpretation(lab: Lab) -> Memo<Option<Interpretation>> {
         };
         leptos::task::spawn_local(async move {
             let activations = forward_prefix_chunked(&mut model, &x, 1).await;
-            if generation.get_value() != mine {
+            if generation.try_get_value() != Some(mine) {
                 return;
             }
             let (Ok(activations), Ok(x)) = (

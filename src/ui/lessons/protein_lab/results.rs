@@ -64,7 +64,7 @@ pub fn use_additive(prot: Prot) -> ReadSignal<Option<Shared<AdditiveModel>>> {
             let mut fit = AdditiveFit::new(&data, &split.split.train, LAMBDA);
             loop {
                 next_task().await;
-                if generation.get_value() != mine {
+                if generation.try_get_value() != Some(mine) {
                     return;
                 }
                 if fit.iterate(ITERATIONS_PER_TASK) {
