@@ -40,8 +40,9 @@ pub fn unavailable() -> FromWorker {
     }
 }
 
-/// The Blob script that starts the worker: loads `js`, then its WebAssembly from `wasm`. If
-/// either fails it logs why and posts [`unavailable`] instead of dying with a bare
+/// The Blob script that starts the worker: loads `js`, then its WebAssembly from `wasm`. A load
+/// the browser aborted because the page is closing (Firefox reports it as an error) is only a
+/// warning. If either fails otherwise it logs why and posts [`unavailable`] instead of dying with a bare
 /// `NetworkError` (an `importScripts` failure) or an unhandled rejection (a failed wasm fetch,
 /// which would leave the page waiting for `ready` forever).
 fn boot_script(js: &str, wasm: &str) -> String {
@@ -49,6 +50,10 @@ fn boot_script(js: &str, wasm: &str) -> String {
     format!(
         "const failed = {failed:?};\n\
          function fail(what, error) {{\n\
+           if (/abort/i.test(String(error))) {{\n\
+             console.warn('SeqLab: the training worker stopped loading (the page closed): ' + what, error);\n\
+             return;\n\
+           }}\n\
            console.error('SeqLab: the training worker could not start: ' + what, error);\n\
            postMessage(failed);\n\
          }}\n\

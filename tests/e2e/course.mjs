@@ -144,6 +144,7 @@ export async function courseScenario(browser, { base, root, server, shots }) {
 
   await step('course: the course map shows lessons visited and check questions answered', async () => {
     await browser.goto(`${base}one-hot?lang=en`);
+    await waitFor(browser, `!!document.querySelector('#check-one-hot-1')`, 'the one-hot check question');
     await browser.click('#check-one-hot-1');
     await browser.click('.check-question button');
     await waitFor(browser, `${text('[data-testid=check-feedback]')}.startsWith('Correct!')`, 'the right answer');
