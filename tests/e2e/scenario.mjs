@@ -120,6 +120,16 @@ export async function scenario(browser, { base, root, shots }) {
     const rows = await browser.eval(rowsOf('[data-testid=onehot-table]'));
     assert.deepEqual(rows[3], ['0', '0', '0', '1'], 'U is read as T');
     assert.deepEqual(rows[4], ['0.25', '0.25', '0.25', '0.25'], 'N is a row of quarters');
+    // A protein: 21 columns (20 amino acids and the stop); X spreads 1/20 over the amino acids.
+    await browser.fill('#onehot-protein', 'MKX*');
+    await waitFor(browser, `document.querySelectorAll('[data-testid=protein-onehot] tbody tr').length === 4`, 'four protein rows');
+    const protein = await browser.eval(rowsOf('[data-testid=protein-onehot]'));
+    assert.equal(protein[0].length, 21);
+    assert.equal(protein[0][10], '1', 'M is column 10 of ACDEFGHIKLMNPQRSTVWY*');
+    assert.deepEqual(protein[2], [...Array(20).fill('0.05'), '0'], 'X is 0.05 over the 20 amino acids');
+    assert.deepEqual(protein[3], [...Array(20).fill('0'), '1'], 'the stop is the last column');
+    assert.match(await browser.eval(textOf('[data-testid=protein-shape]')), /4 × 21/);
+    assert.match(await browser.eval('location.search'), /prot=MKX/);
   });
 
   await step('PWM lesson reproduces the lecture PWM and window scores', async () => {

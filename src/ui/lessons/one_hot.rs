@@ -1,5 +1,6 @@
 //! Lesson: one-hot encoding (lecture item 9). The student types any sequence and sees the `L × 4`
-//! matrix that [`crate::bio::one_hot`] makes of it, next to the integer code it replaces.
+//! matrix that [`crate::bio::one_hot`] makes of it, next to the integer code it replaces; then a
+//! protein and its `L × 21` matrix ([`protein`]).
 
 use crate::bio::alphabet::{Symbol, parse_sequence};
 use crate::ui::i18n::{Bi, En, Ko, tr, use_lang};
@@ -9,6 +10,8 @@ use crate::ui::widgets::{
     CheckQuestion, Choice, ErrorMessage, OneHotTable, SequenceInput, ShowMe, TryThis,
 };
 use leptos::prelude::*;
+
+mod protein;
 
 /// The lecture's example sequence.
 pub const DEFAULT_SEQUENCE: &str = "ATACAA";
@@ -112,12 +115,15 @@ pub fn OneHotLesson() -> impl IntoView {
                 </p>
             </En>
 
+            <protein::ProteinOneHot />
+
             <TryThis>
                 <Ko>
                     <ul>
                         <li>"강의의 다른 예 " <code>"ATGCTA"</code> "를 넣어 보세요. 첫 행은 A = [1, 0, 0, 0]입니다 (강의 본문은 이 행을 T로 잘못 적었습니다)."<ShowMe target="#onehot-seq" /></li>
                         <li>"RNA " <code>"augc"</code> "를 넣으면 U가 T 열에 1로 들어갑니다."<ShowMe target="#onehot-seq" /></li>
                         <li>"모르는 염기 " <code>"ACNGT"</code> "와 잘못된 글자 " <code>"ACGX"</code> "도 넣어 보세요."<ShowMe target="#onehot-seq" /></li>
+                        <li>"단백질 칸에 " <code>"MKX*"</code> "를 넣어 보세요. X 행은 아미노산 20열에 0.05씩, * 행은 마지막 열에 1이 들어갑니다."<ShowMe target="#onehot-protein" /></li>
                     </ul>
                 </Ko>
                 <En>
@@ -125,6 +131,7 @@ pub fn OneHotLesson() -> impl IntoView {
                         <li>"Type the lecture's other example, " <code>"ATGCTA"</code> ". Its first row is A = [1, 0, 0, 0] (the lecture's prose misprints that row as T)."<ShowMe target="#onehot-seq" /></li>
                         <li>"Type RNA, " <code>"augc"</code> ": the U lands in the T column."<ShowMe target="#onehot-seq" /></li>
                         <li>"Try an unknown base, " <code>"ACNGT"</code> ", and a typo, " <code>"ACGX"</code> "."<ShowMe target="#onehot-seq" /></li>
+                        <li>"Type " <code>"MKX*"</code> " into the protein field: the X row spreads 0.05 over the 20 amino-acid columns, the * row has its 1 in the last column."<ShowMe target="#onehot-protein" /></li>
                     </ul>
                 </En>
             </TryThis>
