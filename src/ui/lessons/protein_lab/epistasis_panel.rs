@@ -116,8 +116,14 @@ pub fn EpistasisPanel() -> impl IntoView {
             <div class="results-grid">
                 <Scatter points=additive_points x_label=Bi::new("측정 점수", "measured score") y_label=Bi::new("가산 예상", "additive expectation")
                     description=Signal::derive(move || lang.get().pick("이중 돌연변이: 측정 대 가산 예상", "Double mutants: measured against the additive expectation").to_string()) testid="prot-epistasis-additive" />
-                <Scatter points=model_points x_label=Bi::new("측정 점수", "measured score") y_label=Bi::new("신경망 예측", "network prediction")
-                    description=Signal::derive(move || lang.get().pick("이중 돌연변이: 측정 대 신경망 예측", "Double mutants: measured against the network's prediction").to_string()) testid="prot-epistasis-model" />
+                // Before training there is nothing to plot: one sentence instead of an empty chart.
+                <Show
+                    when=move || model_points.with(|p| !p.is_empty())
+                    fallback=|| view! { <p class="hint">{tr("모델을 학습하면 신경망의 예측이 여기에 가산 예상과 나란히 그려집니다.", "Train a model to see the network's predictions here, beside the additive expectation.")}</p> }
+                >
+                    <Scatter points=model_points x_label=Bi::new("측정 점수", "measured score") y_label=Bi::new("신경망 예측", "network prediction")
+                        description=Signal::derive(move || lang.get().pick("이중 돌연변이: 측정 대 신경망 예측", "Double mutants: measured against the network's prediction").to_string()) testid="prot-epistasis-model" />
+                </Show>
             </div>
         </section>
     }
