@@ -5,7 +5,9 @@
 //! Page → worker: [`ToWorker`] (`start`, `stop`, `resume`, `predict`, `cancel`). Worker → page:
 //! [`FromWorker`] (`ready`, `started`, `batch`, `epoch`, `paused`, `finished`, `failed`, and for a
 //! prediction `predicting`, `predictions`, `predict_failed`). Predictions ([`predict`]) are
-//! stepped between training batches, so one never waits for the other to end.
+//! stepped between training batches, so one never waits for the other to end. One worker serves
+//! every session of the page: messages travel in an [`Addressed`] envelope and a [`Desk`] keeps
+//! each session's run.
 
 use super::{EpochRecord, Evaluation, History, StopReason, TrainConfig, Trainer};
 use crate::data::Rows;
@@ -14,8 +16,10 @@ use crate::nn::saved::Shape;
 use crate::nn::{MODEL_LIMITS, ModelFileError, ModelSpec, SavedModel, Sequential};
 use serde::{Deserialize, Serialize};
 
+pub mod desk;
 pub mod predict;
 mod rows;
+pub use desk::{Addressed, Desk, EVERY_SESSION};
 pub use predict::{PredictJob, PredictModel, PredictRunner};
 pub use rows::JobRows;
 

@@ -31,6 +31,9 @@ pub fn App() -> impl IntoView {
     provide_context(UrlNotices(notices));
     let offline = RwSignal::new(false);
     provide_context(OfflineReady(offline));
+    crate::ui::keep::provide_keeper();
+    // Before the router exists, so the app's links are followed here first (see `links`).
+    crate::ui::links::follow_app_links();
 
     Effect::new(move || {
         let lang = lang.get();
@@ -178,6 +181,11 @@ fn LessonPage() -> impl IntoView {
                 v.insert(lesson.slug().to_string());
             });
         }
+    });
+    // The settings a lesson opens with (a link's query), for the links back to it.
+    Effect::new(move || {
+        lesson.track();
+        crate::ui::keep::remember_address();
     });
     move || match lesson.get() {
         Some(lesson) => view! {

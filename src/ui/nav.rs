@@ -42,7 +42,7 @@ pub fn LessonNav() -> impl IntoView {
             let seen = move || !done() && visited.with(|v| v.contains(slug));
             view! {
                 <li>
-                    <A href=app_path(&format!("/{slug}"))>
+                    <A href=crate::ui::keep::lesson_href(slug)>
                         <span class="num">{lesson.number()}</span>
                         <span class="title">{move || lesson.nav_title().get(lang.get())}</span>
                         <Show when=done>

@@ -89,6 +89,7 @@ pub fn replace_query_param(key: &str, value: Option<&str>) {
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
+    crate::ui::keep::remember_address();
 }
 
 /// A link setting the page could not use as it was given: unreadable, outside its range, or not

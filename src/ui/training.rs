@@ -1,18 +1,20 @@
-//! A training run as the page sees it, shared by the labs: the Web Worker, the status, the progress,
-//! the history and the latest weights. The worker starts when the session is created (so loading
-//! its WebAssembly never competes with the first epoch) and is terminated with the page.
+//! A training run as the page sees it, shared by the labs: the status, the progress, the history
+//! and the latest weights. Every session talks to the visit's one Web Worker through the
+//! [`WorkerHub`]; a lab keeps its sessions for the whole visit ([`crate::ui::keep`]), so a run
+//! goes on, and its model stays, while the student reads another lesson.
 
 use crate::lang::Lang;
 use crate::nn::SavedModel;
 use crate::training::job::{FromWorker, JobFailure, ToWorker, TrainJob};
 use crate::training::{EpochRecord, History, StopReason};
 use crate::ui::tasks::now_ms;
-use crate::ui::worker::TrainingWorker;
 use leptos::prelude::*;
 
+mod hub;
 mod pipeline;
 mod predictions;
-pub use pipeline::{RunQueue, Score, use_predictions};
+pub use hub::{WorkerHub, use_hub};
+pub use pipeline::{QueueStore, RunQueue, Score, use_predictions};
 pub use predictions::Predicted;
 
 /// Where a run stands.
@@ -28,6 +30,8 @@ pub enum Status {
     Paused,
     /// Ended.
     Finished(StopReason),
+    /// The model was read from a file, not trained on this page.
+    Imported,
     /// The worker reported an error (Korean, English).
     Failed(String, String),
 }
@@ -58,6 +62,12 @@ impl Status {
                 )
                 .to_string(),
             Status::Finished(reason) => reason.message(lang),
+            Status::Imported => lang
+                .pick(
+                    "파일에서 불러온 모델을 쓰고 있습니다 (이 페이지에서 학습하지 않았습니다). 학습 시작을 누르면 새로 학습한 모델로 바뀝니다.",
+                    "Using the model read from a file (it was not trained on this page). Train replaces it with a model trained here.",
+                )
+                .to_string(),
             Status::Failed(ko, en) => lang.pick(ko.clone(), en.clone()),
         }
     }
@@ -74,8 +84,9 @@ impl Status {
 /// One training run and its worker. Cheap to copy (all signals).
 #[derive(Clone, Copy)]
 pub struct TrainingSession {
-    worker: StoredValue<Option<TrainingWorker>, LocalStorage>,
-    /// Whether the worker has loaded and said `ready`.
+    hub: WorkerHub,
+    id: u32,
+    /// Whether the worker has loaded and said `ready` (the hub's: one worker serves all sessions).
     pub worker_ready: RwSignal<bool>,
     /// The run's status.
     pub status: RwSignal<Status>,
@@ -100,11 +111,14 @@ pub struct TrainingSession {
 }
 
 impl TrainingSession {
-    /// A new session; its worker starts in the next task.
-    pub fn spawn() -> TrainingSession {
-        let session = TrainingSession {
-            worker: StoredValue::new_local(None),
-            worker_ready: RwSignal::new(false),
+    /// A new session on the visit's worker (which starts on first use). Make it in a
+    /// [`crate::ui::keep::kept`] value so it outlives the page.
+    pub fn create() -> TrainingSession {
+        let hub = use_hub();
+        hub.register(|id| TrainingSession {
+            hub,
+            id,
+            worker_ready: hub.ready,
             status: RwSignal::new(Status::Idle),
             progress: RwSignal::new(None),
             batches: RwSignal::new(1),
@@ -116,48 +130,28 @@ impl TrainingSession {
             predicting: RwSignal::new(None),
             pending: StoredValue::new_local(Vec::new()),
             next_request: StoredValue::new(0),
-        };
-        on_cleanup(move || session.worker.update_value(|w| *w = None));
-        set_timeout(move || session.ensure_worker(), std::time::Duration::ZERO);
-        session
+        })
     }
 
-    /// Whether the page that owns this session has closed (a timer or a worker message may still
-    /// arrive after it: it is then dropped).
+    /// Starts the visit's worker in the next task if it is not running yet: a lab page calls this
+    /// when it opens, so loading the worker's WebAssembly never competes with the first epoch.
+    pub fn warm_up(self) {
+        let hub = self.hub;
+        set_timeout(move || hub.ensure(), std::time::Duration::ZERO);
+    }
+
+    /// Whether the owner of this session's signals is gone (a session made outside a kept value,
+    /// e.g. in a component test, dies with its page; a message may still arrive after that and is
+    /// then dropped).
     pub(crate) fn closed(self) -> bool {
         self.status.is_disposed()
-    }
-
-    fn ensure_worker(self) {
-        if self.closed() {
-            return;
-        }
-        self.worker.update_value(|w| {
-            if w.is_none() {
-                match TrainingWorker::spawn(move |m| self.handle(m)) {
-                    Ok(spawned) => *w = Some(spawned),
-                    Err(e) => {
-                        web_sys::console::error_2(
-                            &"SeqLab: the training worker could not be created".into(),
-                            &e,
-                        );
-                        self.handle(crate::ui::worker::unavailable());
-                    }
-                }
-            }
-        });
     }
 
     fn send(self, message: ToWorker) {
         if self.closed() {
             return;
         }
-        self.ensure_worker();
-        self.worker.with_value(|w| {
-            if let Some(w) = w {
-                w.send(&message);
-            }
-        });
+        self.hub.send(self.id, message);
     }
 
     fn handle(self, message: FromWorker) {
@@ -282,10 +276,16 @@ impl TrainingSession {
     }
 
     /// Uses a model read from a file instead of a trained one.
+    /// The previous run's progress, curves and timing belong to the model it trained, so they
+    /// are cleared with it.
     pub fn import(self, model: SavedModel) {
         self.model.set(Some(model));
         self.model_key.set(None);
-        self.status.set(Status::Idle);
+        self.progress.set(None);
+        self.history.set(History::default());
+        self.samples_per_second.set(None);
+        self.train_ms.set((0.0, None));
+        self.status.set(Status::Imported);
     }
 
     /// Whether the worker is starting or training.

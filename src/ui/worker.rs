@@ -4,7 +4,7 @@
 //! `worker_bg.wasm` from the app's base URL (so a sub-path deployment still finds them). Messages
 //! posted before the worker says `ready` would be lost, so they wait in a queue until then.
 
-use crate::training::job::{FromWorker, ToWorker};
+use crate::training::job::{Addressed, FromWorker, ToWorker};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -46,7 +46,7 @@ pub fn unavailable() -> FromWorker {
 /// `NetworkError` (an `importScripts` failure) or an unhandled rejection (a failed wasm fetch,
 /// which would leave the page waiting for `ready` forever).
 fn boot_script(js: &str, wasm: &str) -> String {
-    let failed = serde_json::to_string(&unavailable()).unwrap_or_default();
+    let failed = serde_json::to_string(&Addressed::everyone(unavailable())).unwrap_or_default();
     format!(
         "const failed = {failed:?};\n\
          function fail(what, error) {{\n\
@@ -66,12 +66,15 @@ fn boot_script(js: &str, wasm: &str) -> String {
 
 impl TrainingWorker {
     /// Starts the worker; every message it sends is parsed and handed to `on_message` (a worker
-    /// that cannot load or crashes arrives as [`FromWorker::Failed`], one sentence for the student).
+    /// that cannot load or crashes arrives as [`FromWorker::Failed`] for every session, one
+    /// sentence for the student).
     ///
     /// # Errors
     /// The browser's error if the worker cannot be created (the caller logs it and shows
     /// [`unavailable`]).
-    pub fn spawn(on_message: impl Fn(FromWorker) + 'static) -> Result<TrainingWorker, JsValue> {
+    pub fn spawn(
+        on_message: impl Fn(Addressed<FromWorker>) + 'static,
+    ) -> Result<TrainingWorker, JsValue> {
         let (js, wasm) = worker_urls()?;
         let script = boot_script(&js, &wasm);
         let parts = js_sys::Array::of1(&JsValue::from_str(&script));
@@ -88,7 +91,7 @@ impl TrainingWorker {
             let (queue, worker, on_message) = (queue.clone(), worker.clone(), on_message.clone());
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
                 let text = event.data().as_string().unwrap_or_default();
-                let message = match serde_json::from_str::<FromWorker>(&text) {
+                let message = match serde_json::from_str::<Addressed<FromWorker>>(&text) {
                     Ok(message) => message,
                     Err(error) => {
                         // Never dropped in silence: the run would show "training" forever.
@@ -96,13 +99,13 @@ impl TrainingWorker {
                             &JsValue::from_str(&format!("unreadable worker message ({error})")),
                             &JsValue::from_str(&text.chars().take(500).collect::<String>()),
                         );
-                        FromWorker::Failed {
+                        Addressed::everyone(FromWorker::Failed {
                             ko: "학습 작업자가 보낸 메시지를 페이지가 읽지 못해 학습을 멈췄습니다. 페이지를 새로 고친 뒤 다시 학습해 보세요. (자세한 내용은 브라우저 콘솔에 있습니다.)".into(),
                             en: "The page could not read a message from the training worker, so the run stopped. Reload the page and train again. (Details are in the browser console.)".into(),
-                        }
+                        })
                     }
                 };
-                if message == FromWorker::Ready {
+                if message.message == FromWorker::Ready {
                     for pending in queue.borrow_mut().take().unwrap_or_default() {
                         let _ = worker.post_message(&JsValue::from_str(&pending));
                     }
@@ -120,10 +123,10 @@ impl TrainingWorker {
                     event.filename(),
                     event.lineno()
                 )));
-                on_message(FromWorker::Failed {
+                on_message(Addressed::everyone(FromWorker::Failed {
                     ko: "학습 작업자가 오류로 멈췄습니다. 페이지를 새로 고친 뒤 다시 학습해 보세요. (자세한 내용은 브라우저 콘솔에 있습니다.)".into(),
                     en: "The training worker stopped with an error: reload the page and train again. (Details are in the browser console.)".into(),
-                });
+                }));
             },
         );
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -136,7 +139,7 @@ impl TrainingWorker {
     }
 
     /// Sends a message (queued until the worker is ready).
-    pub fn send(&self, message: &ToWorker) {
+    pub fn send(&self, message: &Addressed<ToWorker>) {
         let text = serde_json::to_string(message).expect("messages are plain data");
         match self.queue.borrow_mut().as_mut() {
             Some(queue) => queue.push(text),

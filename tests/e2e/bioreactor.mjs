@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { CAPTURE_DOWNLOADS, WATCH_MAIN_THREAD, download, mainThreadVerdict } from './lab.mjs';
 import { clipped } from './lessons.mjs';
 import { accessibility } from './scenario.mjs';
-import { canvasProblems, num, stepper, waitFor } from './util.mjs';
+import { canvasProblems, keepsAcrossNavigation, num, stepper, waitFor } from './util.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '../fixtures/csv');
@@ -29,7 +29,7 @@ const WATCH_JOBS = `(() => {
   window.__jobsWatched = true;
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (data, ...rest) {
-    if (typeof data === 'string' && data.startsWith('{"type":"start"')) window.__jobs.push(JSON.parse(data).train.features.length);
+    if (typeof data === 'string' && data.startsWith('{"session":') && data.includes(',"message":{"type":"start"')) window.__jobs.push(JSON.parse(data).message.train.features.length);
     return post.call(this, data, ...rest);
   };
   return true;
@@ -80,6 +80,10 @@ export async function bioreactorScenario(browser, { base, shots }) {
     assert.ok(report.rmse < report.baselineRmse, `RMSE ${report.rmse} vs the mean baseline's ${report.baselineRmse}`);
     assert.equal((await browser.eval(text('epoch-log'))).trim().split('\n').length, 2000);
     mainThreadVerdict(report.mainThread);
+  });
+
+  await step('bioreactor: another lesson and back keeps the runs and the model', async () => {
+    await keepsAcrossNavigation(browser, { away: 'perceptron', testids: ['test-r2', 'linear-r2', 'train-status', 'timing', 'bio-summary'] });
   });
 
   await step('bioreactor: partial dependence and response surfaces beside the truth', async () => {
@@ -138,11 +142,16 @@ export async function bioreactorScenario(browser, { base, shots }) {
     await browser.upload('#bio-import', modelPath);
     await waitFor(browser, `!!document.querySelector('[data-testid=imported]') && ${text('test-r2')} !== ''`, 'the re-evaluated import');
     assert.equal(await browser.eval(text('test-r2')), r2);
+    // The status names the imported model (not "not trained yet" above its results) and the
+    // previous run's curves are gone with the model they belonged to.
+    assert.match(await browser.eval(text('train-status')), /^Using the model read from a file/);
+    assert.equal(await browser.eval(`${text('epoch-log')}.trim()`), '');
   });
 
   await step('bioreactor: Korean, and a phone-sized window', async () => {
     await browser.click('.lang-switch button[lang="ko"]');
     await waitFor(browser, `${text('bio-summary')}.startsWith('실행 200개')`, 'Korean');
+    assert.match(await browser.eval(text('train-status')), /^파일에서 불러온 모델/);
     await waitFor(browser, `Array.from(document.querySelectorAll('[data-testid=bio-pd]')).every((c) => /시뮬레이터/.test(c.getAttribute('aria-label')))`, 'Korean curves');
     softEqual(await browser.eval(canvasProblems), [], 'canvas labels in Korean');
     await shot('bioreactor-ko');

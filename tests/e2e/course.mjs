@@ -160,6 +160,19 @@ export async function courseScenario(browser, { base, root, server, shots }) {
     await browser.click('.lang-switch button[lang="en"]');
   });
 
+  await step('course: one training worker for the whole visit, started when a lab first opens', async () => {
+    await browser.goto(`${base}?lang=en`);
+    await waitFor(browser, `!!document.querySelector('[data-testid=course-progress]')`, 'the home page');
+    const workers = `(document.documentElement.dataset.trainingWorkers ?? '0')`;
+    assert.equal(await browser.eval(workers), '0', 'no worker before a lab opens');
+    for (const lab of ['motif-lab', 'expression-lab', 'protein-lab', 'bioreactor-lab', 'overfitting', 'motif-lab']) {
+      await browser.click(`.lesson-nav a[href$="/${lab}"]`);
+      await waitFor(browser, `location.pathname.endsWith('/${lab}')`, lab);
+      await waitFor(browser, `${workers} === '1' && !document.querySelector('.hint[role=status]')?.textContent.includes('training engine')`, `the worker ready in ${lab}`, 60000);
+    }
+    assert.equal(await browser.eval(workers), '1');
+  });
+
   await step('offline: without the cache, every failure is one sentence on what to do', async () => {
     await browser.goto(`${base}?lang=en`);
     await waitFor(browser, `!!document.querySelector('[data-testid=offline-ready]')`, 'the service worker ready', 60000);

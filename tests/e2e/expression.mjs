@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canvasProblems, stepper, waitFor } from './util.mjs';
+import { canvasProblems, keepsAcrossNavigation, stepper, waitFor } from './util.mjs';
 import { CAPTURE_DOWNLOADS, PREDICT_REQUESTS, WATCH_MAIN_THREAD, WATCH_WORKER, download, mainThreadVerdict } from './lab.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -52,6 +52,10 @@ export async function expressionScenario(browser, { base, shots }) {
     await waitFor(browser, `!document.querySelector('[data-testid=expr-ism-heatmap-empty]')`, 'the mutagenesis map drawn, not its card');
     assert.deepEqual(await browser.eval(canvasProblems), [], 'canvas labels of the trained lab');
     await shot('expression-real-en');
+  });
+
+  await step('expression: another lesson and back keeps the 15,000-row run', async () => {
+    await keepsAcrossNavigation(browser, { away: 'cnn', testids: ['test-r2', 'test-pearson', 'train-status', 'timing', 'epoch-log'] });
   });
 
   await step('expression: predictions, export → import', async () => {

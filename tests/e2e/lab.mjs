@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clipped } from './lessons.mjs';
-import { canvasProblems, stepper, waitFor } from './util.mjs';
+import { canvasProblems, keepsAcrossNavigation, stepper, waitFor } from './util.mjs';
 
 const js = (value) => JSON.stringify(value);
 const text = (testid) => `(document.querySelector('[data-testid=${testid}]')?.textContent ?? '')`;
@@ -65,14 +65,15 @@ export const WATCH_WORKER = `(() => {
   window.__workerWatched = true;
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (data, ...rest) {
-    if (typeof data === 'string' && data.startsWith('{"type":"predict"')) window.__predictRequests.push(data);
+    // Every message is addressed to a session: {"session":N,"message":{"type":…}}.
+    if (typeof data === 'string' && data.startsWith('{"session":') && data.includes(',"message":{"type":"predict"')) window.__predictRequests.push(data);
     return post.call(this, data, ...rest);
   };
   return true;
 })()`;
 
 /** The predict requests since WATCH_WORKER: rows sent and whether a loss (test-set scoring) was. */
-export const PREDICT_REQUESTS = `window.__predictRequests.map((t) => { const m = JSON.parse(t); return { rows: (m.rows.sequences ?? m.rows.variants ?? m.rows.features).length, scored: !!m.loss }; })`;
+export const PREDICT_REQUESTS = `window.__predictRequests.map((t) => { const m = JSON.parse(t).message; return { rows: (m.rows.sequences ?? m.rows.variants ?? m.rows.features).length, scored: !!m.loss }; })`;
 
 /** The longest main-thread stall the e2e accepts while training: a guard against work moving back
  * onto the page (a test set predicted there, a training loop, a synchronous upload parse: hundreds
@@ -167,6 +168,10 @@ export async function labScenario(browser, { base, shots }) {
     await shot('lab-en');
   });
 
+  await step('lab: another lesson and back (Back button, lesson list) keeps the trained model', async () => {
+    await keepsAcrossNavigation(browser, { away: 'pwm', testids: ['test-accuracy', 'train-status', 'epoch-log', 'best-filter-text'] });
+  });
+
   await step('lab: test accuracy over simulation seeds 0..4', async () => {
     report.accuracyBySeed = [report.accuracy];
     for (const seed of [1, 2, 3, 4]) {
@@ -215,6 +220,10 @@ export async function labScenario(browser, { base, shots }) {
     // The imported model is evaluated again in short tasks: wait for its accuracy.
     await waitFor(browser, `!!document.querySelector('[data-testid=imported]') && ${text('test-accuracy')} !== ''`, 'the re-evaluated import');
     assert.equal(await browser.eval(text('test-accuracy')), accuracy);
+    // The status names the imported model (not "not trained yet" above its results) and the
+    // previous run's curves are gone with the model they belonged to.
+    assert.match(await browser.eval(text('train-status')), /^Using the model read from a file/);
+    assert.equal(await browser.eval(`${text('epoch-log')}.trim()`), '');
     assert.equal(await download(browser, 'export-predictions', 'seqlab-motif-predictions.csv'), predictions);
   });
 

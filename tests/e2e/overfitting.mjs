@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { accessibility } from './scenario.mjs';
 import { clipped } from './lessons.mjs';
-import { canvasProblems, stepper, waitFor } from './util.mjs';
+import { canvasProblems, keepsAcrossNavigation, stepper, waitFor } from './util.mjs';
 
 const js = (value) => JSON.stringify(value);
 const textOf = (css) => `(document.querySelector(${js(css)})?.textContent ?? '')`;
@@ -63,6 +63,10 @@ export async function overfittingScenario(browser, { base, shots }) {
     await accessibility(browser, 'overfitting');
     assert.deepEqual(await browser.eval(canvasProblems), [], 'canvas labels of the runs');
     await shot('overfitting-en');
+  });
+
+  await step('overfitting: another lesson and back keeps the runs table', async () => {
+    await keepsAcrossNavigation(browser, { away: 'backprop', testids: ['runs-table', 'over-verdict', 'test-accuracy'] });
   });
 
   await step('overfitting: settings from the URL, Korean', async () => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canvasProblems, stepper, waitFor } from './util.mjs';
+import { canvasProblems, keepsAcrossNavigation, stepper, waitFor } from './util.mjs';
 import { CAPTURE_DOWNLOADS, PREDICT_REQUESTS, WATCH_MAIN_THREAD, WATCH_WORKER, download, mainThreadVerdict } from './lab.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,6 +55,10 @@ export async function proteinScenario(browser, { base, shots }) {
     assert.ok(report.additiveR2 < report.r2 - 0.1, `additive r² ${report.additiveR2} vs ${report.r2}`);
     assert.ok((await browser.eval(PREDICT_REQUESTS)).some((r) => r.rows === 4403), 'the test set went to the worker');
     mainThreadVerdict(report.mainThread);
+  });
+
+  await step('protein: another lesson and back keeps the trained model', async () => {
+    await keepsAcrossNavigation(browser, { away: 'one-hot', testids: ['prot-r2', 'prot-pearson', 'train-status', 'timing'] });
   });
 
   await step('protein: scan, chromophore, search, epistasis, structure', async () => {

@@ -64,3 +64,43 @@ export const canvasProblems = `Array.from(document.querySelectorAll('canvas[data
   }
   return problems;
 })`;
+
+/**
+ * Leaves the current lab for the lesson `away` (a click in the lesson list, as a student would),
+ * comes back with the browser's Back button and then with the lesson list's link, and checks each
+ * time that the page shows what it showed before: the text of every `testids` element (a trained
+ * model's metrics, its status, its epoch log) — and that the whole visit still runs one training
+ * worker. Returns the texts.
+ */
+export async function keepsAcrossNavigation(browser, { away, testids }) {
+  const read = () => browser.eval(`(${JSON.stringify(testids)}).map((id) => document.querySelector('[data-testid=' + id + ']')?.textContent ?? null)`);
+  const before = await read();
+  if (before.some((t) => !t)) throw new Error(`nothing to keep yet: ${JSON.stringify(before)}`);
+  const lab = await browser.eval('location.pathname');
+  const slug = lab.split('/').filter(Boolean).pop();
+  const leave = async () => {
+    await browser.click(`.lesson-nav a[href*="/${away}"]`);
+    await waitFor(browser, `location.pathname.endsWith('/${away}') && !document.querySelector('[data-testid=${testids[0]}]')`, `the ${away} lesson`);
+  };
+  const same = async (how) => {
+    await waitFor(browser, `location.pathname.endsWith('/${slug}')`, `${slug} again (${how})`);
+    const deadline = Date.now() + 20000;
+    let after = await read();
+    while (JSON.stringify(after) !== JSON.stringify(before) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = await read();
+    }
+    if (JSON.stringify(after) !== JSON.stringify(before)) {
+      throw new Error(`${slug} after ${how}: ${JSON.stringify(after)} instead of ${JSON.stringify(before)}`);
+    }
+  };
+  await leave();
+  await browser.eval('(history.back(), true)');
+  await same('Back');
+  await leave();
+  await browser.click(`.lesson-nav a[href*="/${slug}"]`);
+  await same('the lesson list');
+  const workers = await browser.eval(`document.documentElement.dataset.trainingWorkers ?? '0'`);
+  if (workers !== '1') throw new Error(`${workers} training workers in one visit`);
+  return before;
+}

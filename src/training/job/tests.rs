@@ -10,7 +10,7 @@ fn sequences(job: &mut TrainJob) -> &mut Vec<String> {
     }
 }
 
-fn job(epochs: usize) -> TrainJob {
+pub(super) fn job(epochs: usize) -> TrainJob {
     let sequences: Vec<String> = (0..40)
         .map(|i| {
             if i % 2 == 0 {

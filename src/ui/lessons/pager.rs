@@ -15,7 +15,7 @@ pub fn LessonPager(
     lesson: Lesson,
 ) -> impl IntoView {
     let lang = use_lang();
-    let href = |lesson: Lesson| app_path(&format!("/{}", lesson.slug()));
+    let href = |lesson: Lesson| crate::ui::keep::lesson_href(lesson.slug());
     let title =
         move |lesson: Lesson| format!("{} · {}", lesson.number(), lesson.title().get(lang.get()));
     let previous = match lesson.previous() {

@@ -115,13 +115,47 @@ where
 pub type Score<R> =
     Rc<dyn Fn(usize, SavedModel, History) -> Pin<Box<dyn Future<Output = Option<R>>>>>;
 
+/// What a [`RunQueue`] keeps for the whole visit (make it in a [`crate::ui::keep::kept`] value):
+/// the series, its scores and the job being trained, so a series goes on and its table stays while
+/// the student reads another lesson.
+pub struct QueueStore<R: 'static> {
+    jobs: StoredValue<Vec<TrainJob>, LocalStorage>,
+    key: StoredValue<u64>,
+    /// The score of each job, in order (`None` until scored).
+    pub results: RwSignal<Vec<Option<R>>, LocalStorage>,
+    /// The job being trained, if any.
+    pub active: RwSignal<Option<usize>>,
+}
+
+impl<R: 'static> Clone for QueueStore<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R: 'static> Copy for QueueStore<R> {}
+
+impl<R: 'static> QueueStore<R> {
+    /// An empty store.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> QueueStore<R> {
+        QueueStore {
+            jobs: StoredValue::new_local(Vec::new()),
+            key: StoredValue::new(0),
+            results: RwSignal::new_local(Vec::new()),
+            active: RwSignal::new(None),
+        }
+    }
+}
+
 /// A series of training jobs run one after another in one session, each model scored by an async
-/// function as it arrives (the next job starts once the score is in).
+/// function as it arrives (the next job starts once the score is in). The series lives in a
+/// [`QueueStore`]; a page that opens again picks up where the series stands (a model that arrived
+/// while the page was closed is scored then).
 pub struct RunQueue<R: 'static> {
     session: TrainingSession,
-    jobs: StoredValue<Vec<TrainJob>, LocalStorage>,
+    store: QueueStore<R>,
     score: StoredValue<Option<Score<R>>, LocalStorage>,
-    key: StoredValue<u64>,
     /// The score of each job, in order (`None` until scored).
     pub results: RwSignal<Vec<Option<R>>, LocalStorage>,
     /// The job being trained, if any.
@@ -137,15 +171,14 @@ impl<R: 'static> Clone for RunQueue<R> {
 impl<R: 'static> Copy for RunQueue<R> {}
 
 impl<R: 'static> RunQueue<R> {
-    /// A queue on `session` whose models are scored by `score`.
-    pub fn new(session: TrainingSession, score: Score<R>) -> RunQueue<R> {
+    /// A queue over `store` on `session` whose models are scored by `score`.
+    pub fn new(store: QueueStore<R>, session: TrainingSession, score: Score<R>) -> RunQueue<R> {
         let queue = RunQueue {
             session,
-            jobs: StoredValue::new_local(Vec::new()),
+            store,
             score: StoredValue::new_local(Some(score)),
-            key: StoredValue::new(0),
-            results: RwSignal::new_local(Vec::new()),
-            active: RwSignal::new(None),
+            results: store.results,
+            active: store.active,
         };
         Effect::new(move || queue.on_model());
         queue
@@ -153,14 +186,14 @@ impl<R: 'static> RunQueue<R> {
 
     /// The fingerprint the queue gives job `index` (a queue's models never pass for the lab's own).
     fn job_key(self, index: usize) -> u64 {
-        crate::lab::fingerprint(&("queue", self.key.get_value(), index))
+        crate::lab::fingerprint(&("queue", self.store.key.get_value(), index))
     }
 
     /// Runs `jobs` in order, replacing any earlier series; `key` fingerprints their settings.
     pub fn start(self, jobs: Vec<TrainJob>, key: u64) {
         self.results.set((0..jobs.len()).map(|_| None).collect());
-        self.jobs.set_value(jobs);
-        self.key.set_value(key);
+        self.store.jobs.set_value(jobs);
+        self.store.key.set_value(key);
         self.run(0);
     }
 
@@ -170,7 +203,7 @@ impl<R: 'static> RunQueue<R> {
     }
 
     fn run(self, index: usize) {
-        let job = self.jobs.with_value(|jobs| jobs.get(index).cloned());
+        let job = self.store.jobs.with_value(|jobs| jobs.get(index).cloned());
         match job {
             Some(job) => {
                 self.active.set(Some(index));
@@ -199,14 +232,15 @@ impl<R: 'static> RunQueue<R> {
             }
             return;
         };
-        let Some(score) = self.score.get_value() else {
+        let Some(score) = self.score.try_get_value().flatten() else {
             return;
         };
         let history = self.session.history.get_untracked();
         leptos::task::spawn_local(async move {
             let scored = score(index, saved, history).await;
-            // A newer series may have started meanwhile.
-            if self.active.try_get_untracked() != Some(Some(index)) {
+            // A newer series may have started meanwhile, or the page closed (then the page scores
+            // this model again when it opens).
+            if self.active.try_get_untracked() != Some(Some(index)) || self.score.is_disposed() {
                 return;
             }
             self.results.try_update(|r| {

@@ -34,8 +34,7 @@ pub struct RunScore {
 pub fn RunsPanel() -> impl IntoView {
     let bio = expect_context::<Bio>();
     let lang = use_lang();
-    let plans = RwSignal::new(Vec::<RunPlan>::new());
-    let datasets = StoredValue::new(Vec::<Arc<LabData>>::new());
+    let (plans, datasets) = (bio.experiment.plans, bio.experiment.datasets);
     let preparing = RwSignal::new(None::<(usize, usize)>);
     let work = Generation::new();
     let score: Score<RunScore> = Rc::new(move |index, saved, _| {
@@ -64,7 +63,7 @@ pub fn RunsPanel() -> impl IntoView {
             })
         })
     });
-    let queue = RunQueue::new(bio.runs_run, score);
+    let queue = RunQueue::new(bio.experiment.queue, bio.runs_run, score);
     let active = queue.active;
     let run = move |_| {
         find_true_optimum(bio);

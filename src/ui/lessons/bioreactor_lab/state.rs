@@ -3,11 +3,13 @@
 //! (simulated in short tasks, or read from the file), what the core derives from them, and the
 //! training runs. Panels read it from context.
 
+use super::runs_panel::RunScore;
 use super::work::{Generation, simulate_chunked};
 use crate::data::csv::{
     Limits, TabularFileError, TabularLayout, TabularPreview, TabularTable, preview_tabular,
     read_tabular,
 };
+use crate::lab::bioreactor::RunPlan;
 use crate::lab::bioreactor::settings::ranges;
 use crate::lab::bioreactor::{
     Condition, DataSource, KNOB_RANGES, LabData, LinearFit, Params, Run, Scaling, Settings,
@@ -17,9 +19,10 @@ use crate::lab::knobs::keys;
 use crate::lang::Lang;
 use crate::nn::ModelSpec;
 use crate::training::job::TrainJob;
+use crate::ui::keep::kept;
 use crate::ui::state::{use_bounded_param, use_choice_param};
 use crate::ui::tasks::now_ms;
-use crate::ui::training::TrainingSession;
+use crate::ui::training::{QueueStore, TrainingSession};
 use crate::ui::widgets::KnobSignals;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -72,6 +75,35 @@ impl DataProblem {
             DataProblem::Data(e) => e.message(lang),
         }
     }
+}
+
+/// What the lab keeps for the whole visit ([`kept`]): the runs, the upload and its columns, the
+/// simulated runs and the design they were made for, an imported model's scaling, the simulator's
+/// optimum and the "how many runs" experiment.
+#[derive(Clone, Copy)]
+struct Kept {
+    run: TrainingSession,
+    runs_run: TrainingSession,
+    upload: RwSignal<Option<(String, Arc<Vec<u8>>)>>,
+    layout: RwSignal<Option<TabularLayout>>,
+    layout_for: RwSignal<Option<(String, usize)>>,
+    simulated: RwSignal<Simulated>,
+    simulated_for: StoredValue<Option<Settings>>,
+    imported_scaling: RwSignal<Option<Scaling>>,
+    true_best: RwSignal<Option<crate::lab::bioreactor::Best>>,
+    truth_work: Generation,
+    experiment: Experiment,
+}
+
+/// The "how many runs" experiment as kept for the visit: its queue, each point's plan and data.
+#[derive(Clone, Copy)]
+pub struct Experiment {
+    /// The series of runs and their scores.
+    pub queue: QueueStore<RunScore>,
+    /// The plan of each point.
+    pub plans: RwSignal<Vec<RunPlan>>,
+    /// The runs of each point, split and standardised.
+    pub datasets: StoredValue<Vec<Arc<LabData>>>,
 }
 
 /// Every signal of the bioreactor lab.
@@ -132,6 +164,8 @@ pub struct Bio {
     pub true_best: RwSignal<Option<crate::lab::bioreactor::Best>>,
     /// That search's requests (none until something needs the optimum; it stops with the page).
     pub truth_work: Generation,
+    /// The "how many runs" experiment.
+    pub experiment: Experiment,
     /// The response surface's horizontal feature column (`sx`).
     pub surface_x: RwSignal<usize>,
     /// Its vertical feature column (`sy`).
@@ -171,15 +205,39 @@ impl Bio {
             hidden_units: hidden_units.get(),
             knobs: knobs.get(),
         });
-        let upload = RwSignal::new(None::<(String, Arc<Vec<u8>>)>);
-        let layout = RwSignal::new(None::<TabularLayout>);
+        let kept = kept(|| Kept {
+            run: TrainingSession::create(),
+            runs_run: TrainingSession::create(),
+            upload: RwSignal::new(None),
+            layout: RwSignal::new(None),
+            layout_for: RwSignal::new(None),
+            simulated: RwSignal::new(Simulated::Running(0, d.runs)),
+            simulated_for: StoredValue::new(None),
+            imported_scaling: RwSignal::new(None),
+            true_best: RwSignal::new(None),
+            truth_work: Generation::new(),
+            experiment: Experiment {
+                queue: QueueStore::new(),
+                plans: RwSignal::new(Vec::new()),
+                datasets: StoredValue::new(Vec::new()),
+            },
+        });
+        kept.run.warm_up();
+        let (upload, layout) = (kept.upload, kept.layout);
         let upload_preview = Memo::new(move |_| {
             upload.with(|u| {
                 u.as_ref()
                     .map(|(_, bytes)| preview_tabular(bytes, Limits::default()))
             })
         });
+        // A new file starts from its guessed columns; the columns chosen for the file already read
+        // stay when the page opens again.
         Effect::new(move || {
+            let file = upload.with(|u| u.as_ref().map(|(n, b)| (n.clone(), b.len())));
+            if file.is_some() && kept.layout_for.get_untracked() == file {
+                return;
+            }
+            kept.layout_for.set(file);
             layout.set(upload_preview.with(|p| {
                 p.as_ref()
                     .and_then(|p| p.as_ref().ok())
@@ -195,7 +253,8 @@ impl Bio {
         });
         // The simulation depends on the design settings only, and runs in short tasks; a newer
         // request makes an older one stop.
-        let simulated = RwSignal::new(Simulated::Running(0, d.runs));
+        // The runs already simulated for the same design are not simulated again.
+        let simulated = kept.simulated;
         let generation = Generation::new();
         let plan = Memo::new(move |_| {
             (source.get() == DataSource::Sim).then(|| Settings {
@@ -208,6 +267,12 @@ impl Bio {
         });
         Effect::new(move || {
             let Some(plan) = plan.get() else { return };
+            if kept.simulated_for.get_value().as_ref() == Some(&plan)
+                && simulated.with_untracked(|s| matches!(s, Simulated::Ready(..)))
+            {
+                return;
+            }
+            kept.simulated_for.set_value(Some(plan.clone()));
             let ticket = generation.next();
             leptos::task::spawn_local(async move {
                 let start = now_ms();
@@ -292,11 +357,12 @@ impl Bio {
             linear,
             spec,
             job_key,
-            run: TrainingSession::spawn(),
-            runs_run: TrainingSession::spawn(),
-            imported_scaling: RwSignal::new(None),
-            true_best: RwSignal::new(None),
-            truth_work: Generation::new(),
+            run: kept.run,
+            runs_run: kept.runs_run,
+            imported_scaling: kept.imported_scaling,
+            true_best: kept.true_best,
+            truth_work: kept.truth_work,
+            experiment: kept.experiment,
             surface_x: use_bounded_param("sx", Condition::Temperature.index(), COLUMN),
             surface_y: use_bounded_param("sy", Condition::FeedRate.index(), COLUMN),
         }

@@ -17,7 +17,7 @@ pub fn CurvePanel() -> impl IntoView {
     let expr = expect_context::<Expr>();
     let lang = use_lang();
     // Training rows of each point, and each point's test r² as its model is scored.
-    let sizes = RwSignal::new(Vec::<usize>::new());
+    let sizes = expr.curve_sizes;
     let score: Score<f64> = Rc::new(move |_, saved, _| {
         Box::pin(async move {
             let data = expr.data.get_untracked()?;
@@ -26,7 +26,7 @@ pub fn CurvePanel() -> impl IntoView {
             Some(report(&data.test_values(), &predicted, data.scaler.mean).r2)
         })
     });
-    let queue = RunQueue::new(expr.curve_run, score);
+    let queue = RunQueue::new(expr.curve, expr.curve_run, score);
     let active = queue.active;
     let run = move |_| {
         let Some(data) = expr.data.get_untracked() else {

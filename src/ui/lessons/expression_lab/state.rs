@@ -8,14 +8,31 @@ use crate::lab::expression::{
 };
 use crate::nn::ModelSpec;
 use crate::training::job::TrainJob;
+use crate::ui::keep::kept;
 use crate::ui::state::{use_bounded_param, use_choice_param, use_query_param};
-use crate::ui::training::TrainingSession;
+use crate::ui::training::{QueueStore, TrainingSession};
 use crate::ui::widgets::KnobSignals;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 use super::source::fetch_real;
 pub use super::source::{DataError, Loaded, MIN_ROWS, REAL_DATA};
+
+/// What the lab keeps for the whole visit ([`kept`]): the runs, the built-in data, the upload and
+/// its columns, an imported model's scaling and the learning curve's series.
+#[derive(Clone, Copy)]
+struct Kept {
+    run: TrainingSession,
+    curve_run: TrainingSession,
+    real: RwSignal<Loaded>,
+    upload: RwSignal<Option<(String, Arc<Vec<u8>>)>>,
+    layout: RwSignal<Option<Layout>>,
+    /// The upload (name, size) whose guessed columns `layout` started from.
+    layout_for: RwSignal<Option<(String, usize)>>,
+    imported_scaler: RwSignal<Option<Standardizer>>,
+    curve: QueueStore<f64>,
+    curve_sizes: RwSignal<Vec<usize>>,
+}
 
 /// Every signal of the expression lab.
 #[derive(Clone, Copy)]
@@ -80,6 +97,10 @@ pub struct Expr {
     pub curve_run: TrainingSession,
     /// The standardisation of an imported model (it replaces the data's for display).
     pub imported_scaler: RwSignal<Option<Standardizer>>,
+    /// The learning curve's series and test r² scores.
+    pub curve: QueueStore<f64>,
+    /// The training rows of each point of the learning curve.
+    pub curve_sizes: RwSignal<Vec<usize>>,
 }
 
 impl Expr {
@@ -90,16 +111,33 @@ impl Expr {
         let sim_rows = use_bounded_param("n", d.sim_rows, ranges::SIM_ROWS);
         let sim_length = use_bounded_param("len", d.sim_length, ranges::SIM_LENGTH);
         let sim_seed = use_query_param("seed", d.sim_seed);
-        let real = RwSignal::new(Loaded::Idle);
-        let upload = RwSignal::new(None::<(String, Arc<Vec<u8>>)>);
-        let layout = RwSignal::new(None::<Layout>);
+        let kept = kept(|| Kept {
+            run: TrainingSession::create(),
+            curve_run: TrainingSession::create(),
+            real: RwSignal::new(Loaded::Idle),
+            upload: RwSignal::new(None),
+            layout: RwSignal::new(None),
+            layout_for: RwSignal::new(None),
+            imported_scaler: RwSignal::new(None),
+            curve: QueueStore::new(),
+            curve_sizes: RwSignal::new(Vec::new()),
+        });
+        kept.run.warm_up();
+        let (real, upload, layout) = (kept.real, kept.upload, kept.layout);
         let upload_preview = Memo::new(move |_| {
             upload.with(|u| {
                 u.as_ref()
                     .map(|(_, bytes)| preview(bytes, Limits::default()))
             })
         });
+        // A new file starts from its guessed columns; the columns chosen for the file already read
+        // stay when the page opens again.
         Effect::new(move || {
+            let file = upload.with(|u| u.as_ref().map(|(n, b)| (n.clone(), b.len())));
+            if file.is_some() && kept.layout_for.get_untracked() == file {
+                return;
+            }
+            kept.layout_for.set(file);
             layout.set(upload_preview.with(|p| {
                 p.as_ref()
                     .and_then(|p| p.as_ref().ok())
@@ -220,9 +258,11 @@ impl Expr {
             length,
             spec,
             job_key,
-            run: TrainingSession::spawn(),
-            curve_run: TrainingSession::spawn(),
-            imported_scaler: RwSignal::new(None),
+            run: kept.run,
+            curve_run: kept.curve_run,
+            imported_scaler: kept.imported_scaler,
+            curve: kept.curve,
+            curve_sizes: kept.curve_sizes,
         }
     }
 

@@ -10,11 +10,19 @@ use crate::lab::motif::{
     ranges,
 };
 use crate::nn::{LossSemantics, ModelSpec, Padding, Summary};
+use crate::ui::keep::kept;
 use crate::ui::state::{use_bounded_param, use_choice_param, use_query_param};
 use crate::ui::tasks::now_ms;
 use crate::ui::training::TrainingSession;
 use crate::ui::widgets::KnobSignals;
 use leptos::prelude::*;
+
+/// What the lab keeps for the whole visit ([`kept`]): the run and a pasted motif.
+#[derive(Clone, Copy)]
+struct Kept {
+    run: TrainingSession,
+    motif_text: RwSignal<String>,
+}
 
 /// Every signal of the lab.
 #[derive(Clone, Copy)]
@@ -78,7 +86,12 @@ impl Lab {
         let lab_source = use_choice_param("src", data.source);
         let matrix = use_query_param("m", data.matrix);
         let consensus = use_query_param("cons", data.consensus);
-        let motif_text = RwSignal::new(data.motif_text);
+        let kept = kept(|| Kept {
+            run: TrainingSession::create(),
+            motif_text: RwSignal::new(data.motif_text),
+        });
+        kept.run.warm_up();
+        let motif_text = kept.motif_text;
         let length = use_bounded_param("len", data.length, ranges::LENGTH);
         let positives = use_bounded_param("pos", data.positives, ranges::POSITIVES);
         let negatives = use_bounded_param("neg", data.negatives, ranges::NEGATIVES);
@@ -151,7 +164,7 @@ impl Lab {
             experiment,
             spec: Memo::new(move |_| settings.with(MotifSettings::spec)),
             job_key: Memo::new(move |_| settings.with(MotifSettings::key)),
-            run: TrainingSession::spawn(),
+            run: kept.run,
         }
     }
 

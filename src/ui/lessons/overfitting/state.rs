@@ -7,6 +7,7 @@ use crate::lab::knobs::keys;
 use crate::lab::overfitting::ranges;
 use crate::lab::overfitting::{Bench, RunSummary, Settings, score_predictions, summarize};
 use crate::training::{History, StopReason};
+use crate::ui::keep::kept;
 use crate::ui::state::{use_bounded_param, use_query_param};
 use crate::ui::training::{Status, TrainingSession};
 use leptos::prelude::*;
@@ -20,6 +21,15 @@ pub struct RunRecord {
     pub summary: RunSummary,
     /// Every epoch (for the comparison chart).
     pub history: History,
+}
+
+/// What the page keeps for the whole visit ([`kept`]): the run and the runs table.
+#[derive(Clone, Copy)]
+struct Kept {
+    session: TrainingSession,
+    running: RwSignal<Option<(usize, Settings)>>,
+    runs: RwSignal<Vec<RunRecord>>,
+    plotted: RwSignal<Vec<usize>>,
 }
 
 /// Every signal of the page.
@@ -63,6 +73,13 @@ impl Over {
     pub fn new() -> Over {
         let defaults = Settings::default();
         let seed = use_bounded_param("seed", defaults.seed, ranges::SEED);
+        let kept = kept(|| Kept {
+            session: TrainingSession::create(),
+            running: RwSignal::new(None),
+            runs: RwSignal::new(Vec::new()),
+            plotted: RwSignal::new(Vec::new()),
+        });
+        kept.session.warm_up();
         let over = Over {
             rows: use_bounded_param("rows", defaults.rows, ranges::ROWS),
             learning_rate: use_bounded_param(
@@ -82,10 +99,10 @@ impl Over {
             ),
             seed,
             bench: Memo::new(move |_| Bench::new(seed.get())),
-            session: TrainingSession::spawn(),
-            running: RwSignal::new(None),
-            runs: RwSignal::new(Vec::new()),
-            plotted: RwSignal::new(Vec::new()),
+            session: kept.session,
+            running: kept.running,
+            runs: kept.runs,
+            plotted: kept.plotted,
         };
         over.record_finished_runs();
         over

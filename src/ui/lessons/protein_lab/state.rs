@@ -11,6 +11,7 @@ use crate::lab::protein::{
 };
 use crate::nn::ModelSpec;
 use crate::training::job::TrainJob;
+use crate::ui::keep::kept;
 use crate::ui::state::{Shared, use_bounded_param, use_choice_param, use_query_param};
 use crate::ui::training::TrainingSession;
 use crate::ui::widgets::KnobSignals;
@@ -22,6 +23,16 @@ pub type Upload = Option<(String, Arc<Vec<u8>>)>;
 
 /// An upload read: its rows and the numbering its positions were read with, or why not.
 pub type Uploaded = Option<Result<(Shared<ProteinData>, Numbering), DataError>>;
+
+/// What the lab keeps for the whole visit ([`kept`]): the run, the built-in rows, the upload and
+/// the 3-D model.
+#[derive(Clone, Copy)]
+struct Kept {
+    run: TrainingSession,
+    builtin: RwSignal<Loaded<ProteinData>>,
+    upload: RwSignal<Upload>,
+    structure: RwSignal<Loaded<Structure>>,
+}
 
 /// Every signal of the lab.
 #[derive(Clone, Copy)]
@@ -77,8 +88,14 @@ impl Prot {
     pub fn from_url() -> Prot {
         let d = Settings::default();
         let source = use_choice_param("data", d.source);
-        let builtin = RwSignal::new(Loaded::Idle);
-        let upload = RwSignal::new(None::<(String, Arc<Vec<u8>>)>);
+        let kept = kept(|| Kept {
+            run: TrainingSession::create(),
+            builtin: RwSignal::new(Loaded::Idle),
+            upload: RwSignal::new(None),
+            structure: RwSignal::new(Loaded::Idle),
+        });
+        kept.run.warm_up();
+        let (builtin, upload) = (kept.builtin, kept.upload);
         let wild_type = use_query_param("wt", AVGFP_WILD_TYPE.to_string());
         Effect::new(move || {
             if source.get() == Source::BuiltIn
@@ -159,8 +176,10 @@ impl Prot {
             let file = upload.with(|u| u.as_ref().map(|(n, b)| (n.clone(), b.len())));
             crate::lab::fingerprint(&(file, wild_type.get()))
         });
-        let structure = RwSignal::new(Loaded::Idle);
-        fetch_structure(structure);
+        let structure = kept.structure;
+        if structure.with_untracked(|s| matches!(s, Loaded::Idle)) {
+            fetch_structure(structure);
+        }
         Prot {
             source,
             builtin,
@@ -182,7 +201,7 @@ impl Prot {
             split,
             spec: Memo::new(move |_| settings.with(|s| s.spec(length.get()))),
             job_key: Memo::new(move |_| settings.with(|s| s.key(rows_id.get()))),
-            run: TrainingSession::spawn(),
+            run: kept.run,
             structure,
         }
     }
