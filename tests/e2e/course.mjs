@@ -183,7 +183,7 @@ export async function courseScenario(browser, { base, root, server, shots }) {
     ]).then(() => true)`);
     await expectingNetworkErrors(async () => {
       await offline(true);
-      await browser.click(`.lesson-nav a[href="${basePath}expression-lab"]`);
+      await browser.click(`.lesson-nav a[href^="${basePath}expression-lab"]`);
       const dataFailed = 'The real data could not be downloaded: reconnect to the internet and reload the page.';
       await waitFor(browser, `${text('[data-testid=real-status]')} === ${js(dataFailed)}`, 'the data sentence');
       const workerFailed = 'The training worker could not start: reconnect to the internet and reload the page. (Details are in the browser console.)';
@@ -194,7 +194,7 @@ export async function courseScenario(browser, { base, root, server, shots }) {
       assert.match(await browser.eval(text('[data-testid=train-status]')), /^학습 작업자를 시작하지 못했습니다\. 인터넷에 다시 연결한 뒤 페이지를 새로 고치세요\./);
       await noRawErrors('the Korean expression lab offline');
       await shot('offline-without-cache-ko');
-      await browser.click(`.lesson-nav a[href="${basePath}protein-lab"]`);
+      await browser.click(`.lesson-nav a[href^="${basePath}protein-lab"]`);
       await waitFor(browser, `${text('main')}.includes('GFP 변이 데이터를 내려받지 못했습니다.')`, 'the protein data sentence');
       await noRawErrors('the protein lab offline');
       await browser.click('.lang-switch button[lang="en"]');
@@ -236,7 +236,7 @@ export async function courseScenario(browser, { base, root, server, shots }) {
       await browser.goto(`${base}one-hot/?lang=en`);
       await waitFor(browser, `document.querySelectorAll('[data-testid=onehot-table] tbody tr').length === 6`, 'a trailing slash offline');
       assert.equal(await browser.eval(`location.pathname`), `${basePath}one-hot`);
-      await browser.click(`.lesson-nav a[href="${basePath}cnn"]`);
+      await browser.click(`.lesson-nav a[href^="${basePath}cnn"]`);
       await waitFor(browser, `location.pathname === ${js(basePath + 'cnn')} && ${text('h1')}.startsWith('CNN anatomy')`, 'a lesson from the navigation offline');
       await browser.goto(`${base}${DEEP_MISSING}?lang=en`);
       await waitFor(browser, `${text('h1')} === 'Page not found'`, 'the not-found page for a deep address offline');

@@ -95,7 +95,7 @@ export async function scenario(browser, { base, root, shots }) {
   });
 
   await step('one-hot lesson shows the ATACAA matrix', async () => {
-    await browser.click(`.lesson-nav a[href="${basePath}one-hot"]`);
+    await browser.click(`.lesson-nav a[href^="${basePath}one-hot"]`);
     await waitFor(browser, `document.querySelectorAll('[data-testid=onehot-table] tbody tr').length === 6`, 'six rows');
     const rows = await browser.eval(rowsOf('[data-testid=onehot-table]'));
     assert.deepEqual(rows, ATACAA.map((row) => row.map(String)));
@@ -133,7 +133,7 @@ export async function scenario(browser, { base, root, shots }) {
   });
 
   await step('PWM lesson reproduces the lecture PWM and window scores', async () => {
-    await browser.click(`.lesson-nav a[href="${basePath}pwm"]`);
+    await browser.click(`.lesson-nav a[href^="${basePath}pwm"]`);
     await waitFor(browser, `document.querySelectorAll('[data-testid=scan-table] tbody tr').length === 2`, 'two windows');
     assert.deepEqual(await browser.eval(rowsOf('[data-testid=pwm-table]')), PWM);
     const scan = await browser.eval(rowsOf('[data-testid=scan-table]'));
@@ -157,7 +157,7 @@ export async function scenario(browser, { base, root, shots }) {
     const scan = await browser.eval(rowsOf('[data-testid=scan-table]'));
     assert.ok(Math.abs(num(scan[1][1]) - expected) < 5e-5, `TACAA log-odds ${scan[1][1]} vs ${expected}`);
     await checkQuestion(browser, 'pwm', { wrong: [0, 2, 3], right: 1, notQuite: 'Not quite. ', correct: 'Correct!' });
-    await waitFor(browser, `!!document.querySelector('.lesson-nav a[href="${basePath}pwm"] .done')`, 'the ✓ in the nav');
+    await waitFor(browser, `!!document.querySelector('.lesson-nav a[href^="${basePath}pwm"] .done')`, 'the ✓ in the nav');
   });
 
   await step('PWM with pseudocount 0: −∞ windows are shown, not dropped', async () => {
@@ -195,7 +195,7 @@ export async function scenario(browser, { base, root, shots }) {
     await browser.goto(`${base}pwm?lang=ko`);
     await waitFor(browser, `document.querySelectorAll('[data-testid=scan-table] tbody tr').length === 2`, 'the PWM page');
     assert.equal(await browser.eval(`document.documentElement.lang`), 'ko', '?lang=ko wins');
-    assert.ok(await browser.eval(`!!document.querySelector('.lesson-nav a[href="${basePath}pwm"] .done')`), 'progress persisted');
+    assert.ok(await browser.eval(`!!document.querySelector('.lesson-nav a[href^="${basePath}pwm"] .done')`), 'progress persisted');
     await browser.goto(`${base}no-such-lesson?lang=en`);
     await waitFor(browser, `${textOf('h1')} === 'Page not found'`, 'the not-found page');
     assert.equal(await browser.eval(`document.querySelectorAll('.not-found-lessons a').length`), 12, 'every lesson listed');
@@ -227,9 +227,9 @@ export async function scenario(browser, { base, root, shots }) {
   await step('the same build served at the root', async () => {
     await browser.goto(`${root}one-hot`);
     await waitFor(browser, `document.querySelectorAll('[data-testid=onehot-table] tbody tr').length === 6`, 'the one-hot page at the root');
-    assert.equal(await browser.eval(`document.querySelector('.lesson-nav a[href="/pwm"]') !== null`), true);
+    assert.equal(await browser.eval(`document.querySelector('.lesson-nav a[href^="/pwm"]') !== null`), true);
     await browser.goto(`${root}backprop/`);
-    await waitFor(browser, `document.querySelector('h1') && document.querySelector('.lesson-nav a[href="/backprop"][aria-current]') !== null`, 'the backprop page at the root with a slash');
+    await waitFor(browser, `document.querySelector('h1') && document.querySelector('.lesson-nav a[href^="/backprop"][aria-current]') !== null`, 'the backprop page at the root with a slash');
     await browser.goto(`${root}${DEEP_MISSING}`);
     await waitFor(browser, `${textOf('[data-testid=not-found-address]')} === '/${DEEP_MISSING}'`, 'the not-found page at the root');
   });
