@@ -10,6 +10,7 @@
 //! - [`i18n`]: the language context and helpers for bilingual text.
 //! - [`state`]: URL query parameters, persisted language and progress (lessons visited, check
 //!   questions answered; localStorage).
+//! - [`saved`]: what a lab leaves in the browser for the next visit (IndexedDB, localStorage).
 //! - [`panic`]: the error panel shown if the WebAssembly panics.
 //! - [`lessons`]: one file per lesson page, listed by the [`lessons::Lesson`] enum.
 //! - [`widgets`] and [`plots`]: reusable controls, tables and canvas plots.
@@ -27,6 +28,7 @@ pub mod nav;
 pub mod offline;
 pub mod panic;
 pub mod plots;
+pub mod saved;
 pub mod state;
 pub mod tasks;
 pub mod training;

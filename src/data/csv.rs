@@ -91,7 +91,7 @@ impl Default for Limits {
 }
 
 /// Which columns hold what, and how the file is laid out.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Layout {
     /// The field separator (`b','`, `b'\t'`, `b';'` or `b'|'`).
     pub delimiter: u8,

@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
     let offline = RwSignal::new(false);
     provide_context(OfflineReady(offline));
     crate::ui::keep::provide_keeper();
+    crate::ui::saved::open_with_saved_settings();
     // Before the router exists, so the app's links are followed here first (see `links`).
     crate::ui::links::follow_app_links();
 

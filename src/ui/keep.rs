@@ -55,7 +55,19 @@ pub fn kept<T: Clone + 'static>(init: impl FnOnce() -> T) -> T {
 struct LastQueries(RwSignal<HashMap<String, String>>);
 
 fn last_queries() -> LastQueries {
-    kept(|| LastQueries(RwSignal::new(HashMap::new())))
+    // A lab whose last run was saved opens with that run's settings.
+    kept(|| {
+        let saved = crate::ui::lessons::Lesson::ALL
+            .iter()
+            .filter_map(|l| {
+                Some((
+                    l.slug().to_string(),
+                    crate::ui::saved::saved_settings(l.slug())?,
+                ))
+            })
+            .collect();
+        LastQueries(RwSignal::new(saved))
+    })
 }
 
 /// Records the address bar's query (without `lang`) as the settings of the lesson its path names

@@ -11,6 +11,7 @@ use crate::ui::tasks::now_ms;
 use leptos::prelude::*;
 
 mod hub;
+mod memory;
 mod pipeline;
 mod predictions;
 pub use hub::{WorkerHub, use_hub};
@@ -106,8 +107,16 @@ pub struct TrainingSession {
     pub train_ms: RwSignal<(f64, Option<f64>)>,
     /// (rows done, rows) of the prediction the worker is making.
     pub predicting: RwSignal<Option<(usize, usize)>>,
+    /// Whether the model shown was restored from an earlier visit (not trained in this one).
+    pub restored: RwSignal<bool>,
+    /// Whether the browser refused to save the last run (private mode, a full quota).
+    pub not_saved: RwSignal<bool>,
     pending: StoredValue<Vec<predictions::Pending>, LocalStorage>,
     next_request: StoredValue<u64>,
+    /// The run whose trainer the worker holds (its weights and optimiser state), if any.
+    worker_run: StoredValue<Option<u64>>,
+    /// The lesson whose runs this session saves ([`TrainingSession::remember_as`]).
+    memory: StoredValue<Option<&'static str>>,
 }
 
 impl TrainingSession {
@@ -128,8 +137,12 @@ impl TrainingSession {
             samples_per_second: RwSignal::new(None),
             train_ms: RwSignal::new((0.0, None)),
             predicting: RwSignal::new(None),
+            restored: RwSignal::new(false),
+            not_saved: RwSignal::new(false),
             pending: StoredValue::new_local(Vec::new()),
             next_request: StoredValue::new(0),
+            worker_run: StoredValue::new(None),
+            memory: StoredValue::new(None),
         })
     }
 
@@ -178,6 +191,7 @@ impl TrainingSession {
                 self.stop_clock();
                 self.set_history(history);
                 self.status.set(Status::Paused);
+                self.save(&model);
                 self.hand_over(model);
             }
             FromWorker::Finished {
@@ -193,6 +207,7 @@ impl TrainingSession {
                 let diverged = matches!(reason, StopReason::Diverged { .. });
                 self.status.set(Status::Finished(reason));
                 if !diverged {
+                    self.save(&model);
                     self.hand_over(model);
                 }
             }
@@ -245,6 +260,8 @@ impl TrainingSession {
     /// later predictions can name its weights in the worker).
     pub fn start(self, mut job: TrainJob, key: u64) {
         job.run = key;
+        self.worker_run.set_value(Some(key));
+        self.restored.set(false);
         self.history.set(History::default());
         self.model.set(None);
         self.model_key.set(Some(key));
@@ -281,6 +298,8 @@ impl TrainingSession {
     pub fn import(self, model: SavedModel) {
         self.model.set(Some(model));
         self.model_key.set(None);
+        self.worker_run.set_value(None);
+        self.restored.set(false);
         self.progress.set(None);
         self.history.set(History::default());
         self.samples_per_second.set(None);
@@ -313,6 +332,7 @@ impl TrainingSession {
     /// the settings fingerprinted `key`.
     pub fn can_resume(self, key: u64) -> bool {
         self.model_key.get() == Some(key)
+            && self.worker_run.get_value() == Some(key)
             && self.model.with(Option::is_some)
             && matches!(
                 self.status.get(),

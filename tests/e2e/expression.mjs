@@ -93,6 +93,9 @@ export async function expressionScenario(browser, { base, shots }) {
     }
     assert.match(await browser.eval(text('expr-summary')) + await browser.eval(`document.querySelector('.error')?.textContent ?? ''`), /Only 3 rows were accepted/);
     await shot('expression-upload-en');
+    // The file comes back with the next visit (saved in the browser), rows and verdicts alike.
+    await browser.reload();
+    await waitFor(browser, `${text('upload-counts')} === '13 lines: 3 rows accepted · 8 rejected · 1 empty · 1 header'`, 'the restored upload');
     const big = join(folder, 'too-big.csv');
     writeFileSync(big, Buffer.alloc(51_000_000, 'A'));
     for (const [file, message] of [[join(fixtures, 'empty.csv'), 'The file is empty.'], [join(fixtures, 'binary.bin'), 'This is not a text file.'], [big, 'The file is too large (51.0 MB); the limit is 50 MB.']]) {

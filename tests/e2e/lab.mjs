@@ -172,6 +172,39 @@ export async function labScenario(browser, { base, shots }) {
     await keepsAcrossNavigation(browser, { away: 'pwm', testids: ['test-accuracy', 'train-status', 'epoch-log', 'best-filter-text'] });
   });
 
+  await step('lab: a reload brings back the model, its curves and settings; Clear forgets them', async () => {
+    // Settings that differ from the defaults, so the restored address is seen to carry them.
+    await browser.goto(`${base}motif-lab?lang=en&ep=12&f=8`);
+    await waitFor(browser, `document.querySelector('[data-testid=train]')?.disabled === false`, 'the Train button');
+    await browser.click('[data-testid=train]');
+    await waitFor(browser, `${text('test-accuracy')} !== ''`, 'the test accuracy', 60000);
+    const read = () => browser.eval(`['test-accuracy', 'train-status', 'epoch-log', 'total-params'].map((id) => document.querySelector('[data-testid=' + id + ']')?.textContent ?? '')`);
+    const before = await read();
+    // A new visit that opens the lab without settings: they come back with the model.
+    await browser.goto(`${base}motif-lab?lang=en`);
+    await waitFor(browser, `!!document.querySelector('[data-testid=restored]') && ${text('test-accuracy')} !== ''`, 'the restored run', 30000);
+    assert.match(await browser.eval('location.search'), /ep=12/);
+    assert.match(await browser.eval('location.search'), /f=8/);
+    assert.deepEqual(await read(), before);
+    assert.match(await browser.eval(text('restored')), /^Restored from your last visit/);
+    // The worker of this visit does not hold those weights: Continue waits for a new run.
+    assert.equal(await browser.eval(`document.querySelector('[data-testid=continue]').disabled`), true);
+    await browser.click('[data-testid=forget-restored]');
+    await waitFor(browser, `${text('train-status')}.startsWith('Not trained yet') && !document.querySelector('[data-testid=restored]')`, 'the cleared run');
+    await browser.reload();
+    await waitFor(browser, `document.querySelector('[data-testid=train]')?.disabled === false`, 'the Train button after the reload');
+    assert.equal(await browser.eval(`!!document.querySelector('[data-testid=restored]')`), false, 'nothing restored after Clear');
+  });
+
+  await step('lab: a browser that refuses storage says "not saved", nothing else changes', async () => {
+    await browser.goto(`${base}motif-lab?lang=en&ep=2&simulate-storage-failure`);
+    await waitFor(browser, `document.querySelector('[data-testid=train]')?.disabled === false`, 'the Train button');
+    await browser.click('[data-testid=train]');
+    await waitFor(browser, `${text('test-accuracy')} !== '' && !!document.querySelector('[data-testid=not-saved]')`, 'the not-saved sentence', 60000);
+    assert.match(await browser.eval(text('not-saved')), /^Not saved in this browser/);
+    assert.match(await browser.eval(text('train-status')), /^All epochs finished/);
+  });
+
   await step('lab: test accuracy over simulation seeds 0..4', async () => {
     report.accuracyBySeed = [report.accuracy];
     for (const seed of [1, 2, 3, 4]) {

@@ -12,7 +12,9 @@ use super::lines::{self, LineProblem};
 use std::collections::HashMap;
 
 /// How numbers write their fractional part.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Decimal {
     /// `3.139` (and no thousands separator).
     #[default]

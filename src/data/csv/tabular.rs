@@ -30,7 +30,7 @@ use crate::lang::Lang;
 use std::borrow::Cow;
 
 /// How a table of numbers is laid out and which columns the student picked.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct TabularLayout {
     /// The field separator (`b','`, `b'\t'`, `b';'` or `b'|'`).
     pub delimiter: u8,

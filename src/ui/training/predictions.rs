@@ -61,6 +61,7 @@ impl TrainingSession {
         // sending them again (a 318,657-weight model is 4 MB of JSON to write on this thread).
         if let (PredictModel::Saved(saved), Some(run)) =
             (&job.model, self.model_key.get_untracked())
+            && self.worker_run.get_value() == Some(run)
             && self.model.with_untracked(|m| m.as_ref() == Some(saved))
         {
             job.model = PredictModel::Run(run);

@@ -199,6 +199,17 @@ pub fn TrainControls(
         <Show when=move || !session.worker_ready.get() && !matches!(session.status.get(), Status::Failed(..))>
             <p class="hint" role="status">{tr("학습 엔진(WebAssembly)을 불러오는 중…", "Loading the training engine (WebAssembly)…")}</p>
         </Show>
+        <Show when=move || session.restored.get()>
+            <p class="notice" role="status" data-testid="restored">
+                {tr("지난 방문에서 학습한 모델과 곡선, 설정을 불러왔습니다. ", "Restored from your last visit: the model, its curves and its settings. ")}
+                <button type="button" class="link-button" data-testid="forget-restored" on:click=move |_| session.forget()>
+                    {tr("지우기", "Clear")}
+                </button>
+            </p>
+        </Show>
+        <Show when=move || session.not_saved.get()>
+            <p class="hint" role="status" data-testid="not-saved">{tr("이 브라우저에 저장하지 못했습니다 (저장 공간이 막혀 있거나 가득 찼습니다). 모델은 이 탭을 닫을 때까지 남아 있습니다.", "Not saved in this browser (storage is blocked or full): the model stays until this tab is closed.")}</p>
+        </Show>
         <Show when=move || session.is_stale(key.get())>
             <p class="notice">{tr("학습한 뒤에 설정이 바뀌었습니다. 다시 학습하세요.", "The settings changed since this model was trained: train again.")}</p>
         </Show>

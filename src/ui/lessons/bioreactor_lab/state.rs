@@ -205,22 +205,32 @@ impl Bio {
             hidden_units: hidden_units.get(),
             knobs: knobs.get(),
         });
-        let kept = kept(|| Kept {
-            run: TrainingSession::create(),
-            runs_run: TrainingSession::create(),
-            upload: RwSignal::new(None),
-            layout: RwSignal::new(None),
-            layout_for: RwSignal::new(None),
-            simulated: RwSignal::new(Simulated::Running(0, d.runs)),
-            simulated_for: StoredValue::new(None),
-            imported_scaling: RwSignal::new(None),
-            true_best: RwSignal::new(None),
-            truth_work: Generation::new(),
-            experiment: Experiment {
-                queue: QueueStore::new(),
-                plans: RwSignal::new(Vec::new()),
-                datasets: StoredValue::new(Vec::new()),
-            },
+        let kept = kept(|| {
+            let slug = super::super::bioreactor_lab::LESSON.slug();
+            let kept = Kept {
+                run: TrainingSession::create().remembered(slug),
+                runs_run: TrainingSession::create(),
+                upload: RwSignal::new(None),
+                layout: RwSignal::new(None),
+                layout_for: RwSignal::new(None),
+                simulated: RwSignal::new(Simulated::Running(0, d.runs)),
+                simulated_for: StoredValue::new(None),
+                imported_scaling: RwSignal::new(None),
+                true_best: RwSignal::new(None),
+                truth_work: Generation::new(),
+                experiment: Experiment {
+                    queue: QueueStore::new(),
+                    plans: RwSignal::new(Vec::new()),
+                    datasets: StoredValue::new(Vec::new()),
+                },
+            };
+            crate::ui::saved::keep_upload_and_columns(
+                slug,
+                kept.upload,
+                kept.layout,
+                kept.layout_for,
+            );
+            kept
         });
         kept.run.warm_up();
         let (upload, layout) = (kept.upload, kept.layout);

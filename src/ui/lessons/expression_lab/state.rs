@@ -111,16 +111,26 @@ impl Expr {
         let sim_rows = use_bounded_param("n", d.sim_rows, ranges::SIM_ROWS);
         let sim_length = use_bounded_param("len", d.sim_length, ranges::SIM_LENGTH);
         let sim_seed = use_query_param("seed", d.sim_seed);
-        let kept = kept(|| Kept {
-            run: TrainingSession::create(),
-            curve_run: TrainingSession::create(),
-            real: RwSignal::new(Loaded::Idle),
-            upload: RwSignal::new(None),
-            layout: RwSignal::new(None),
-            layout_for: RwSignal::new(None),
-            imported_scaler: RwSignal::new(None),
-            curve: QueueStore::new(),
-            curve_sizes: RwSignal::new(Vec::new()),
+        let kept = kept(|| {
+            let slug = super::super::expression_lab::LESSON.slug();
+            let kept = Kept {
+                run: TrainingSession::create().remembered(slug),
+                curve_run: TrainingSession::create(),
+                real: RwSignal::new(Loaded::Idle),
+                upload: RwSignal::new(None),
+                layout: RwSignal::new(None),
+                layout_for: RwSignal::new(None),
+                imported_scaler: RwSignal::new(None),
+                curve: QueueStore::new(),
+                curve_sizes: RwSignal::new(Vec::new()),
+            };
+            crate::ui::saved::keep_upload_and_columns(
+                slug,
+                kept.upload,
+                kept.layout,
+                kept.layout_for,
+            );
+            kept
         });
         kept.run.warm_up();
         let (real, upload, layout) = (kept.real, kept.upload, kept.layout);

@@ -87,7 +87,7 @@ impl Lab {
         let matrix = use_query_param("m", data.matrix);
         let consensus = use_query_param("cons", data.consensus);
         let kept = kept(|| Kept {
-            run: TrainingSession::create(),
+            run: TrainingSession::create().remembered(super::super::motif_lab::LESSON.slug()),
             motif_text: RwSignal::new(data.motif_text),
         });
         kept.run.warm_up();

@@ -88,11 +88,16 @@ impl Prot {
     pub fn from_url() -> Prot {
         let d = Settings::default();
         let source = use_choice_param("data", d.source);
-        let kept = kept(|| Kept {
-            run: TrainingSession::create(),
-            builtin: RwSignal::new(Loaded::Idle),
-            upload: RwSignal::new(None),
-            structure: RwSignal::new(Loaded::Idle),
+        let kept = kept(|| {
+            let slug = super::super::protein_lab::LESSON.slug();
+            let upload = RwSignal::new(None);
+            crate::ui::saved::keep_upload(slug, upload, move |file| upload.set(Some(file)));
+            Kept {
+                run: TrainingSession::create().remembered(slug),
+                builtin: RwSignal::new(Loaded::Idle),
+                upload,
+                structure: RwSignal::new(Loaded::Idle),
+            }
         });
         kept.run.warm_up();
         let (builtin, upload) = (kept.builtin, kept.upload);
