@@ -215,7 +215,9 @@ export async function bioreactorScenario(browser, { base, shots }) {
   });
 
   await step('bioreactor: how many runs — 20 to 500, each trained in the worker and scored', async () => {
-    await browser.goto(`${base}bioreactor-lab?lang=en`);
+    // Simulated runs named in the link: without settings the lab would open with the upload the
+    // last run was trained on (saved for the next visit).
+    await browser.goto(`${base}bioreactor-lab?lang=en&data=sim`);
     await waitFor(browser, `document.querySelector('[data-testid=bio-run-counts]')?.disabled === false`, 'the experiment button', 60000);
     await browser.eval(WATCH_JOBS);
     await browser.eval(WATCH_MAIN_THREAD);

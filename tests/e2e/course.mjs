@@ -32,7 +32,8 @@ function manifest() {
 }
 
 /** The lesson slugs in course order, read from the navigation. */
-const SLUGS = `Array.from(document.querySelectorAll('#lesson-list a')).map(a => a.getAttribute('href').split('/').pop()).filter(Boolean)`;
+// A lesson's link carries the settings it was last left with (`?…`): the slug is the path's end.
+const SLUGS = `Array.from(document.querySelectorAll('#lesson-list a')).map(a => a.getAttribute('href').split('?')[0].split('/').pop()).filter(Boolean)`;
 
 /** The names of this scope's caches (`seqlab <scope> <version>`). */
 const cachesOf = (scope) => `caches.keys().then(keys => keys.filter(k => k.startsWith(${js(`seqlab ${scope} `)})))`;
@@ -127,10 +128,10 @@ export async function courseScenario(browser, { base, root, server, shots }) {
     const whys = new Set();
     for (const [i, slug] of slugs.entries()) {
       await browser.click('.nav-toggle');
-      await browser.click(`#lesson-list a[href="${basePath}${slug}"]`);
+      await browser.click(`#lesson-list a[href="${basePath}${slug}"], #lesson-list a[href^="${basePath}${slug}?"]`);
       await waitFor(browser, `location.pathname === ${js(basePath + slug)} && !!document.querySelector('[data-testid=lesson-pager]') && document.querySelector('.nav-toggle').getAttribute('aria-expanded') === 'false'`, `${slug} from the phone menu`);
       assert.match(await browser.eval(text('.nav-toggle')), new RegExp(`^☰${i + 1} / 12 · `));
-      const next = await browser.eval(`document.querySelector('.pager-next').getAttribute('href')`);
+      const next = await browser.eval(`document.querySelector('.pager-next').getAttribute('href').split('?')[0]`);
       assert.equal(next, i + 1 < slugs.length ? basePath + slugs[i + 1] : basePath, `${slug}: next`);
       const why = await browser.eval(text('.pager-next .why-next'));
       assert.ok(why.length > 20 && !whys.has(why), `${slug}: why the next lesson (${why})`);
@@ -166,7 +167,7 @@ export async function courseScenario(browser, { base, root, server, shots }) {
     const workers = `(document.documentElement.dataset.trainingWorkers ?? '0')`;
     assert.equal(await browser.eval(workers), '0', 'no worker before a lab opens');
     for (const lab of ['motif-lab', 'expression-lab', 'protein-lab', 'bioreactor-lab', 'overfitting', 'motif-lab']) {
-      await browser.click(`.lesson-nav a[href$="/${lab}"]`);
+      await browser.click(`.lesson-nav a[href*="/${lab}"]`);
       await waitFor(browser, `location.pathname.endsWith('/${lab}')`, lab);
       await waitFor(browser, `${workers} === '1' && !document.querySelector('.hint[role=status]')?.textContent.includes('training engine')`, `the worker ready in ${lab}`, 60000);
     }
