@@ -187,6 +187,12 @@ export async function labScenario(browser, { base, shots }) {
     assert.match(await browser.eval('location.search'), /f=8/);
     assert.deepEqual(await read(), before);
     assert.match(await browser.eval(text('restored')), /^Restored from your last visit/);
+    await browser.eval(`document.querySelector('[data-testid=restored]').scrollIntoView({ block: 'center' })`);
+    await browser.screenshotWindow(join(shots, 'lab-restored-en.png'));
+    await browser.click('.lang-switch button[lang="ko"]');
+    await waitFor(browser, `${text('restored')}.startsWith('지난 방문에서')`, 'the Korean note');
+    await browser.screenshotWindow(join(shots, 'lab-restored-ko.png'));
+    await browser.click('.lang-switch button[lang="en"]');
     // The worker of this visit does not hold those weights: Continue waits for a new run.
     assert.equal(await browser.eval(`document.querySelector('[data-testid=continue]').disabled`), true);
     await browser.click('[data-testid=forget-restored]');
