@@ -191,6 +191,7 @@ export async function labScenario(browser, { base, shots }) {
     await browser.screenshotWindow(join(shots, 'lab-restored-en.png'));
     await browser.click('.lang-switch button[lang="ko"]');
     await waitFor(browser, `${text('restored')}.startsWith('지난 방문에서')`, 'the Korean note');
+    await browser.eval(`document.querySelector('[data-testid=restored]').scrollIntoView({ block: 'center' })`);
     await browser.screenshotWindow(join(shots, 'lab-restored-ko.png'));
     await browser.click('.lang-switch button[lang="en"]');
     // The worker of this visit does not hold those weights: Continue waits for a new run.

@@ -26,11 +26,13 @@ pub fn ProteinOneHot() -> impl IntoView {
     let parsed = Memo::new(move |_| text.with(|t| protein.parse(t)));
     let error =
         Signal::derive(move || parsed.with(|p| p.as_ref().err().map(|e| e.message(lang.get()))));
-    let header = protein
-        .letters()
-        .chars()
-        .map(|c| view! { <th scope="col">{c.to_string()}</th> })
-        .collect_view();
+    let header = move || {
+        protein
+            .letters()
+            .chars()
+            .map(|c| view! { <th scope="col">{c.to_string()}</th> })
+            .collect_view()
+    };
     let rows = move || {
         parsed.with(|p| {
             let Ok(letters) = p else { return Vec::new() };
@@ -118,7 +120,7 @@ pub fn ProteinOneHot() -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">{tr("위치", "Position")}</th>
-                                {header.clone()}
+                                {header}
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
