@@ -213,7 +213,9 @@ pub fn keep_upload(
         let file = upload.with(|u| u.as_ref().map(|(n, b)| (n.clone(), b.len())));
         let changed = previous.is_some_and(|p| p != file);
         // A file over the upload limit is refused by every lab: nothing to keep.
-        let usable = file.as_ref().is_none_or(|(_, size)| *size <= crate::data::csv::Limits::default().max_bytes);
+        let usable = file
+            .as_ref()
+            .is_none_or(|(_, size)| *size <= crate::data::csv::Limits::default().max_bytes);
         if changed && usable && !restoring.get_value() {
             let value = upload.with_untracked(|u| {
                 u.as_ref().map(|(name, bytes)| {

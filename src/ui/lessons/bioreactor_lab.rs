@@ -7,6 +7,7 @@ mod data_panel;
 mod export_panel;
 mod model_panel;
 mod optimum_panel;
+mod problems;
 mod results;
 mod runs_panel;
 mod simulator_panel;
