@@ -161,6 +161,16 @@ export async function courseScenario(browser, { base, root, server, shots }) {
     await browser.click('.lang-switch button[lang="en"]');
   });
 
+  await step('course: first visit over a 5 Mbit/s, 150 ms link (Chromium\'s network emulation; printed, not judged)', async () => {
+    if (!browser.firstVisit) return;
+    const link = { latencyMs: 150, mbps: 5 };
+    // The home page is usable when the app has replaced the loading message and drawn its lessons.
+    const home = await browser.firstVisit(`${base}?lang=ko`, { ...link, ready: `!document.getElementById('boot') && document.querySelectorAll('.course-map a, .lesson-nav a').length > 12` });
+    const lab = await browser.firstVisit(`${base}motif-lab?lang=ko`, { ...link, ready: `document.querySelector('[data-testid=train]')?.disabled === false` });
+    report.firstVisit = { link: '5 Mbit/s, 150 ms', home, motifLabTrainable: lab };
+    assert.ok(home.readyMs > 0 && home.bytes > 0 && lab.readyMs > 0, JSON.stringify(report.firstVisit));
+  });
+
   await step('course: one training worker for the whole visit, started when a lab first opens', async () => {
     await browser.goto(`${base}?lang=en`);
     await waitFor(browser, `!!document.querySelector('[data-testid=course-progress]')`, 'the home page');

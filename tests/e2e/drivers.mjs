@@ -47,6 +47,31 @@ export async function chromium() {
       await context.setOffline(on);
       return 'context.setOffline';
     },
+    /**
+     * A first visit to `url` over a throttled link (Chromium's network emulation: `latencyMs` per
+     * round trip, `mbps` down and up), in a context of its own (no cache, no service worker):
+     * milliseconds from navigation until `ready` (a page expression) holds, the load event, and
+     * the bytes transferred. Chromium only.
+     */
+    firstVisit: async (url, { latencyMs, mbps, ready }) => {
+      const fresh = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+      try {
+        const visit = await fresh.newPage();
+        const cdp = await fresh.newCDPSession(visit);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        const throughput = (mbps * 1e6) / 8;
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: throughput, uploadThroughput: throughput });
+        let bytes = 0;
+        cdp.on('Network.loadingFinished', (event) => { bytes += event.encodedDataLength; });
+        await visit.goto(url, { waitUntil: 'load', timeout: 120000 });
+        await visit.waitForFunction(ready, null, { timeout: 120000, polling: 10 });
+        const [readyMs, loadMs] = await visit.evaluate(() => [performance.now(), performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0]);
+        return { readyMs: Math.round(readyMs), loadMs: Math.round(loadMs), bytes };
+      } finally {
+        await fresh.close();
+      }
+    },
     close: () => browser.close(),
   };
 }

@@ -1,10 +1,12 @@
-// A plain static file server that behaves like GitHub Pages: files as they are, `index.html` for a
-// folder, and `404.html` (with status 404) for anything missing. It serves one build at the root
+// A plain static file server that behaves like GitHub Pages: files as they are (text and wasm
+// gzip-compressed for a browser that accepts it, as Pages does), `index.html` for a folder, and
+// `404.html` (with status 404) for anything missing. It serves one build at the root
 // and again under a sub-path, so the tests cover both deployments. For the offline tests it can
 // go away (`setOffline`: it stops listening, so every connection is refused, as with no
 // network), refuse some files (`block`) and serve a file changed (`rewrite`, a new deploy).
 import { once } from 'node:events';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -20,6 +22,9 @@ const TYPES = {
   '.png': 'image/png',
   '.gz': 'application/gzip',
 };
+
+/** Types a static host compresses (already compressed data is sent as it is). */
+const COMPRESSED = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.csv', '.svg']);
 
 async function fileAt(root, relative) {
   const path = normalize(join(root, relative));
@@ -42,6 +47,8 @@ export async function startServer(root, prefixes = ['/'], port = 0) {
   let blocked = null;
   const rewrites = new Map();
   const sockets = new Set();
+  // Compressed bodies by file (a file of the build does not change while it is served).
+  const gzipped = new Map();
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     if (blocked && blocked.test(path)) {
@@ -68,10 +75,21 @@ export async function startServer(root, prefixes = ['/'], port = 0) {
     let body = await readFile(file);
     const change = rewrites.get(file);
     if (change) body = Buffer.from(change(body.toString('utf8')));
-    response.writeHead(status, {
+    const headers = {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
-    });
+    };
+    if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+      if (change) {
+        body = gzipSync(body);
+      } else {
+        if (!gzipped.has(file)) gzipped.set(file, gzipSync(body));
+        body = gzipped.get(file);
+      }
+      headers['Content-Encoding'] = 'gzip';
+      headers.Vary = 'Accept-Encoding';
+    }
+    response.writeHead(status, headers);
     response.end(body);
   });
   server.on('connection', (socket) => {
