@@ -82,7 +82,7 @@ impl Status {
     }
 }
 
-/// One training run and its worker. Cheap to copy (all signals).
+/// One training run on the visit's shared worker. Cheap to copy (all signals).
 #[derive(Clone, Copy)]
 pub struct TrainingSession {
     hub: WorkerHub,

@@ -75,7 +75,7 @@ pub struct Lab {
     pub spec: Memo<ModelSpec>,
     /// A fingerprint of everything a run depends on.
     pub job_key: Memo<u64>,
-    /// The training run and its worker.
+    /// The training run (kept for the visit, saved for the next one).
     pub run: TrainingSession,
 }
 

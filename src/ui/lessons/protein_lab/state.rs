@@ -77,7 +77,7 @@ pub struct Prot {
     pub spec: Memo<ModelSpec>,
     /// A fingerprint of everything a run depends on.
     pub job_key: Memo<u64>,
-    /// The training run and its worker.
+    /// The training run (kept for the visit, saved for the next one).
     pub run: TrainingSession,
     /// The 3-D model of avGFP.
     pub structure: RwSignal<Loaded<Structure>>,
