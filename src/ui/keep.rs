@@ -83,19 +83,25 @@ pub fn remember_address() {
     let Some(slug) = path.split('/').rfind(|s| !s.is_empty()) else {
         return;
     };
-    let query: Vec<&str> = search
+    let query = settings_query(&search);
+    let LastQueries(queries) = last_queries();
+    if queries.with_untracked(|q| q.get(slug) != Some(&query)) {
+        queries.update(|q| drop(q.insert(slug.to_string(), query)));
+    }
+}
+
+/// An address's settings: its query (`?…` or empty) without the language, which the app keeps
+/// apart.
+pub fn settings_query(search: &str) -> String {
+    let pairs: Vec<&str> = search
         .trim_start_matches('?')
         .split('&')
         .filter(|pair| !pair.is_empty() && !pair.starts_with("lang="))
         .collect();
-    let query = if query.is_empty() {
+    if pairs.is_empty() {
         String::new()
     } else {
-        format!("?{}", query.join("&"))
-    };
-    let LastQueries(queries) = last_queries();
-    if queries.with_untracked(|q| q.get(slug) != Some(&query)) {
-        queries.update(|q| drop(q.insert(slug.to_string(), query)));
+        format!("?{}", pairs.join("&"))
     }
 }
 

@@ -32,19 +32,9 @@ fn run_key(slug: &str) -> String {
     format!("{slug}:run")
 }
 
-/// The current address query without the language (`?…` or empty).
+/// The current address's settings ([`crate::ui::keep::settings_query`]).
 fn current_query() -> String {
-    let search = window().location().search().unwrap_or_default();
-    let pairs: Vec<&str> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
-        .collect();
-    if pairs.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", pairs.join("&"))
-    }
+    crate::ui::keep::settings_query(&window().location().search().unwrap_or_default())
 }
 
 impl TrainingSession {
